@@ -1,0 +1,5 @@
+"""Run selfcheck as ``python -m selfcheck``."""
+
+from selfcheck.cli import main
+
+main()

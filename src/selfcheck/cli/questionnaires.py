@@ -1,0 +1,127 @@
+"""``selfcheck questionnaires``: list, show, validate and describe the questionnaire format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, print_error, print_json, print_warning, resolve_lang
+
+app = typer.Typer(
+    help=(
+        "查看、校验问卷 — list, show and validate questionnaires.\n\n"
+        "Examples:\n\n"
+        "  selfcheck questionnaires list\n\n"
+        "  selfcheck questionnaires show diaoyan\n\n"
+        "  selfcheck questionnaires validate my-branch.toml\n\n"
+        "  selfcheck questionnaires schema > questionnaire.schema.json"
+    ),
+    no_args_is_help=True,
+)
+
+Extra = Annotated[
+    list[Path] | None,
+    typer.Option("--questionnaire", "-q", help="Also load this questionnaire file (repeatable).", exists=False),
+]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+@app.command("list")
+@guarded
+def list_(questionnaire: Extra = None, json: Json = False, lang: LangOption = None) -> None:
+    """List the questionnaires: built-in, from the user folder, and any given with --questionnaire.
+
+    Example: selfcheck questionnaires list --json
+    """
+    from selfcheck.catalog import load_catalog
+
+    catalog = load_catalog(questionnaire or [])
+    for broken in catalog.broken:
+        print_warning(f"skipped: {broken}")
+    entries = list(catalog.entries.values())
+    if json:
+        print_json(
+            [
+                {
+                    "id": e.questionnaire.id,
+                    "title": e.questionnaire.title,
+                    "title_en": e.questionnaire.title_en,
+                    "kind": e.questionnaire.kind,
+                    "version": e.questionnaire.version,
+                    "items": len(e.questionnaire.items),
+                    "dimensions": [{"id": d.id, "title": d.title} for d in e.questionnaire.dimensions],
+                    "source": e.source,
+                }
+                for e in entries
+            ]
+        )
+        return
+    from selfcheck.console import make_console, questionnaire_list
+
+    console = make_console()
+    console.print(questionnaire_list(entries, resolve_lang(lang), console.width))
+
+
+@app.command()
+@guarded
+def show(
+    questionnaire_id: Annotated[str, typer.Argument(metavar="ID", help="Questionnaire id, e.g. zuofeng.")],
+    questionnaire: Extra = None,
+    json: Json = False,
+    lang: LangOption = None,
+) -> None:
+    """Show a questionnaire's items grouped by dimension.
+
+    Example: selfcheck questionnaires show juece --lang en
+    """
+    from selfcheck.catalog import load_catalog
+
+    entry = load_catalog(questionnaire or []).get(questionnaire_id)
+    if json:
+        print_json(entry.questionnaire.model_dump(mode="json", exclude_none=True))
+        return
+    from selfcheck.console import make_console, questionnaire_detail
+
+    make_console().print(questionnaire_detail(entry.questionnaire, resolve_lang(lang)))
+
+
+@app.command()
+@guarded
+def validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Questionnaire TOML files to check.")],
+) -> None:
+    """Check questionnaire files and list every problem; exit 1 when any file is invalid.
+
+    Example: selfcheck questionnaires validate questionnaires/*.toml
+    """
+    from selfcheck.catalog import load_file
+    from selfcheck.errors import QuestionnaireError
+
+    failed = 0
+    for path in paths:
+        try:
+            q = load_file(path)
+        except QuestionnaireError as exc:
+            failed += 1
+            print_error(str(exc))
+            continue
+        typer.echo(f"{path}: ok ({q.id} v{q.version}, {len(q.items)} items, {len(q.dimensions)} dimensions)")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of the questionnaire format (for editors with TOML schema support).
+
+    Example: selfcheck questionnaires schema > questionnaire.schema.json
+    """
+    from selfcheck.questionnaire import Questionnaire
+
+    doc = Questionnaire.model_json_schema()
+    doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    doc["title"] = "selfcheck questionnaire"
+    print_json(doc)

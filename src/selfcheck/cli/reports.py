@@ -1,0 +1,97 @@
+"""``selfcheck report``: show and list saved reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+
+app = typer.Typer(
+    help=(
+        "查看已保存的报告 — show and list saved reports.\n\n"
+        "Examples:\n\n"
+        "  selfcheck report list\n\n"
+        "  selfcheck report show latest\n\n"
+        "  selfcheck report show latest~1 --json"
+    ),
+    no_args_is_help=True,
+)
+
+Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+@app.command()
+@guarded
+def show(
+    ref: Annotated[str, typer.Argument(metavar="[PATH|latest]", help="A report file, latest or latest~N.")] = "latest",
+    folder: Folder = None,
+    json: Json = False,
+    lang: LangOption = None,
+) -> None:
+    """Show a saved report: scores per questionnaire and dimension, and the findings.
+
+    Example: selfcheck report show latest
+    """
+    from selfcheck import storage
+
+    path = storage.resolve(ref, storage.reports_dir(folder))
+    report = storage.read_report(path)
+    if json:
+        print_json({"path": str(path), **report.model_dump(mode="json", exclude_none=True)})
+        return
+    from selfcheck.catalog import load_catalog
+    from selfcheck.console import make_console, report_view
+    from selfcheck.questionnaire import pick
+
+    language = resolve_lang(lang)
+    catalog = load_catalog()
+    titles = {}
+    for qid, entry in catalog.entries.items():
+        q = entry.questionnaire
+        titles[qid] = (
+            pick(q.title, q.title_en, language),
+            {d.id: pick(d.title, d.title_en, language) for d in q.dimensions},
+        )
+    console = make_console()
+    console.print(f"{path}", style="dim")
+    console.print(report_view(report, titles, language))
+
+
+@app.command("list")
+@guarded
+def list_(folder: Folder = None, json: Json = False, lang: LangOption = None) -> None:
+    """List saved reports, oldest first.
+
+    Example: selfcheck report list --json
+    """
+    from selfcheck import storage
+    from selfcheck.errors import ReportError
+
+    rows = []
+    for path in storage.list_reports(storage.reports_dir(folder)):
+        try:
+            rows.append((path, storage.read_report(path)))
+        except ReportError as exc:
+            print_warning(f"skipped: {exc}")
+    if json:
+        print_json(
+            [
+                {
+                    "path": str(path),
+                    "created": report.created.isoformat(),
+                    "name": report.respondent.name,
+                    "role": report.respondent.role,
+                    "questionnaires": {qid: r.scores.overall for qid, r in report.questionnaires.items()},
+                    "findings": len(report.findings),
+                }
+                for path, report in rows
+            ]
+        )
+        return
+    from selfcheck.console import make_console, report_list
+
+    make_console().print(report_list([(p.name, r) for p, r in rows], resolve_lang(lang)))

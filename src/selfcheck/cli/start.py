@@ -1,0 +1,79 @@
+"""``selfcheck start``: the interview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, resolve_lang
+
+
+@guarded
+def start(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...",
+            help="Questionnaire ids, or a set: contrast (三个对照), ability (三种能力), all. Asked when omitted.",
+        ),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Your name for the report (optional).")] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder for reports (default: SELFCHECK_HOME or the data folder)."),
+    ] = None,
+    questionnaire: Annotated[
+        list[Path] | None,
+        typer.Option("--questionnaire", "-q", help="Use this questionnaire file (repeatable)."),
+    ] = None,
+    lang: LangOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Answer from this TOML file without prompting (a past report works too)."),
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted interview.")] = False,
+) -> None:
+    """开始自查 — answer a questionnaire in the terminal and get scores, 问题清单 and 整改清单.
+
+    Type a number (or numbers like 1,3 for checklists); Enter keeps the shown answer or skips;
+    b goes back; ? shows the source passage; q saves a draft and quits.
+
+    Examples:
+
+      selfcheck start
+
+      selfcheck start contrast --name 张三
+
+      selfcheck start diaoyan juece --lang en
+
+      selfcheck start --resume
+
+      selfcheck start --answers last-year.toml
+    """
+    from selfcheck import runner, storage
+    from selfcheck.catalog import load_catalog
+
+    extra = questionnaire or []
+    catalog = load_catalog(extra)
+    files = {}
+    if extra:
+        from selfcheck.catalog import load_file
+
+        for path in extra:
+            files[load_file(path).id] = str(path.resolve())
+    chosen = list(ids or []) or list(files)
+    opts = runner.StartOptions(
+        ids=chosen,
+        name=name,
+        folder=storage.reports_dir(folder),
+        lang=resolve_lang(lang) if lang is not None else None,
+        resume=resume,
+        files=files,
+    )
+    if answers is not None:
+        path = runner.from_answers(catalog, opts, answers)
+        typer.echo(str(path))
+        return
+    runner.interactive(catalog, opts)

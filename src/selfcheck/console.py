@@ -1,0 +1,297 @@
+"""Rich renderings for the terminal: panels, tables and bars. Builds renderables; printing is the caller's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from selfcheck.messages import Lang, t
+
+if TYPE_CHECKING:
+    from selfcheck.catalog import Entry
+    from selfcheck.interview import Step
+    from selfcheck.questionnaire import AnswerValue, Questionnaire
+    from selfcheck.report import Report
+    from selfcheck.scoring import Result
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that honours NO_COLOR and writes plain text when not attached to a terminal."""
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def bar(fraction: float, width: int = 20) -> str:
+    """A horizontal bar of ``width`` cells for a value in 0-1."""
+    fraction = min(1.0, max(0.0, fraction))
+    full = round(fraction * width)
+    return "█" * full + "░" * (width - full)
+
+
+def _title(q: Questionnaire, lang: Lang) -> str:
+    return q.title_en if lang == "en" and q.title_en else q.title
+
+
+def choices(q: Questionnaire, step: Step, lang: Lang) -> list[str]:
+    """The numbered choices shown for an item (empty for numbers, dates and text)."""
+    from selfcheck.questionnaire import ChoiceItem, LikertItem, MultiItem, YesNoItem, pick
+
+    item = step.item
+    if isinstance(item, LikertItem):
+        scale = q.scale_of(item)
+        labels = scale.labels_en if lang == "en" and scale.labels_en else scale.labels
+        return [f"{scale.min + i}  {label}" for i, label in enumerate(labels)]
+    if isinstance(item, YesNoItem):
+        return [f"1  {t('yes', lang)}", f"2  {t('no', lang)}"]
+    if isinstance(item, ChoiceItem | MultiItem):
+        return [f"{i}  {pick(o.label, o.label_en, lang)}" for i, o in enumerate(item.options, 1)]
+    return []
+
+
+def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
+    """The one-line input hint for an item."""
+    from selfcheck.questionnaire import LikertItem, NumberItem, pick
+
+    item = step.item
+    if isinstance(item, LikertItem):
+        scale = q.scale_of(item)
+        return t("hint.likert", lang, lo=scale.min, hi=scale.max)
+    if isinstance(item, NumberItem):
+        unit = pick(item.unit, item.unit_en, lang)
+        return t(
+            "hint.number",
+            lang,
+            lo=item.min,
+            hi=item.max,
+            unit=f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else ""),
+        )
+    return t(f"hint.{item.kind}", lang)  # type: ignore[attr-defined]
+
+
+def item_panel(step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None) -> Panel:
+    """The panel for one question: where we are, the text, the choices and how to answer."""
+    from selfcheck.questionnaire import pick
+
+    q = step.questionnaire
+    dim = q.dimension(step.item.dimension)
+    n, total = progress
+    head = Text.assemble(
+        (_title(q, lang), "bold"),
+        " · ",
+        pick(dim.title, dim.title_en, lang),
+    )
+    prog = Text.assemble((t("progress", lang, n=n, total=total), "cyan"), "  ", (bar(n / total, 16), "cyan"))
+    body: list[RenderableType] = [prog, Text(""), Text(step.item.label(lang), style="bold")]
+    opts = choices(q, step, lang)
+    if opts:
+        body.append(Text(""))
+        body.extend(Text("  " + line) for line in opts)
+    if existing is not None:
+        body.append(Text(""))
+        body.append(Text(t("current", lang, value=existing), style="green"))
+    enter = (
+        t("enter.keep", lang)
+        if existing is not None
+        else (t("enter.required", lang) if step.item.required else t("enter.skip", lang))
+    )
+    body.append(Text(""))
+    body.append(Text(f"{hint(q, step, lang)} · {t('hint.keys', lang, enter=enter)}", style="dim"))
+    return Panel(Group(*body), title=head, title_align="left", expand=True)
+
+
+def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType:
+    """Scores per dimension with bars, the overall score, the band and its feedback."""
+    from selfcheck.questionnaire import pick
+
+    table = Table(title=t("scores.title", lang, title=_title(q, lang)), title_justify="left", expand=False)
+    table.add_column(t("col.dimension", lang))
+    table.add_column(t("col.score", lang), justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(t("col.answered", lang), justify="right")
+    for dim in q.dimensions:
+        d = result.dimensions[dim.id]
+        value = f"{d.score:.1f}" if d.score is not None else t("insufficient", lang)
+        table.add_row(
+            pick(dim.title, dim.title_en, lang),
+            value,
+            bar((d.score or 0) / 100, 12) if d.score is not None else "",
+            f"{d.answered}/{d.shown}",
+        )
+    overall = f"{result.overall:.1f}" if result.overall is not None else t("insufficient", lang)
+    table.add_section()
+    table.add_row(
+        Text(t("overall", lang), style="bold"),
+        Text(overall, style="bold"),
+        bar((result.overall or 0) / 100, 12) if result.overall is not None else "",
+        "",
+    )
+    parts: list[RenderableType] = [table]
+    if result.band is not None:
+        parts.append(Text(t("level", lang, label=pick(result.band.label, result.band.label_en, lang)), style="bold"))
+        feedback = pick(result.band.feedback, result.band.feedback_en, lang)
+        if feedback:
+            parts.append(Text(feedback))
+    parts.append(Text(t("coverage", lang, pct=round(result.coverage * 100)), style="dim"))
+    return Group(*parts)
+
+
+def _source(entry: Entry, zh: bool) -> str:
+    return "内置" if entry.builtin and zh else entry.source
+
+
+def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Table:
+    """The table for ``selfcheck questionnaires list``; narrow terminals get kind and version under the title."""
+    from selfcheck.questionnaire import pick
+
+    kinds = {
+        "contrast": ("对照", "comparison"),
+        "ability": ("能力", "ability"),
+        "custom": ("自定义", "custom"),
+    }
+    zh = lang == "zh"
+    table = Table(expand=False)
+    if width >= 100:
+        headers = (
+            ("ID", "标题", "类别", "版本", "题数", "维度", "来源")
+            if zh
+            else ("ID", "Title", "Kind", "Version", "Items", "Dimensions", "Source")
+        )
+        for i, col in enumerate(headers):
+            table.add_column(col, justify="right" if i == 4 else "left", overflow="fold", no_wrap=i in (0, 2, 3, 4))
+        for e in entries:
+            q = e.questionnaire
+            dims = ("、" if zh else ", ").join(pick(d.title, d.title_en, lang) for d in q.dimensions)
+            table.add_row(
+                q.id,
+                _title(q, lang),
+                kinds[q.kind][not zh],
+                q.version,
+                str(len(q.items)),
+                dims,
+                _source(e, zh),
+            )
+        return table
+    narrow = (
+        ("ID", "标题 · 类别 · 版本", "题/维", "来源")
+        if zh
+        else ("ID", "Title · kind · version", "Items/dims", "Source")
+    )
+    for i, col in enumerate(narrow):
+        table.add_column(col, overflow="fold", no_wrap=i in (0, 2), ratio=1 if i == 1 else None)
+    for e in entries:
+        q = e.questionnaire
+        title = Text.assemble(_title(q, lang), "\n", (f"{kinds[q.kind][not zh]} · v{q.version}", "dim"))
+        table.add_row(q.id, title, f"{len(q.items)}/{len(q.dimensions)}", _source(e, zh))
+    return table
+
+
+def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
+    """Every item of a questionnaire, grouped by dimension."""
+    from selfcheck.questionnaire import pick
+
+    parts: list[RenderableType] = [Text(f"{_title(q, lang)}  ({q.id} v{q.version})", style="bold")]
+    desc = pick(q.description, q.description_en, lang)
+    if desc:
+        parts.append(Text(desc))
+    for dim in q.dimensions:
+        table = Table(title=pick(dim.title, dim.title_en, lang), title_justify="left", expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("ID", no_wrap=True)
+        table.add_column("类型" if lang == "zh" else "Kind", no_wrap=True)
+        table.add_column("题目" if lang == "zh" else "Item", ratio=1, overflow="fold")
+        n = 0
+        for item in q.items:
+            if item.dimension != dim.id:
+                continue
+            n += 1
+            extra = " ⟲" if getattr(item, "reverse", False) else ""
+            table.add_row(str(n), item.id, item.kind + extra, item.label(lang))
+        parts.append(table)
+    return Group(*parts)
+
+
+def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
+    """A saved report: scores per questionnaire and dimension, then the findings."""
+    from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS
+
+    who = report.respondent.name or ("（匿名）" if lang == "zh" else "(anonymous)")
+    parts: list[RenderableType] = [
+        Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
+    ]
+    for qid, res in report.questionnaires.items():
+        title, dims = titles.get(qid, (res.title or qid, {}))
+        table = Table(title=f"{title} ({qid})", title_justify="left")
+        table.add_column(t("col.dimension", lang))
+        table.add_column(t("col.score", lang), justify="right")
+        table.add_column("", no_wrap=True)
+        for dim_id in list(res.scores.dimensions) + res.insufficient:
+            value = res.scores.dimensions.get(dim_id)
+            table.add_row(
+                dims.get(dim_id, dim_id),
+                f"{value:.1f}" if value is not None else t("insufficient", lang),
+                bar(value / 100, 12) if value is not None else "",
+            )
+        overall = res.scores.overall
+        table.add_section()
+        table.add_row(
+            t("overall", lang),
+            f"{overall:.1f}" if overall is not None else t("insufficient", lang),
+            res.level or "",
+        )
+        parts.append(table)
+    if report.findings:
+        table = Table(title="问题清单 Findings" if lang == "zh" else "Findings", title_justify="left", expand=True)
+        for col in (
+            "ID",
+            "问题 Problem",
+            "具体表现 Instance",
+            "原因 Cause",
+            "措施 Measure",
+            "时限 Deadline",
+            "来源 Source",
+        ):
+            table.add_column(col)
+        for f in report.findings:
+            cause = CAUSE_LABELS[f.cause][1 if lang == "en" else 0] if f.cause else ""
+            source = SOURCE_LABELS[f.source][1 if lang == "en" else 0] if f.source else ""
+            table.add_row(f.id, f.problem, f.detail, cause, f.measure, f.deadline or "", source)
+        parts.append(table)
+    return Group(*parts)
+
+
+def describe_answer(q: Questionnaire, step: Step, value: AnswerValue, lang: Lang) -> str:
+    """An existing answer in words, for the panel."""
+    from selfcheck.answers import describe
+
+    return describe(q, step.item, value, lang)
+
+
+def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> Table:
+    """The table for ``selfcheck report list``: one row per report, oldest first."""
+    zh = lang == "zh"
+    headers = (
+        ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
+        if zh
+        else ("#", "Created", "Name", "Questionnaire: score", "Findings", "File")
+    )
+    table = Table()
+    for i, col in enumerate(headers):
+        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1))
+    for n, (name, report) in enumerate(rows, 1):
+        scores = "\n".join(
+            f"{qid}: {r.scores.overall:.1f}" if r.scores.overall is not None else f"{qid}: –"
+            for qid, r in report.questionnaires.items()
+        )
+        table.add_row(
+            str(n),
+            f"{report.created:%Y-%m-%d %H:%M}",
+            report.respondent.name or "–",
+            scores,
+            str(len(report.findings)),
+            name,
+        )
+    return table

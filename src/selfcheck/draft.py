@@ -1,0 +1,67 @@
+"""The draft of an interview in progress, saved after every answer so that nothing typed is lost."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from selfcheck.errors import ReportError
+from selfcheck.questionnaire import AnswerValue
+from selfcheck.report import Finding
+from selfcheck.storage import atomic_write
+from selfcheck.tomlfile import dump_toml, read_toml
+
+DRAFT_NAME = "draft.toml"
+
+
+class Draft(BaseModel):
+    """Everything needed to resume: which questionnaires, the answers so far, the 查摆 records so far."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = 1
+    created: datetime
+    name: str | None = None
+    lang: Literal["zh", "en"] = "zh"
+    questionnaires: list[str]
+    files: dict[str, str] = Field(default_factory=dict)
+    """Custom questionnaire files by id, so ``--resume`` can load them again."""
+    digests: dict[str, str] = Field(default_factory=dict)
+    answers: dict[str, dict[str, AnswerValue]] = Field(default_factory=dict)
+    skipped: dict[str, list[str]] = Field(default_factory=dict)
+    phase: Literal["questions", "findings", "extra"] = "questions"
+    findings: list[Finding] = Field(default_factory=list)
+
+
+def draft_path(folder: Path) -> Path:
+    """Where the draft lives: beside the reports."""
+    return folder / DRAFT_NAME
+
+
+def save(draft: Draft, folder: Path) -> None:
+    """Save the draft atomically (0600)."""
+    atomic_write(draft_path(folder), dump_toml(draft.model_dump(mode="python", exclude_none=True)))
+
+
+def load(folder: Path) -> Draft | None:
+    """The saved draft, or None when there is none."""
+    path = draft_path(folder)
+    if not path.exists():
+        return None
+    data = read_toml(path, "draft", ReportError)
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise ReportError(
+            f"{path}: {where}: {err['msg']}. The draft is damaged; fix or delete the file to start again."
+        ) from None
+
+
+def remove(folder: Path) -> None:
+    """Delete the draft once its report is written."""
+    draft_path(folder).unlink(missing_ok=True)

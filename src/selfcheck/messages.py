@@ -1,0 +1,122 @@
+"""Interface wording in Chinese and English (questionnaire content carries its own translations)."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
+    "hint.likert": ("输入{lo}–{hi}", "Enter {lo}-{hi}"),
+    "hint.yesno": ("1是 / 2否", "1 yes / 2 no"),
+    "hint.choice": ("输入编号", "Enter a number"),
+    "hint.multi": ("输入编号，可多选，如1,3", "Enter numbers, e.g. 1,3"),
+    "hint.number": ("输入{lo}–{hi}的整数{unit}", "Enter a whole number {lo}-{hi}{unit}"),
+    "hint.date": ("日期，如 2026-03-15", "A date, e.g. 2026-03-15"),
+    "hint.text": ("写下内容", "Type your answer"),
+    "hint.keys": (
+        "回车{enter} · b 上一题 · ? 出处 · q 保存退出",
+        "Enter {enter} · b back · ? source · q save and quit",
+    ),
+    "enter.keep": ("保留原答案", "keeps the answer"),
+    "enter.skip": ("跳过", "skips"),
+    "enter.required": ("（必答）", "(required)"),
+    "yes": ("是", "Yes"),
+    "no": ("否", "No"),
+    "current": ("当前答案：{value}", "Current answer: {value}"),
+    "help.title": ("出处", "Source passage"),
+    "help.none": ("这一题没有标注出处。", "No source passage for this item."),
+    "at.first": ("已经是第一题。", "This is the first question."),
+    "required": ("这一题必须回答。", "This question must be answered."),
+    "saved.quit": (
+        "已保存草稿。继续作答：selfcheck start --resume",
+        "Draft saved. To continue: selfcheck start --resume",
+    ),
+    "scores.title": ("{title} · 得分", "{title} · Scores"),
+    "col.dimension": ("维度", "Dimension"),
+    "col.score": ("得分", "Score"),
+    "col.answered": ("已答", "Answered"),
+    "overall": ("总分", "Overall"),
+    "insufficient": ("作答不足", "insufficient"),
+    "level": ("等次：{label}", "Level: {label}"),
+    "coverage": ("作答覆盖率{pct}%", "Coverage {pct}%"),
+    "findings.intro": (
+        "查摆出{n}个问题。逐条写明具体表现、原因、整改措施和时限（见人见事，不写空话）。",
+        "{n} problem(s) found. For each, write the concrete instance, the cause, the measure and the deadline.",
+    ),
+    "findings.none": ("答卷没有标出问题。", "Your answers flag no problems."),
+    "finding.head": ("问题{n}/{total}", "Problem {n}/{total}"),
+    "ask.detail": ("具体表现（时间、地点、事情）", "Concrete instance (when, where, what)"),
+    "warn.short": (
+        "写得太简略了：至少{min}个字，写出具体的事。仍要保存请再按一次回车。",
+        "Too brief: write at least {min} characters about a real case. Press Enter again to keep it anyway.",
+    ),
+    "warn.repeat": (
+        "这只是重复了问题本身，请写出具体的事例。仍要保存请再按一次回车。",
+        "That only repeats the problem; describe an actual case. Press Enter again to keep it anyway.",
+    ),
+    "ask.cause": ("原因（输入编号）", "Cause (enter a number)"),
+    "ask.cause_note": ("原因说明（可选，回车跳过）", "Explain the cause (optional, Enter to skip)"),
+    "ask.measure": ("整改措施（可检查的具体做法）", "Rectification measure (specific and checkable)"),
+    "ask.deadline": ("完成时限（YYYY-MM-DD）", "Deadline (YYYY-MM-DD)"),
+    "ask.owner": ("责任人", "Responsible person"),
+    "ask.source": ("问题来源（输入编号）", "Where the problem came from (enter a number)"),
+    "ask.more": (
+        "还有答卷没有查出的问题要补充吗？[y/N]",
+        "Any other problems to add that the answers did not catch? [y/N]",
+    ),
+    "ask.problem": ("问题（一句话概括）", "Problem (one sentence)"),
+    "bad.deadline.past": ("时限不能早于今天（{today}）。", "The deadline cannot be before today ({today})."),
+    "bad.date": ("日期格式应为 YYYY-MM-DD，如2026-06-30。", "Use the form YYYY-MM-DD, e.g. 2026-06-30."),
+    "bad.empty": ("这一项不能为空。", "This cannot be empty."),
+    "bad.number": ("请输入1–{n}的编号。", "Enter a number from 1 to {n}."),
+    "self": ("本人", "myself"),
+    "report.saved": ("报告已保存：{path}", "Report saved: {path}"),
+    "choose.set": ("要做哪一组对照检查？", "Which set do you want to run?"),
+    "set.contrast": (
+        "三个对照（作风要求、群众期盼、先进典型）",
+        "The three comparisons (work style, people's expectations, role models)",
+    ),
+    "set.ability": (
+        "三种能力（调研、决策、服务）",
+        "The three abilities (research, decision-making, service)",
+    ),
+    "set.all": ("全部六套", "All six"),
+    "set.pick": ("自己挑选", "Pick"),
+    "ask.pick": ("输入问卷编号，可多选，如1,4", "Enter questionnaire numbers, e.g. 1,4"),
+    "draft.found": (
+        "发现 {when} 未完成的草稿（{ids}）。继续上次的作答吗？[Y/n]",
+        "Found an unfinished draft from {when} ({ids}). Continue it? [Y/n]",
+    ),
+    "draft.discard": (
+        "放弃草稿并重新开始？草稿将被删除。[y/N]",
+        "Discard the draft and start over? It will be deleted. [y/N]",
+    ),
+    "draft.changed": (
+        "问卷 {id} 自草稿保存后已修改；仍存在的题目保留了原答案。",
+        "Questionnaire {id} changed since the draft was saved; answers to items that still exist are kept.",
+    ),
+    "draft.none": (
+        "没有可以继续的草稿。用 selfcheck start 开始新的自查。",
+        "No draft to resume. Start with: selfcheck start",
+    ),
+    "interrupted": ("已中断。", "Interrupted."),
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The message ``key`` in ``lang`` with ``values`` filled in."""
+    zh, en = _TEXT[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def default_lang() -> Lang:
+    """``SELFCHECK_LANG``, else English only when the locale asks for it; Chinese is the default."""
+    for var in ("SELFCHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"

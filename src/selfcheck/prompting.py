@@ -1,0 +1,265 @@
+"""The terminal front end of the interview: asks, reads lines, drives :class:`~selfcheck.interview.Interview`.
+
+Input is line-based so it works in any terminal and through a pipe. The draft is saved after every answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from selfcheck import __version__
+from selfcheck.answers import parse
+from selfcheck.console import describe_answer, item_panel, scores_table
+from selfcheck.draft import Draft
+from selfcheck.errors import AnswerError
+from selfcheck.interview import Interview, Step
+from selfcheck.messages import Lang, t
+from selfcheck.questionnaire import Questionnaire, pick
+from selfcheck.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, finding_id
+from selfcheck.scoring import Detected, score
+
+MIN_DETAIL = 10
+
+
+class Quit(Exception):  # noqa: N818 - a signal to stop, not an error
+    """The person typed ``q``: save and stop."""
+
+
+@dataclass
+class Session:
+    """One interactive run: the interview, the 查摆 records so far, and how to save them."""
+
+    console: Console
+    lang: Lang
+    interview: Interview
+    draft: Draft
+    save: Callable[[Draft], None]
+    today: date = field(default_factory=date.today)
+
+    # ---- input ----
+
+    def read(self, prompt: str) -> str:
+        """One line from the person; ``q`` quits (after saving)."""
+        line = self.console.input(f"[bold cyan]›[/] {prompt} ")
+        if line.strip().lower() in ("q", "quit", "退出"):
+            raise Quit
+        return line.strip()
+
+    def note(self, message: str, style: str = "yellow") -> None:
+        """A one-line remark (a reason to re-ask, a warning)."""
+        self.console.print(Text(message, style=style))
+
+    def persist(self) -> None:
+        """Save the draft with the current state."""
+        self.draft.answers = self.interview.all_answers()
+        self.draft.skipped = self.interview.all_skipped()
+        self.save(self.draft)
+
+    # ---- the questions ----
+
+    def run_questions(self) -> None:
+        """Ask every shown item; after each questionnaire, show its scores."""
+        while (step := self.interview.current()) is not None:
+            self.ask_item(step)
+            self.persist()
+            nxt = self.interview.current()
+            if nxt is None or nxt.questionnaire.id != step.questionnaire.id:
+                q = step.questionnaire
+                self.console.print(scores_table(q, score(q, self.interview.answers_for(q.id)), self.lang))
+                self.console.print()
+
+    def ask_item(self, step: Step) -> None:
+        """Ask one item until it is answered, skipped or left with ``b``."""
+        q = step.questionnaire
+        existing = self.interview.existing(step)
+        shown = describe_answer(q, step, existing, self.lang) if existing is not None else None
+        self.console.print(item_panel(step, self.interview.progress(), self.lang, shown))
+        while True:
+            raw = self.read("")
+            if raw.lower() == "b":
+                if not self.interview.back():
+                    self.note(t("at.first", self.lang))
+                    continue
+                return
+            if raw in {"?", "？"}:
+                passage = pick(step.item.help, step.item.help_en, self.lang) or t("help.none", self.lang)
+                self.console.print(Panel(passage, title=t("help.title", self.lang), title_align="left"))
+                continue
+            if raw == "":
+                if existing is not None:
+                    self.interview.answer(existing)
+                    return
+                if step.item.required:
+                    self.note(t("required", self.lang))
+                    continue
+                self.interview.skip()
+                return
+            try:
+                value = parse(q, step.item, raw, self.lang)
+            except AnswerError as exc:
+                self.note(exc.message)
+                continue
+            self.interview.answer(value)
+            return
+
+    # ---- the 查摆 record ----
+
+    def run_findings(self, detected: list[Detected], created_key: str, default_owner: str) -> None:
+        """Ask the 查摆 details for every problem found, then offer to add problems no item caught."""
+        if self.draft.phase == "questions":
+            self.draft.phase = "findings"
+            self.persist()
+        done = {(f.questionnaire, f.item, f.option) for f in self.draft.findings}
+        todo = [d for d in detected if (d.questionnaire, d.item, d.option) not in done]
+        if self.draft.phase == "findings":
+            if detected:
+                self.console.print(Text(t("findings.intro", self.lang, n=len(detected)), style="bold"))
+            else:
+                self.note(t("findings.none", self.lang), style="green")
+            for d in todo:
+                n = len(self.draft.findings) + 1
+                problem = pick(d.problem, d.problem_en, self.lang)
+                self.console.print(
+                    Panel(
+                        Text(problem, style="bold"),
+                        title=t("finding.head", self.lang, n=n, total=len(detected)),
+                        title_align="left",
+                    )
+                )
+                finding = self.ask_details(
+                    problem, finding_id(self.draft.created, f"{d.questionnaire}/{d.key}"), default_owner
+                )
+                self.draft.findings.append(
+                    finding.model_copy(update={"questionnaire": d.questionnaire, "item": d.item, "option": d.option})
+                )
+                self.persist()
+            self.draft.phase = "extra"
+            self.persist()
+        while self.read(t("ask.more", self.lang)).lower() in ("y", "yes", "是", "有"):
+            problem = self.read_required(t("ask.problem", self.lang))
+            n = sum(1 for f in self.draft.findings if f.item is None) + 1
+            self.draft.findings.append(
+                self.ask_details(problem, finding_id(self.draft.created, f"{created_key}/extra-{n}"), default_owner)
+            )
+            self.persist()
+
+    def read_required(self, prompt: str) -> str:
+        """A line that must not be empty."""
+        while not (line := self.read(prompt)):
+            self.note(t("bad.empty", self.lang))
+        return line
+
+    def ask_details(self, problem: str, fid: str, default_owner: str) -> Finding:
+        """具体表现, 原因, 整改措施, 完成时限, 责任人, 来源 for one problem."""
+        lang = self.lang
+        detail = self.ask_detail(problem)
+        cause = self.ask_number(t("ask.cause", lang), [CAUSE_LABELS[c][lang == "en"] for c in CAUSES])
+        cause_note = self.read(t("ask.cause_note", lang))
+        measure = self.read_required(t("ask.measure", lang))
+        deadline = self.ask_deadline()
+        owner = self.read(f"{t('ask.owner', lang)} [{default_owner}]") or default_owner
+        source = self.ask_number(t("ask.source", lang), [SOURCE_LABELS[s][lang == "en"] for s in SOURCES], default=1)
+        return Finding(
+            id=fid,
+            problem=problem,
+            detail=detail,
+            cause=CAUSES[cause - 1] if cause else "",
+            cause_note=cause_note,
+            measure=measure,
+            deadline=deadline,
+            owner=owner,
+            source=SOURCES[source - 1] if source else "",
+        )
+
+    def ask_detail(self, problem: str) -> str:
+        """The concrete instance; warns once when it is too short or only repeats the problem."""
+        text = self.read(t("ask.detail", self.lang))
+        warning = None
+        if len(text) < MIN_DETAIL:
+            warning = t("warn.short", self.lang, min=MIN_DETAIL)
+        elif _repeats(text, problem):
+            warning = t("warn.repeat", self.lang)
+        if warning is None:
+            return text
+        self.note(warning)
+        again = self.read(t("ask.detail", self.lang))
+        return again or text
+
+    def ask_number(self, prompt: str, labels: list[str], default: int | None = None) -> int | None:
+        """A numbered pick from ``labels`` (1-based); Enter gives ``default``."""
+        listing = "  ".join(f"{i} {label}" for i, label in enumerate(labels, 1))
+        self.console.print(Text(listing, style="dim"))
+        suffix = f" [{default}]" if default else ""
+        while True:
+            raw = self.read(prompt + suffix)
+            if raw == "":
+                return default
+            if raw.isdigit() and 1 <= int(raw) <= len(labels):
+                return int(raw)
+            self.note(t("bad.number", self.lang, n=len(labels)))
+
+    def ask_deadline(self) -> str:
+        """A date not before today; Enter takes three months from today."""
+        default = (self.today + timedelta(days=90)).isoformat()
+        while True:
+            raw = self.read(f"{t('ask.deadline', self.lang)} [{default}]") or default
+            try:
+                when = date.fromisoformat(raw.replace("/", "-"))
+            except ValueError:
+                self.note(t("bad.date", self.lang))
+                continue
+            if when < self.today:
+                self.note(t("bad.deadline.past", self.lang, today=self.today.isoformat()))
+                continue
+            return when.isoformat()
+
+
+def _repeats(text: str, problem: str) -> bool:
+    """Whether a description only restates the problem's wording."""
+    import difflib
+
+    strip = "，。、；：,.;: "
+    a, b = text.strip(strip), problem.strip(strip)
+    return a in b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def choose_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:
+    """Ask which set to run: the three comparisons, the three abilities, all six, or a pick."""
+    from selfcheck.catalog import SETS
+
+    options = [
+        ("contrast", t("set.contrast", lang)),
+        ("ability", t("set.ability", lang)),
+        ("all", t("set.all", lang)),
+        ("pick", t("set.pick", lang)),
+    ]
+    console.print(Text(t("choose.set", lang), style="bold"))
+    for i, (_, label) in enumerate(options, 1):
+        console.print(f"  {i}  {label}")
+    while True:
+        raw = console.input("[bold cyan]›[/] ").strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(options):
+            key = options[int(raw) - 1][0]
+            break
+        console.print(Text(t("bad.number", lang, n=len(options)), style="yellow"))
+    if key != "pick":
+        return list(SETS[key])
+    for i, q in enumerate(available, 1):
+        console.print(f"  {i}  {pick(q.title, q.title_en, lang)} ({q.id})")
+    while True:
+        raw = console.input(f"[bold cyan]›[/] {t('ask.pick', lang)} ").strip()
+        parts = [p for p in raw.replace("，", ",").split(",") if p.strip()]
+        if parts and all(p.strip().isdigit() and 1 <= int(p) <= len(available) for p in parts):
+            return list(dict.fromkeys(available[int(p) - 1].id for p in parts))
+        console.print(Text(t("bad.number", lang, n=len(available)), style="yellow"))
+
+
+def tool_version() -> str:
+    """The running selfcheck's version, recorded in reports."""
+    return __version__

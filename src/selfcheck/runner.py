@@ -1,0 +1,156 @@
+"""A whole self-check run, from choosing questionnaires to the written report (interactive or from a file)."""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selfcheck.catalog import Catalog
+from selfcheck.errors import ReportError, UsageError
+from selfcheck.messages import Lang
+
+
+@dataclass
+class StartOptions:
+    """What ``selfcheck start`` was asked to do."""
+
+    ids: list[str]
+    name: str | None
+    folder: Path
+    lang: Lang | None
+    """None: the draft's language when resuming, else the locale's."""
+    resume: bool
+    files: dict[str, str]
+    """Custom questionnaire files by id (``--questionnaire``)."""
+
+
+def from_answers(catalog: Catalog, opts: StartOptions, answers_path: Path) -> Path:
+    """Score an answers file and write its report without asking anything."""
+    from pydantic import ValidationError
+
+    from selfcheck import __version__, answerfile, storage
+    from selfcheck.report import Finding, build, finding_id, now
+    from selfcheck.scoring import detect
+
+    given = answerfile.load(answers_path, catalog, opts.ids)
+    created = now()
+    findings: list[Finding] = []
+    for i, raw in enumerate(given.findings):
+        data: dict[str, Any] = {k: v for k, v in raw.items() if k != "id"}
+        key = f"{data.get('questionnaire')}/{data.get('item')}/{data.get('option')}/{i}"
+        try:
+            findings.append(Finding.model_validate({"id": finding_id(created, key), **data}))
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in err["loc"])
+            raise ReportError(f"{answers_path}: findings[{i}].{where}: {err['msg']}; no report written.") from None
+    covered = {(f.questionnaire, f.item, f.option) for f in findings}
+    for q in given.questionnaires:
+        for d in detect(q, given.answers[q.id]):
+            if (d.questionnaire, d.item, d.option) not in covered:
+                findings.append(
+                    Finding(
+                        id=finding_id(created, f"{d.questionnaire}/{d.key}"),
+                        questionnaire=q.id,
+                        item=d.item,
+                        option=d.option,
+                        problem=d.problem,
+                    )
+                )
+    report = build(
+        given.questionnaires,
+        given.answers,
+        given.skipped,
+        findings,
+        name=opts.name,
+        created=created,
+        tool_version=__version__,
+    )
+    return storage.write_report(report, opts.folder)
+
+
+def _hangup(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
+    """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept)."""
+    from selfcheck import __version__, draft, storage
+    from selfcheck.console import make_console
+    from selfcheck.interview import Interview
+    from selfcheck.messages import default_lang, t
+    from selfcheck.prompting import Quit, Session, choose_questionnaires
+    from selfcheck.report import build, now
+    from selfcheck.scoring import detect
+
+    console = make_console()
+    lang = opts.lang or default_lang()
+    saved = draft.load(opts.folder)
+    if opts.resume and saved is None:
+        raise UsageError(t("draft.none", lang))
+    if saved is not None and not opts.resume:
+        listed = ", ".join(saved.questionnaires)
+        answer = console.input(t("draft.found", lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed) + " ")
+        if answer.strip().lower() in ("n", "no", "否"):
+            if console.input(t("draft.discard", lang) + " ").strip().lower() not in ("y", "yes", "是"):
+                return None
+            draft.remove(opts.folder)
+            saved = None
+    if saved is not None:
+        for qid, file in saved.files.items():
+            if qid not in catalog.entries:
+                from selfcheck.catalog import Entry, load_file
+
+                catalog.entries[qid] = Entry(load_file(Path(file)), Path(file), builtin=False)
+        questionnaires = catalog.select(saved.questionnaires)
+        for q in questionnaires:
+            if saved.digests.get(q.id) not in (None, q.digest()):
+                console.print(t("draft.changed", lang, id=q.id), style="yellow")
+        state = saved
+        lang = opts.lang or saved.lang
+    else:
+        ids = opts.ids or choose_questionnaires(console, lang, [e.questionnaire for e in catalog.entries.values()])
+        questionnaires = catalog.select(ids)
+        state = draft.Draft(
+            created=now(),
+            name=opts.name,
+            lang=lang,
+            questionnaires=[q.id for q in questionnaires],
+            files={k: v for k, v in opts.files.items() if k in {q.id for q in questionnaires}},
+            digests={q.id: q.digest() for q in questionnaires},
+        )
+    state.digests = {q.id: q.digest() for q in questionnaires}
+    interview = Interview(questionnaires, state.answers, state.skipped)
+    session = Session(console, lang, interview, state, lambda d: draft.save(d, opts.folder))
+    previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
+    try:
+        session.persist()
+        session.run_questions()
+        detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
+        owner = state.name or opts.name or t("self", lang)
+        session.run_findings(detected, "+".join(q.id for q in questionnaires), owner)
+    except Quit:
+        console.print(t("saved.quit", lang), style="bold")
+        return None
+    except (KeyboardInterrupt, EOFError) as exc:
+        console.print()
+        console.print(t("interrupted", lang) + " " + t("saved.quit", lang), style="bold")
+        raise SystemExit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
+    report = build(
+        questionnaires,
+        {q.id: interview.answers_for(q.id) for q in questionnaires},
+        {q.id: interview.skipped_for(q.id) for q in questionnaires},
+        state.findings,
+        name=state.name or opts.name,
+        created=state.created,
+        tool_version=__version__,
+    )
+    path = storage.write_report(report, opts.folder)
+    draft.remove(opts.folder)
+    console.print(t("report.saved", lang, path=path), style="bold green")
+    return path
