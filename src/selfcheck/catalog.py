@@ -59,11 +59,13 @@ def format_validation_error(exc: ValidationError, raw: Any) -> list[str]:
             parts.append(str(key))
             node = node.get(key) if isinstance(node, dict) else None
             i += 1
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            parts.append("kind")
         where = " ".join(_join_fields(parts))
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown field (check its spelling)"
-        elif err["type"] == "union_tag_invalid":
+        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             msg = f"unknown kind; use one of {', '.join(sorted(_KINDS))}"
         elif err["type"] == "missing":
             msg = "required field is missing"

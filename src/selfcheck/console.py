@@ -16,13 +16,17 @@ if TYPE_CHECKING:
     from selfcheck.catalog import Entry
     from selfcheck.interview import Step
     from selfcheck.questionnaire import AnswerValue, Questionnaire
-    from selfcheck.report import Report
+    from selfcheck.report import Finding, Report
     from selfcheck.scoring import Result
 
 
 def make_console(stderr: bool = False) -> Console:
-    """A console that honours NO_COLOR and writes plain text when not attached to a terminal."""
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    """A console that writes plain text when not attached to a terminal, and when NO_COLOR is set (no escape
+    codes at all: bold and underline are dropped too, not only colours)."""
+    import os
+
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, highlight=False, emoji=False, color_system=None if plain else "auto")
 
 
 def bar(fraction: float, width: int = 20) -> str:
@@ -216,8 +220,6 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
 
 def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
     """A saved report: scores per questionnaire and dimension, then the findings."""
-    from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS
-
     who = report.respondent.name or ("（匿名）" if lang == "zh" else "(anonymous)")
     parts: list[RenderableType] = [
         Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
@@ -244,22 +246,9 @@ def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], l
         )
         parts.append(table)
     if report.findings:
-        table = Table(title="问题清单 Findings" if lang == "zh" else "Findings", title_justify="left", expand=True)
-        for col in (
-            "ID",
-            "问题 Problem",
-            "具体表现 Instance",
-            "原因 Cause",
-            "措施 Measure",
-            "时限 Deadline",
-            "来源 Source",
-        ):
-            table.add_column(col)
-        for f in report.findings:
-            cause = CAUSE_LABELS[f.cause][1 if lang == "en" else 0] if f.cause else ""
-            source = SOURCE_LABELS[f.source][1 if lang == "en" else 0] if f.source else ""
-            table.add_row(f.id, f.problem, f.detail, cause, f.measure, f.deadline or "", source)
-        parts.append(table)
+        parts.append(Text(""))
+        parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
+        parts.extend(finding_lines(n, f, lang) for n, f in enumerate(report.findings, 1))
     return Group(*parts)
 
 
@@ -295,3 +284,27 @@ def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> Table:
             name,
         )
     return table
+
+
+def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
+    """One finding as a short block of labelled lines (reads well at any width)."""
+    from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS
+
+    en = lang == "en"
+    empty = "（待填写）" if not en else "(to fill in)"
+    cause = CAUSE_LABELS[finding.cause][en] if finding.cause else ""
+    if finding.cause_note:
+        cause = f"{cause}：{finding.cause_note}" if cause else finding.cause_note
+    rows = [
+        ("具体表现", "Instance", finding.detail),
+        ("原因", "Cause", cause),
+        ("整改措施", "Measure", finding.measure),
+        ("完成时限", "Deadline", finding.deadline or ""),
+        ("责任人", "Owner", finding.owner),
+        ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
+    ]
+    text = Text.assemble((f"{n}. ", "bold"), (finding.problem, "bold"), (f"  [{finding.id}]", "dim"))
+    for zh_label, en_label, value in rows:
+        text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
+        text.append(value or empty, style="" if value else "dim")
+    return text

@@ -37,14 +37,16 @@ def print_error(message: str) -> None:
     """An error for a person: ``selfcheck: message`` on stderr."""
     from selfcheck.console import make_console
 
-    make_console(stderr=True).print(f"selfcheck: {message}", style="red", markup=False, highlight=False)
+    make_console(stderr=True).print(f"selfcheck: {message}", style="red", markup=False, highlight=False, soft_wrap=True)
 
 
 def print_warning(message: str) -> None:
     """A warning on stderr that does not stop the command."""
     from selfcheck.console import make_console
 
-    make_console(stderr=True).print(f"selfcheck: {message}", style="yellow", markup=False, highlight=False)
+    make_console(stderr=True).print(
+        f"selfcheck: {message}", style="yellow", markup=False, highlight=False, soft_wrap=True
+    )
 
 
 def print_json(data: Any) -> None:

@@ -1,0 +1,123 @@
+"""``selfcheck questionnaires ...`` and help/version through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from helpers import minimal, write_toml
+from selfcheck import __version__
+from selfcheck.cli import app
+
+runner = CliRunner()
+
+
+def all_command_paths() -> list[list[str]]:
+    """Every command and group, as argument lists (for the --help test)."""
+    root = typer.main.get_command(app)
+    out: list[list[str]] = [[]]
+
+    def walk(cmd: object, path: list[str]) -> None:
+        commands = getattr(cmd, "commands", None)  # a group (Typer vendors its own click)
+        if isinstance(commands, dict):
+            for name, sub in commands.items():
+                out.append([*path, name])
+                walk(sub, [*path, name])
+
+    walk(root, [])
+    return out
+
+
+@pytest.mark.parametrize("path", all_command_paths(), ids=lambda p: " ".join(p) or "selfcheck")
+def test_every_command_has_help_with_text(path: list[str]) -> None:
+    result = runner.invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+    lines = [ln for ln in result.output.splitlines() if ln.strip() and "Usage" not in ln]
+    assert len(lines) > 3
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"selfcheck {__version__}"
+
+
+def test_list_table_and_json() -> None:
+    result = runner.invoke(app, ["questionnaires", "list"])
+    assert result.exit_code == 0
+    for qid in ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"):
+        assert qid in result.output
+    data = json.loads(runner.invoke(app, ["questionnaires", "list", "--json"]).output)
+    assert [d["id"] for d in data] == ["zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"]
+    assert set(data[0]) >= {"id", "title", "kind", "version", "items", "dimensions", "source"}
+    assert data[0]["dimensions"][0] == {"id": "sixiang", "title": "思想作风"}
+    assert data[0]["source"] == "built-in"
+
+
+def test_user_folder_overrides_builtin_and_list_says_which_file(home: Path) -> None:
+    folder = home / "questionnaires"
+    folder.mkdir(parents=True)
+    custom = minimal(id="zuofeng", version="2-branch")
+    path = write_toml(folder / "ours.toml", custom)
+    data = json.loads(runner.invoke(app, ["questionnaires", "list", "--json"]).output)
+    entry = next(d for d in data if d["id"] == "zuofeng")
+    assert entry["source"] == str(path)
+    assert entry["version"] == "2-branch"
+
+
+def test_broken_user_file_is_a_warning_not_a_crash(home: Path) -> None:
+    folder = home / "questionnaires"
+    folder.mkdir(parents=True)
+    (folder / "bad.toml").write_text("id = ", encoding="utf-8")
+    result = runner.invoke(app, ["questionnaires", "list"])
+    assert result.exit_code == 0
+    assert "bad.toml: invalid TOML" in result.output
+
+
+def test_show_table_and_json() -> None:
+    result = runner.invoke(app, ["questionnaires", "show", "diaoyan"])
+    assert result.exit_code == 0
+    assert "沉下身子搞调查" in result.output
+    data = json.loads(runner.invoke(app, ["questionnaires", "show", "diaoyan", "--json"]).output)
+    assert data["id"] == "diaoyan" and len(data["items"]) >= 12
+
+
+def test_show_unknown_id_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["questionnaires", "show", "nope"])
+    assert result.exit_code == 2
+    assert "No questionnaire with id 'nope'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_good_and_bad(tmp_path: Path) -> None:
+    good = write_toml(tmp_path / "good.toml", minimal())
+    bad_data = minimal()
+    bad_data["items"][1]["id"] = "a1"
+    bad = write_toml(tmp_path / "bad.toml", bad_data)
+    result = runner.invoke(app, ["questionnaires", "validate", str(good)])
+    assert result.exit_code == 0 and "ok" in result.output
+    result = runner.invoke(app, ["questionnaires", "validate", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}: invalid questionnaire (1 problem)" in result.output
+    assert "item a1: id: duplicate item id" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_builtin_files() -> None:
+    files = sorted(str(p) for p in (Path(__file__).parents[1] / "questionnaires").glob("*.toml"))
+    result = runner.invoke(app, ["questionnaires", "validate", *files])
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": ok") == 6
+
+
+def test_schema_is_json_schema() -> None:
+    result = runner.invoke(app, ["questionnaires", "schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert "items" in schema["properties"]

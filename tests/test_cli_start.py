@@ -1,0 +1,223 @@
+"""``selfcheck start`` through CliRunner: a scripted interview, --answers, drafts, reports on disk."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from helpers import minimal, write_toml
+from selfcheck import storage
+from selfcheck.cli import app
+from selfcheck.tomlfile import dump_toml
+
+runner = CliRunner()
+
+
+def reports_in(home: Path) -> list[Path]:
+    return storage.list_reports(home / "reports")
+
+
+def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_path: Path) -> None:
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    script = [
+        "x",  # a1: bad answer → re-asked
+        "1",  # a1 = 1 (flagged: 下基层少)
+        "",  # a2 skipped
+        "b",  # back at b1 → a2 again
+        "",  # a2 skipped again
+        "2",  # b1 = no (flagged: 不回访)
+        "2",  # b3 = half (b2 hidden)
+        # finding 1
+        "2026年10月只去了联系村一次，没有入户",
+        "1",
+        "",
+        "每月到联系村入户走访不少于2次",
+        "",
+        "",
+        "",
+        # finding 2
+        "短",
+        "",  # keep it anyway after the warning
+        "2",
+        "怕麻烦",
+        "办结后一周内电话回访",
+        "2020-01-01",  # in the past → re-asked
+        "2099-12-31",
+        "李四",
+        "2",
+        # one problem no item caught
+        "y",
+        "会议多",
+        "今年上半年每周开三次以上例会，基层反映负担重",
+        "3",
+        "",
+        "例会合并为每周一次",
+        "2099-06-30",
+        "",
+        "1",
+        "n",
+    ]
+    result = runner.invoke(app, ["start", "--questionnaire", str(qfile), "--name", "张三"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert "请输入 1–5 之间的数字。" in result.output
+    assert "写得太简略了" in result.output
+    assert "时限不能早于今天" in result.output
+    [path] = reports_in(home)
+    assert f"报告已保存：{path}" in result.output.replace("\n", "")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    q = data["questionnaires"]["mini"]
+    assert q["answers"] == {"a1": 1, "b1": False, "b3": "half"}
+    assert q["skipped"] == ["a2"]
+    assert q["scores"]["dimensions"] == {"a": 0.0, "b": 25.0}
+    assert data["respondent"] == {"name": "张三", "role": "self"}
+    problems = [(f.get("item"), f["problem"]) for f in data["findings"]]
+    assert problems == [("a1", "下基层少"), ("b1", "不回访"), (None, "会议多")]
+    first, second, extra = data["findings"]
+    assert first["cause"] == "lixiang" and first["owner"] == "张三" and first["source"] == "self"
+    assert second["detail"] == "短" and second["deadline"] == "2099-12-31" and second["owner"] == "李四"
+    assert second["source"] == "masses" and second["cause_note"] == "怕麻烦"
+    assert extra["cause"] == "dangxing" and extra["status"] == "open"
+    assert len({f["id"] for f in data["findings"]}) == 3
+    assert not (home / "reports" / "draft.toml").exists()
+
+
+def test_report_and_folder_are_private(home: Path, tmp_path: Path) -> None:
+    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-days": 40}}}})
+    result = runner.invoke(app, ["start", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    [path] = reports_in(home)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_quit_keeps_a_draft_and_resume_continues(home: Path, tmp_path: Path) -> None:
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    result = runner.invoke(app, ["start", "-q", str(qfile)], input="4\n2\nq\n")
+    assert result.exit_code == 0
+    assert "selfcheck start --resume" in result.output
+    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    assert draft["answers"]["mini"] == {"a1": 4, "a2": 2}
+    result = runner.invoke(app, ["start", "--resume"], input="1\n\n1\nn\n")
+    assert result.exit_code == 0, result.output
+    assert "第 3/4 题" in result.output  # went on at b1 (b2 still hidden)
+    assert "第 4/5 题" in result.output  # b1 = yes shows b2
+    [path] = reports_in(home)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["questionnaires"]["mini"]["answers"] == {"a1": 4, "a2": 2, "b1": True, "b3": "all"}
+    assert data["questionnaires"]["mini"]["skipped"] == ["b2"]
+
+
+def test_eof_keeps_the_draft(home: Path, tmp_path: Path) -> None:
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    result = runner.invoke(app, ["start", "-q", str(qfile)], input="4\n")
+    assert result.exit_code == 1
+    assert "已保存草稿" in result.output
+    assert (home / "reports" / "draft.toml").exists()
+    assert reports_in(home) == []
+
+
+def test_resume_without_draft_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["start", "--resume"])
+    assert result.exit_code == 2
+    assert "没有可以继续的草稿" in result.output
+
+
+def test_answers_round_trip_gives_the_same_scores(home: Path, tmp_path: Path) -> None:
+    answers = {
+        "zuofeng": {
+            "answers": {
+                "sx-study": 2,
+                "sx-not-my-business": 4,
+                "sx-self-review": True,
+                "sx-self-review-date": "2026-05-01",
+                "gz-formalism": ["meetings", "paperwork"],
+                "gz-grassroots-days": 12,
+                "sh-hedonism": ["none"],
+                "sh-family": True,
+            }
+        }
+    }
+    first = runner.invoke(
+        app, ["start", "--answers", str(write_toml(tmp_path / "a.toml", {"questionnaires": answers}))]
+    )
+    assert first.exit_code == 0, first.output
+    [report1] = reports_in(home)
+    second = runner.invoke(app, ["start", "--answers", str(report1)])
+    assert second.exit_code == 0, second.output
+    report1, report2 = reports_in(home)
+    a = storage.read_report(report1)
+    b = storage.read_report(report2)
+    assert a.questionnaires == b.questionnaires
+    assert [f.problem for f in a.findings] == [f.problem for f in b.findings]
+    assert {f.problem for f in a.findings} >= {"理论学习不够深入系统，学用结合不紧，存在学用脱节现象"}
+
+
+def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: Path) -> None:
+    bad = {"zuofeng": {"answers": {"sx-study": 9, "nope": 1, "sx-self-review": "yes"}}}
+    result = runner.invoke(app, ["start", "--answers", str(write_toml(tmp_path / "a.toml", {"questionnaires": bad}))])
+    assert result.exit_code == 1
+    out = result.output
+    assert "3 problem(s); no report written" in out
+    assert "questionnaires.zuofeng.answers.sx-study: expected a whole number 1-5, got 9" in out
+    assert "questionnaires.zuofeng.answers.nope: no such item in zuofeng v1.0" in out
+    assert "questionnaires.zuofeng.answers.sx-self-review: expected true or false, got 'yes'" in out
+    assert reports_in(home) == []
+
+
+def test_answers_with_findings_keeps_their_details(home: Path, tmp_path: Path) -> None:
+    data = {
+        "questionnaires": {"diaoyan": {"answers": {"dc-days": 2, "yj-reports": 0}}},
+        "findings": [
+            {
+                "questionnaire": "diaoyan",
+                "item": "dc-days",
+                "problem": "下基层调研时间少，掌握一线情况不够",
+                "detail": "全年只下去两天",
+                "measure": "每月至少两天",
+                "deadline": "2099-01-01",
+            }
+        ],
+    }
+    result = runner.invoke(app, ["start", "--answers", str(write_toml(tmp_path / "a.toml", data))])
+    assert result.exit_code == 0, result.output
+    report = storage.read_report(reports_in(home)[0])
+    by_item = {f.item: f for f in report.findings}
+    assert by_item["dc-days"].detail == "全年只下去两天"
+    assert by_item["yj-reports"].detail == "" and by_item["yj-reports"].status == "open"
+
+
+def test_reports_are_never_overwritten(home: Path, tmp_path: Path) -> None:
+    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"fuwu": {"answers": {"gt-visits": 50}}}})
+    for _ in range(3):
+        assert runner.invoke(app, ["start", "--answers", str(answers)]).exit_code == 0
+    assert len(reports_in(home)) == 3
+
+
+def test_report_show_and_list(home: Path, tmp_path: Path) -> None:
+    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"juece": {"answers": {"my-consult": 1}}}})
+    runner.invoke(app, ["start", "--answers", str(answers), "--name", "王五"])
+    shown = runner.invoke(app, ["report", "show", "latest"])
+    assert shown.exit_code == 0, shown.output
+    assert "王五" in shown.output and "决策前征求群众意见不够" in shown.output
+    listed = runner.invoke(app, ["report", "list", "--json"])
+    assert '"name": "王五"' in listed.output
+
+
+def test_report_show_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.toml"
+    path.write_bytes(dump_toml({"schema_version": 99, "created": "x", "tool_version": "9"}))
+    result = runner.invoke(app, ["report", "show", str(path)])
+    assert result.exit_code == 1
+    assert "schema_version 99 is newer than this selfcheck understands" in result.output
+
+
+def test_report_round_trip_is_identity(home: Path, tmp_path: Path) -> None:
+    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"xianjin": {"answers": {"sx-studied": False}}}})
+    runner.invoke(app, ["start", "--answers", str(answers)])
+    [path] = reports_in(home)
+    report = storage.read_report(path)
+    again = storage.write_report(report, tmp_path / "copy")
+    assert storage.read_report(again) == report

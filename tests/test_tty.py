@@ -1,0 +1,108 @@
+"""Real-terminal tests: selfcheck in a pty driven by pexpect, as a person would use it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from helpers import minimal, write_toml
+from selfcheck import storage
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+
+
+def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
+    environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "60", "LINES": "40", "TERM": "xterm", **env}
+    return pexpect.spawn(
+        sys.executable, ["-m", "selfcheck", *args], env=environ, encoding="utf-8", timeout=20, dimensions=(40, 60)
+    )
+
+
+def test_ctrl_c_then_resume_then_finish(home: Path, tmp_path: Path) -> None:
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    child = spawn(["start", "-q", str(qfile)], home, NO_COLOR="1")
+    child.expect("第 1/4 题")
+    child.sendline("4")
+    child.expect("第 2/4 题")
+    child.sendline("2")
+    child.expect("第 3/4 题")
+    child.sendintr()
+    child.expect("selfcheck start --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert storage.list_reports(home / "reports") == []
+
+    child = spawn(["start", "--resume"], home, NO_COLOR="1")
+    child.expect("第 3/4 题")
+    child.sendline("x")
+    child.expect("请输入 1（是）或 2（否）")
+    child.sendline("2")
+    child.expect("第 4/4 题")
+    child.sendline("1")
+    child.expect("具体表现")
+    child.sendline("9月信访件办结后没有回访当事人")
+    child.expect("原因")
+    child.sendline("2")
+    child.expect("原因说明")
+    child.sendline("")
+    child.expect("整改措施")
+    child.sendline("每件办结后三天内电话回访")
+    child.expect("完成时限")
+    child.sendline("")
+    child.expect("责任人")
+    child.sendline("")
+    child.expect("问题来源")
+    child.sendline("")
+    child.expect("还有答卷没有查出的问题")
+    child.sendline("n")
+    child.expect("报告已保存")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [path] = storage.list_reports(home / "reports")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["questionnaires"]["mini"]["answers"] == {"a1": 4, "a2": 2, "b1": False, "b3": "all"}
+    [finding] = data["findings"]
+    assert finding["detail"] == "9月信访件办结后没有回访当事人"
+    assert finding["cause"] == "zongzhi" and finding["owner"] == "本人"
+
+
+def test_no_color_and_sixty_columns_keep_borders_whole(home: Path) -> None:
+    import io
+
+    child = spawn(["start", "zuofeng"], home, NO_COLOR="1")
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("第 1/12 题")
+    child.sendline("?")
+    child.expect("出处")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = log.getvalue()
+    assert "\x1b[" not in screen  # no escape codes at all
+    panel = [ln for ln in screen.splitlines() if ln.startswith("│")]
+    assert panel, screen
+    from rich.cells import cell_len
+
+    assert {cell_len(ln.rstrip("\r")) for ln in panel} == {60}
+
+
+def test_piped_output_is_plain(home: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "selfcheck", "questionnaires", "list"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SELFCHECK_HOME": str(home)},
+        check=True,
+    )
+    assert "\x1b[" not in result.stdout
+    assert "zuofeng" in result.stdout
