@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from selfcheck.catalog import Entry
     from selfcheck.interview import Step
     from selfcheck.questionnaire import AnswerValue, Questionnaire
-    from selfcheck.report import Finding, Report
     from selfcheck.scoring import Result
 
 
@@ -218,93 +217,8 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
-    """A saved report: scores per questionnaire and dimension, then the findings."""
-    who = report.respondent.name or ("（匿名）" if lang == "zh" else "(anonymous)")
-    parts: list[RenderableType] = [
-        Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
-    ]
-    for qid, res in report.questionnaires.items():
-        title, dims = titles.get(qid, (res.title or qid, {}))
-        table = Table(title=f"{title} ({qid})", title_justify="left")
-        table.add_column(t("col.dimension", lang))
-        table.add_column(t("col.score", lang), justify="right")
-        table.add_column("", no_wrap=True)
-        for dim_id in list(res.scores.dimensions) + res.insufficient:
-            value = res.scores.dimensions.get(dim_id)
-            table.add_row(
-                dims.get(dim_id, dim_id),
-                f"{value:.1f}" if value is not None else t("insufficient", lang),
-                bar(value / 100, 12) if value is not None else "",
-            )
-        overall = res.scores.overall
-        table.add_section()
-        table.add_row(
-            t("overall", lang),
-            f"{overall:.1f}" if overall is not None else t("insufficient", lang),
-            res.level or "",
-        )
-        parts.append(table)
-    if report.findings:
-        parts.append(Text(""))
-        parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
-        parts.extend(finding_lines(n, f, lang) for n, f in enumerate(report.findings, 1))
-    return Group(*parts)
-
-
 def describe_answer(q: Questionnaire, step: Step, value: AnswerValue, lang: Lang) -> str:
     """An existing answer in words, for the panel."""
     from selfcheck.answers import describe
 
     return describe(q, step.item, value, lang)
-
-
-def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> Table:
-    """The table for ``selfcheck report list``: one row per report, oldest first."""
-    zh = lang == "zh"
-    headers = (
-        ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
-        if zh
-        else ("#", "Created", "Name", "Questionnaire: score", "Findings", "File")
-    )
-    table = Table()
-    for i, col in enumerate(headers):
-        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1))
-    for n, (name, report) in enumerate(rows, 1):
-        scores = "\n".join(
-            f"{qid}: {r.scores.overall:.1f}" if r.scores.overall is not None else f"{qid}: –"
-            for qid, r in report.questionnaires.items()
-        )
-        table.add_row(
-            str(n),
-            f"{report.created:%Y-%m-%d %H:%M}",
-            report.respondent.name or "–",
-            scores,
-            str(len(report.findings)),
-            name,
-        )
-    return table
-
-
-def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
-    """One finding as a short block of labelled lines (reads well at any width)."""
-    from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS
-
-    en = lang == "en"
-    empty = "（待填写）" if not en else "(to fill in)"
-    cause = CAUSE_LABELS[finding.cause][en] if finding.cause else ""
-    if finding.cause_note:
-        cause = f"{cause}：{finding.cause_note}" if cause else finding.cause_note
-    rows = [
-        ("具体表现", "Instance", finding.detail),
-        ("原因", "Cause", cause),
-        ("整改措施", "Measure", finding.measure),
-        ("完成时限", "Deadline", finding.deadline or ""),
-        ("责任人", "Owner", finding.owner),
-        ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
-    ]
-    text = Text.assemble((f"{n}. ", "bold"), (finding.problem, "bold"), (f"  [{finding.id}]", "dim"))
-    for zh_label, en_label, value in rows:
-        text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
-        text.append(value or empty, style="" if value else "dim")
-    return text

@@ -94,6 +94,18 @@ class Finding(Record):
         return value
 
 
+class ReviewEntry(Record):
+    """回头看: how a measure from an earlier report went, recorded at the start of this run."""
+
+    finding: str
+    report: str
+    problem: str
+    measure: str = ""
+    deadline: str | None = None
+    status: Literal["todo", "doing", "done"]
+    evidence: str = ""
+
+
 class Report(Record):
     """A report file."""
 
@@ -103,6 +115,7 @@ class Report(Record):
     respondent: Respondent = Field(default_factory=Respondent)
     questionnaires: dict[str, QuestionnaireResult] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
+    review: list[ReviewEntry] = Field(default_factory=list)
 
     @field_validator("created")
     @classmethod
@@ -164,6 +177,7 @@ def build(
     created: datetime,
     tool_version: str,
     respondent: Respondent | None = None,
+    review: list[ReviewEntry] | None = None,
 ) -> Report:
     """Score every questionnaire and assemble the report."""
     from selfcheck.scoring import score
@@ -178,4 +192,5 @@ def build(
         respondent=respondent or Respondent(name=name or None),
         questionnaires=results,
         findings=findings,
+        review=review or [],
     )

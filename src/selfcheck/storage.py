@@ -131,3 +131,15 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
 def read_report(path: Path) -> Report:
     """Read and validate one report file."""
     return parse_report(read_toml(path, "report", ReportError), path)
+
+
+def load_all(folder: Path) -> tuple[list[tuple[Path, Report]], list[ReportError]]:
+    """Every readable report in ``folder``, oldest first, and the errors of those that could not be read."""
+    good: list[tuple[Path, Report]] = []
+    bad: list[ReportError] = []
+    for path in list_reports(folder):
+        try:
+            good.append((path, read_report(path)))
+        except ReportError as exc:
+            bad.append(exc)
+    return good, bad

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from selfcheck import __version__
-from selfcheck.cli import questionnaires, reports, start
+from selfcheck.cli import overtime, plan, questionnaires, reports, start
 
 app = typer.Typer(
     name="selfcheck",
@@ -26,6 +26,9 @@ app = typer.Typer(
 app.add_typer(questionnaires.app, name="questionnaires")
 app.add_typer(reports.app, name="report")
 app.command(name="start")(start.start)
+app.command(name="diff")(overtime.diff)
+app.command(name="history")(overtime.history)
+app.add_typer(plan.app, name="plan")
 
 
 def _version(value: bool) -> None:

@@ -44,8 +44,9 @@ def show(
         print_json({"path": str(path), **report.model_dump(mode="json", exclude_none=True)})
         return
     from selfcheck.catalog import load_catalog
-    from selfcheck.console import make_console, report_view
+    from selfcheck.console import make_console
     from selfcheck.questionnaire import pick
+    from selfcheck.views import report_view
 
     language = resolve_lang(lang)
     catalog = load_catalog()
@@ -92,6 +93,7 @@ def list_(folder: Folder = None, json: Json = False, lang: LangOption = None) ->
             ]
         )
         return
-    from selfcheck.console import make_console, report_list
+    from selfcheck.console import make_console
+    from selfcheck.views import report_list
 
     make_console().print(report_list([(p.name, r) for p, r in rows], resolve_lang(lang)))

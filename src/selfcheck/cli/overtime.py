@@ -1,0 +1,145 @@
+"""``selfcheck diff`` and ``selfcheck history``: reports over time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire import Questionnaire
+    from selfcheck.report import Report
+
+Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def _definitions() -> dict[str, Questionnaire]:
+    from selfcheck.catalog import load_catalog
+
+    return {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+
+
+def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
+    """Indexes of the two most recent reports (same role and subject) that share a questionnaire."""
+    from selfcheck.errors import UsageError
+
+    for j in range(len(rows) - 1, 0, -1):
+        b = rows[j][1]
+        for i in range(j - 1, -1, -1):
+            a = rows[i][1]
+            same_who = (a.respondent.role, a.respondent.subject) == (b.respondent.role, b.respondent.subject)
+            if same_who and set(a.questionnaires) & set(b.questionnaires):
+                return i, j
+    raise UsageError("No two reports share a questionnaire yet; run `selfcheck start` again next time, or give paths.")
+
+
+@guarded
+def diff(
+    old: Annotated[str | None, typer.Argument(metavar="[A]", help="Older report: path, latest~1, ...")] = None,
+    new: Annotated[str | None, typer.Argument(metavar="[B]", help="Newer report: path, latest, ...")] = None,
+    folder: Folder = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every item, not only changed ones.")] = False,
+    fail_on_drop: Annotated[
+        float | None, typer.Option("--fail-on-drop", metavar="N", help="Exit 1 when a dimension fell by more than N.")
+    ] = None,
+    json: Json = False,
+    lang: LangOption = None,
+) -> None:
+    """对比两次报告 — what improved, what slipped, which problems were solved and which persist.
+
+    With no arguments: the two most recent reports that share a questionnaire.
+
+    Examples:
+
+      selfcheck diff
+
+      selfcheck diff latest~1 latest --all
+
+      selfcheck diff 2025.toml 2026.toml --json
+
+      selfcheck diff --fail-on-drop 10
+    """
+    from selfcheck import ledger, storage
+    from selfcheck.diffing import compare
+
+    base = storage.reports_dir(folder)
+    rows, broken = storage.load_all(base)
+    if old is None and new is None:
+        for exc in broken:
+            print_warning(f"skipped: {exc}")
+        i, j = _latest_pair(rows)
+        a_path, a = rows[i]
+        b_path, b = rows[j]
+        earlier = [r for _, r in rows[:i]]
+    else:
+        a_path = storage.resolve(old or "latest~1", base)
+        b_path = storage.resolve(new or "latest", base)
+        a, b = storage.read_report(a_path), storage.read_report(b_path)
+        earlier = [r for p, r in rows if r.created < a.created and p != a_path]
+    status = {e.finding: e.status for e in ledger.load(base).entries}
+    result = compare(a, b, _definitions(), status, earlier)
+    if json:
+        print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
+    else:
+        from selfcheck.console import make_console
+        from selfcheck.views import diff_view
+
+        language = resolve_lang(lang)
+        labels = (f"{a.created:%Y-%m-%d} ({a_path.name})", f"{b.created:%Y-%m-%d} ({b_path.name})")
+        make_console().print(diff_view(result, *labels, language, show_all))
+    if fail_on_drop is not None:
+        drops = result.drops_over(fail_on_drop)
+        if drops:
+            listed = ", ".join(f"{q}.{d} {delta:+.1f}" for q, d, delta in drops)
+            print_warning(f"dropped by more than {fail_on_drop:g}: {listed}")
+            raise typer.Exit(1)
+
+
+@guarded
+def history(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Only these questionnaires.")] = None,
+    folder: Folder = None,
+    json: Json = False,
+    lang: LangOption = None,
+) -> None:
+    """历次自查 — every report, oldest first, with a trend line per dimension.
+
+    Examples:
+
+      selfcheck history
+
+      selfcheck history zuofeng --json
+    """
+    from selfcheck import storage
+
+    rows, broken = storage.load_all(storage.reports_dir(folder))
+    for exc in broken:
+        print_warning(f"skipped: {exc}")
+    wanted = list(ids or dict.fromkeys(q for _, r in rows for q in r.questionnaires))
+    rows = [(p, r) for p, r in rows if set(r.questionnaires) & set(wanted)]
+    if json:
+        print_json(
+            [
+                {
+                    "path": str(p),
+                    "created": r.created.isoformat(),
+                    "name": r.respondent.name,
+                    "role": r.respondent.role,
+                    "questionnaires": {
+                        q: {"overall": res.scores.overall, "level": res.level, "dimensions": res.scores.dimensions}
+                        for q, res in r.questionnaires.items()
+                        if q in wanted
+                    },
+                }
+                for p, r in rows
+            ]
+        )
+        return
+    from selfcheck.console import make_console
+    from selfcheck.views import history_view
+
+    make_console().print(history_view([(p.name, r) for p, r in rows], _definitions(), wanted, resolve_lang(lang)))

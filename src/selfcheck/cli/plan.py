@@ -1,0 +1,103 @@
+"""``selfcheck plan``: the rectification ledger (整改台账)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+
+app = typer.Typer(
+    help=(
+        "整改台账 — open rectification measures, and recording progress on them.\n\n"
+        "Examples:\n\n"
+        "  selfcheck plan\n\n"
+        "  selfcheck plan --all --json\n\n"
+        "  selfcheck plan update F3a9c0b1 --status doing\n\n"
+        '  selfcheck plan update F3a9c0b1 --status done --evidence "10月入户走访台账12户"'
+    ),
+    invoke_without_command=True,
+)
+
+Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
+
+
+@app.callback()
+@guarded
+def plan(
+    ctx: typer.Context,
+    show_all: Annotated[bool, typer.Option("--all", help="Include completed measures.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    folder: Folder = None,
+    lang: LangOption = None,
+) -> None:
+    """List the open rectification measures across all reports, with days left or overdue."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from selfcheck import ledger, storage
+
+    base = storage.reports_dir(folder)
+    rows, broken = storage.load_all(base)
+    for exc in broken:
+        print_warning(f"skipped: {exc}")
+    book = ledger.load(base)
+    items = ledger.measures(rows, book, include_done=show_all)
+    today = date.today()
+    if json:
+        print_json(
+            [
+                {
+                    **m.finding.model_dump(mode="json", exclude_none=True),
+                    "status": m.status,
+                    "report": m.report,
+                    "days_left": m.days_left(today),
+                    "history": [e.model_dump(mode="json") for e in book.history(m.finding.id)],
+                }
+                for m in items
+            ]
+        )
+        return
+    from selfcheck.console import make_console
+    from selfcheck.views import plan_view
+
+    make_console().print(plan_view(items, today, resolve_lang(lang)))
+
+
+@app.command()
+@guarded
+def update(
+    finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding's id (or a unique prefix).")],
+    status: Annotated[str, typer.Option("--status", help="todo, doing or done.")],
+    evidence: Annotated[str | None, typer.Option("--evidence", help="What was done; required for done.")] = None,
+    when: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today).")
+    ] = None,
+    folder: Folder = None,
+) -> None:
+    """Record progress on a measure; the reports stay unchanged, the ledger keeps every change.
+
+    Example: selfcheck plan update F3a9c0b1 --status done --evidence "已建立回访登记表"
+    """
+    import sys
+
+    from selfcheck import ledger, storage
+    from selfcheck.errors import UsageError
+    from selfcheck.report import now
+
+    if status not in ("todo", "doing", "done"):
+        raise UsageError(f"--status: use todo, doing or done, not {status!r}.")
+    try:
+        day = date.fromisoformat(when) if when else date.today()
+    except ValueError:
+        raise UsageError(f"--date: {when!r} is not a date (YYYY-MM-DD).") from None
+    if status == "done" and not (evidence or "").strip() and sys.stdin.isatty():
+        evidence = typer.prompt("完成的证据（做了什么、在哪里可以查到）/ Evidence")
+    base = storage.reports_dir(folder)
+    rows, _broken = storage.load_all(base)
+    book = ledger.load(base)
+    entry = ledger.record(book, rows, finding_id, status, evidence or "", day, now())  # type: ignore[arg-type]
+    ledger.save(book, base)
+    typer.echo(f"{entry.finding}: {ledger.STATUS_LABELS[entry.status][0]} ({entry.date})")

@@ -1,0 +1,271 @@
+"""Rich views of saved data: a report, the report list, a diff, the history and the rectification ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from selfcheck.console import bar
+from selfcheck.messages import Lang, t
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from selfcheck.diffing import Diff
+    from selfcheck.ledger import Measure
+    from selfcheck.questionnaire import Questionnaire
+    from selfcheck.report import Finding, Report
+
+
+def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
+    """A saved report: scores per questionnaire and dimension, then the findings."""
+    who = report.respondent.name or ("（匿名）" if lang == "zh" else "(anonymous)")
+    parts: list[RenderableType] = [
+        Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
+    ]
+    for qid, res in report.questionnaires.items():
+        title, dims = titles.get(qid, (res.title or qid, {}))
+        table = Table(title=f"{title} ({qid})", title_justify="left")
+        table.add_column(t("col.dimension", lang))
+        table.add_column(t("col.score", lang), justify="right")
+        table.add_column("", no_wrap=True)
+        for dim_id in list(res.scores.dimensions) + res.insufficient:
+            value = res.scores.dimensions.get(dim_id)
+            table.add_row(
+                dims.get(dim_id, dim_id),
+                f"{value:.1f}" if value is not None else t("insufficient", lang),
+                bar(value / 100, 12) if value is not None else "",
+            )
+        overall = res.scores.overall
+        table.add_section()
+        table.add_row(
+            t("overall", lang),
+            f"{overall:.1f}" if overall is not None else t("insufficient", lang),
+            res.level or "",
+        )
+        parts.append(table)
+    if report.findings:
+        parts.append(Text(""))
+        parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
+        parts.extend(finding_lines(n, f, lang) for n, f in enumerate(report.findings, 1))
+    return Group(*parts)
+
+
+def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> Table:
+    """The table for ``selfcheck report list``: one row per report, oldest first."""
+    zh = lang == "zh"
+    headers = (
+        ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
+        if zh
+        else ("#", "Created", "Name", "Questionnaire: score", "Findings", "File")
+    )
+    table = Table()
+    for i, col in enumerate(headers):
+        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1))
+    for n, (name, report) in enumerate(rows, 1):
+        scores = "\n".join(
+            f"{qid}: {r.scores.overall:.1f}" if r.scores.overall is not None else f"{qid}: –"
+            for qid, r in report.questionnaires.items()
+        )
+        table.add_row(
+            str(n),
+            f"{report.created:%Y-%m-%d %H:%M}",
+            report.respondent.name or "–",
+            scores,
+            str(len(report.findings)),
+            name,
+        )
+    return table
+
+
+def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
+    """One finding as a short block of labelled lines (reads well at any width)."""
+    from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS
+
+    en = lang == "en"
+    empty = "（待填写）" if not en else "(to fill in)"
+    cause = CAUSE_LABELS[finding.cause][en] if finding.cause else ""
+    if finding.cause_note:
+        cause = f"{cause}：{finding.cause_note}" if cause else finding.cause_note
+    rows = [
+        ("具体表现", "Instance", finding.detail),
+        ("原因", "Cause", cause),
+        ("整改措施", "Measure", finding.measure),
+        ("完成时限", "Deadline", finding.deadline or ""),
+        ("责任人", "Owner", finding.owner),
+        ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
+    ]
+    text = Text.assemble((f"{n}. ", "bold"), (finding.problem, "bold"), (f"  [{finding.id}]", "dim"))
+    for zh_label, en_label, value in rows:
+        text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
+        text.append(value or empty, style="" if value else "dim")
+    return text
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One character per value on 0-100 (· where a value is missing)."""
+    return "".join("·" if v is None else SPARKS[round(max(0.0, min(100.0, v)) * 7 / 100)] for v in values)
+
+
+def _delta(value: float | None) -> Text:
+    if value is None:
+        return Text("–", style="dim")
+    if value > 0:
+        return Text(f"▲ {value:+.1f}", style="green")
+    if value < 0:
+        return Text(f"▼ {value:+.1f}", style="red")
+    return Text("= 0.0", style="dim")
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: bool = False) -> RenderableType:
+    """``selfcheck diff``: score changes, changed answers, then resolved / persisting / new findings."""
+    zh = lang == "zh"
+    parts: list[RenderableType] = [
+        Text(("旧：" if zh else "Old: ") + old_label, style="bold"),
+        Text(("新：" if zh else "New: ") + new_label, style="bold"),
+    ]
+    for q in diff.questionnaires:
+        table = Table(title=f"{q.title} ({q.id})", title_justify="left")
+        table.add_column("维度" if zh else "Dimension", overflow="fold")
+        table.add_column("旧" if zh else "Old", justify="right", no_wrap=True)
+        table.add_column("新" if zh else "New", justify="right", no_wrap=True)
+        table.add_column("变化" if zh else "Change", justify="right", no_wrap=True)
+        for d in q.dimensions:
+            name = d.title + (" *" if d.common_only else "")
+            table.add_row(name, _num(d.change.old), _num(d.change.new), _delta(d.change.delta))
+        table.add_section()
+        level = ""
+        if q.level[0] != q.level[1]:
+            level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
+        table.add_row(
+            ("总分" if zh else "Overall") + level, _num(q.overall.old), _num(q.overall.new), _delta(q.overall.delta)
+        )
+        parts.append(table)
+        if any(d.common_only for d in q.dimensions):
+            parts.append(
+                Text(
+                    "* 问卷版本已变，按两次共有的题目计算"
+                    if zh
+                    else "* questionnaire changed: computed over the items both reports share",
+                    style="dim",
+                )
+            )
+        if q.added or q.removed:
+            parts.append(
+                Text(
+                    ("新增题目：" if zh else "Added items: ")
+                    + (", ".join(q.added) or "–")
+                    + ("；删除题目：" if zh else "; removed items: ")
+                    + (", ".join(q.removed) or "–"),
+                    style="dim",
+                )
+            )
+        items = q.items if show_all else q.changed_items
+        if items:
+            it = Table(title="答案变化" if zh else "Changed answers", title_justify="left", expand=True)
+            it.add_column("题目" if zh else "Item", overflow="fold", ratio=3)
+            it.add_column("旧" if zh else "Old", overflow="fold", ratio=1)
+            it.add_column("新" if zh else "New", overflow="fold", ratio=1)
+            it.add_column("分值" if zh else "Score", justify="right", no_wrap=True)
+            for i in items:
+                delta = i.score.delta
+                it.add_row(
+                    i.text, i.old_text or "–", i.new_text or "–", _delta(delta * 100 if delta is not None else None)
+                )
+            parts.append(it)
+    for qid in diff.only_old:
+        parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
+    for qid in diff.only_new:
+        parts.append(Text(f"{qid}: " + ("只在新报告中" if zh else "only in the new report"), style="dim"))
+    for title, links, style in (
+        ("解决" if zh else "Resolved", diff.resolved, "green"),
+        ("持续" if zh else "Persisting", diff.persisting, "yellow"),
+        ("新增" if zh else "New", diff.new, "red"),
+    ):
+        parts.append(Text(f"{title}（{len(links)}）" if zh else f"{title} ({len(links)})", style=f"bold {style}"))
+        for link in links:
+            line = Text(f"  • {link.finding.problem}")
+            for note in link.notes:
+                line.append(f"  [{note}]", style="bold magenta")
+            parts.append(line)
+    return Group(*parts)
+
+
+def history_view(
+    rows: Sequence[tuple[str, Report]], definitions: dict[str, Questionnaire], ids: Sequence[str], lang: Lang
+) -> RenderableType:
+    """``selfcheck history``: one row per report, then a sparkline per dimension across reports."""
+    zh = lang == "zh"
+    table = Table(title="历次报告" if zh else "Reports", title_justify="left")
+    table.add_column("日期" if zh else "Date", no_wrap=True)
+    table.add_column("姓名" if zh else "Name", overflow="fold")
+    for qid in ids:
+        table.add_column(qid, justify="right", no_wrap=True)
+    for _name, report in rows:
+        cells = []
+        for qid in ids:
+            res = report.questionnaires.get(qid)
+            cells.append(_num(res.scores.overall) if res else "")
+        table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
+    parts: list[RenderableType] = [table]
+    trend = Table(title="各维度走势" if zh else "Trend per dimension", title_justify="left")
+    trend.add_column("问卷" if zh else "Questionnaire", no_wrap=True)
+    trend.add_column("维度" if zh else "Dimension", overflow="fold")
+    trend.add_column("走势" if zh else "Trend", no_wrap=True)
+    trend.add_column("首 → 末" if zh else "First → last", justify="right", no_wrap=True)
+    for qid in ids:
+        taking = [r.questionnaires[qid] for _, r in rows if qid in r.questionnaires]
+        q = definitions.get(qid)
+        dims = [d.id for d in q.dimensions] if q else sorted({d for t in taking for d in t.scores.dimensions})
+        for dim in dims:
+            values = [t.scores.dimensions.get(dim) for t in taking]
+            present = [v for v in values if v is not None]
+            title = dim
+            if q is not None:
+                from selfcheck.questionnaire import pick
+
+                title = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang)
+            span = f"{present[0]:.0f} → {present[-1]:.0f}" if present else "–"
+            trend.add_row(qid, title, sparkline(values), span)
+    parts.append(trend)
+    return Group(*parts)
+
+
+def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> RenderableType:
+    """``selfcheck plan``: the open rectification measures with days left or overdue."""
+    from selfcheck.ledger import STATUS_LABELS
+
+    zh = lang == "zh"
+    if not measures:
+        return Text("没有未完成的整改措施。" if zh else "No open rectification measures.", style="green")
+    parts: list[RenderableType] = [Text("整改台账" if zh else "Rectification ledger", style="bold underline")]
+    for m in measures:
+        f = m.finding
+        left = m.days_left(today)
+        if left is None:
+            when = Text("无时限" if zh else "no deadline", style="dim")
+        elif left < 0:
+            when = Text(f"已逾期 {-left} 天" if zh else f"{-left} days overdue", style="bold red")
+        else:
+            when = Text(f"剩 {left} 天" if zh else f"{left} days left", style="yellow" if left <= 14 else "")
+        status = STATUS_LABELS[m.status][not zh]
+        block = Text.assemble((f"[{f.id}] ", "dim"), (f.problem, "bold"), "\n   ")
+        block.append(("措施：" if zh else "Measure: ") + (f.measure or ("（待填写）" if zh else "(to fill in)")))
+        block.append("\n   " + ("责任人：" if zh else "Owner: ") + (f.owner or "–"))
+        block.append("  " + ("时限：" if zh else "Deadline: ") + (f.deadline or "–") + "  ")
+        block.append_text(when)
+        block.append("  " + ("状态：" if zh else "Status: ") + status)
+        block.append("\n   " + ("来自：" if zh else "From: ") + m.report, style="dim")
+        parts.append(block)
+    return Group(*parts)

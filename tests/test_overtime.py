@@ -1,0 +1,203 @@
+"""Reports over time: diff, history, the ledger (plan), and their error handling."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from helpers import minimal, write_toml
+from typer.testing import CliRunner
+
+from selfcheck import storage
+from selfcheck.catalog import parse
+from selfcheck.cli import app
+from selfcheck.diffing import compare
+from selfcheck.report import Finding, Report, build, now
+
+runner = CliRunner()
+
+
+def make_report(
+    answers: dict[str, Any],
+    findings: list[Finding] | None = None,
+    *,
+    days_ago: int = 0,
+    data: dict[str, Any] | None = None,
+) -> Report:
+    q = parse(data or minimal(), "t")
+    created = now() - timedelta(days=days_ago)
+    return build(
+        [q], {"mini": answers}, {"mini": []}, findings or [], name="张三", created=created, tool_version="test"
+    )
+
+
+def finding(fid: str, item: str | None, problem: str, detail: str = "", **extra: Any) -> Finding:
+    return Finding(id=fid, questionnaire="mini" if item else None, item=item, problem=problem, detail=detail, **extra)
+
+
+def save(home: Path, report: Report) -> Path:
+    return storage.write_report(report, home / "reports")
+
+
+def use_mini(home: Path, data: dict[str, Any] | None = None) -> None:
+    folder = home / "questionnaires"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_toml(folder / "mini.toml", data or minimal())
+
+
+def test_diff_improvement_drop_and_findings(home: Path) -> None:
+    use_mini(home)
+    old = make_report(
+        {"a1": 1, "a2": 1, "b1": False, "b3": "all"},
+        [
+            finding("F1", "a1", "下基层少", "只去过一次"),
+            finding("F2", "b1", "不回访"),
+            finding("F3", None, "会议多", "每周三次例会"),
+        ],
+        days_ago=365,
+    )
+    new = make_report(
+        {"a1": 5, "a2": 1, "b1": False, "b3": "none"},
+        [finding("F4", "b1", "不回访"), finding("F5", None, "学习少", "全年读书两本")],
+    )
+    a, b = save(home, old), save(home, new)
+    result = runner.invoke(app, ["diff", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["old"] == str(a) and data["new"] == str(b)
+    q = data["questionnaires"]["mini"]
+    assert q["dimensions"]["a"] == {"old": 50.0, "new": 100.0, "delta": 50.0, "common_items_only": False}
+    assert q["dimensions"]["b"]["delta"] == -50.0
+    assert set(q["overall"]) == {"old", "new", "delta"}
+    assert [i["id"] for i in q["items"]] == ["b3", "a1"]  # worst drop first, unchanged items left out
+    assert [f["problem"] for f in data["findings"]["resolved"]] == ["下基层少", "会议多"]
+    assert [f["problem"] for f in data["findings"]["persisting"]] == ["不回访"]
+    assert [f["problem"] for f in data["findings"]["new"]] == ["学习少"]
+    table = runner.invoke(app, ["diff", "latest~1", "latest", "--all"])
+    assert table.exit_code == 0
+    assert "▲ +50.0" in table.output and "▼ -50.0" in table.output
+    assert "解决（2）" in table.output and "持续（1）" in table.output and "新增（1）" in table.output
+
+
+def test_fail_on_drop(home: Path) -> None:
+    use_mini(home)
+    save(home, make_report({"a1": 5, "a2": 1, "b1": True, "b3": "all"}, days_ago=30))
+    save(home, make_report({"a1": 5, "a2": 1, "b1": False, "b3": "all"}))
+    assert runner.invoke(app, ["diff", "--fail-on-drop", "60"]).exit_code == 0
+    result = runner.invoke(app, ["diff", "--fail-on-drop", "10"])
+    assert result.exit_code == 1
+    assert "mini.b -50.0" in result.output
+
+
+def test_changed_questionnaire_version_compares_common_items(home: Path) -> None:
+    v1 = minimal()
+    v2 = minimal(version="2")
+    v2["items"] = [i for i in v2["items"] if i["id"] != "a2"]
+    v2["items"].insert(1, {"id": "a3", "dimension": "a", "kind": "yesno", "text": "新题"})
+    use_mini(home, v2)
+    old = make_report({"a1": 3, "a2": 5, "b1": True, "b3": "all"}, data=v1, days_ago=300)
+    new = make_report({"a1": 5, "a3": False, "b1": True, "b3": "all"}, data=v2)
+    result = compare(old, new, {"mini": parse(v2, "t")})
+    [q] = result.questionnaires
+    assert q.added == ["a3"] and q.removed == ["a2"]
+    dims = {d.id: d for d in q.dimensions}
+    assert dims["a"].common_only
+    assert (dims["a"].change.old, dims["a"].change.new) == (50.0, 100.0)  # a1 only: 3 → 5
+    assert not dims["b"].common_only
+
+
+def test_questionnaire_in_only_one_report_is_named(home: Path) -> None:
+    use_mini(home)
+    old = make_report({"a1": 3})
+    new = make_report({"a1": 4})
+    new.questionnaires["other"] = new.questionnaires["mini"]
+    result = compare(old, new, {})
+    assert result.only_new == ["other"] and result.only_old == []
+
+
+def test_similar_wording_and_three_reports_in_a_row(home: Path) -> None:
+    use_mini(home)
+    r1 = make_report({"b1": False}, [finding("A", "b1", "不回访", "三月份的信访件没有回访当事人")], days_ago=730)
+    r2 = make_report({"b1": False}, [finding("B", "b1", "不回访", "三月份的信访件没有回访当事人。")], days_ago=365)
+    r3 = make_report({"b1": False}, [finding("C", "b1", "不回访", "十月的两件信访没有回访")])
+    result = compare(r2, r3, {}, earlier=[r1])
+    [link] = result.persisting
+    assert any("连续3次报告出现" in n for n in link.notes)
+    result = compare(r1, r2, {})
+    [link] = result.persisting
+    assert link.notes[0] == f"与{r1.created:%Y-%m}报告表述雷同"
+
+
+def test_diff_with_itself_shows_no_change(home: Path) -> None:
+    r = make_report({"a1": 3, "b1": False}, [finding("A", "b1", "不回访")])
+    result = compare(r, r, {})
+    assert all(d.change.delta in (0.0, None) for q in result.questionnaires for d in q.dimensions)
+    assert result.questionnaires[0].changed_items == []
+    assert result.resolved == [] and result.new == []
+
+
+def test_broken_report_skipped_without_arguments_and_refused_when_named(home: Path) -> None:
+    use_mini(home)
+    save(home, make_report({"a1": 1}, days_ago=10))
+    broken = home / "reports" / "selfcheck-20990101-000000-mini.toml"
+    broken.write_text('schema_version = 1\ncreated = "yesterday"\n', encoding="utf-8")
+    save(home, make_report({"a1": 5}))
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 0, result.output
+    assert f"skipped: {broken}: created" in result.output
+    history = runner.invoke(app, ["history", "--json"])
+    assert history.exit_code == 0
+    assert len(json.loads(history.stdout)) == 2
+    named = runner.invoke(app, ["diff", str(broken), "latest"])
+    assert named.exit_code == 1
+    assert f"{broken}: created" in named.output and "Traceback" not in named.output
+    truncated = home / "cut.toml"
+    truncated.write_text("schema_version = 1\ncreated = 2026-", encoding="utf-8")
+    result = runner.invoke(app, ["report", "show", str(truncated)])
+    assert result.exit_code == 1 and "invalid TOML" in result.output
+
+
+def test_history_table_has_sparklines(home: Path) -> None:
+    use_mini(home)
+    for days, value in ((60, 1), (30, 3), (0, 5)):
+        save(home, make_report({"a1": value, "a2": 1, "b1": True, "b3": "all"}, days_ago=days))
+    result = runner.invoke(app, ["history"])
+    assert result.exit_code == 0, result.output
+    assert "▅▆█" in result.output  # a: 50 → 75 → 100
+
+
+def test_plan_lists_open_measures_and_update_keeps_history(home: Path) -> None:
+    use_mini(home)
+    soon = (date.today() + timedelta(days=10)).isoformat()
+    late = (date.today() - timedelta(days=3)).isoformat()
+    save(
+        home,
+        make_report(
+            {"b1": False},
+            [
+                finding("F0000001", "b1", "不回访", measure="办结后三天内回访", deadline=soon, owner="张三"),
+                finding("F0000002", None, "会议多", measure="例会合并", deadline=late),
+            ],
+        ),
+    )
+    result = runner.invoke(app, ["plan"])
+    assert result.exit_code == 0, result.output
+    assert "剩 10 天" in result.output and "已逾期 3 天" in result.output
+    assert runner.invoke(app, ["plan", "update", "F0000001", "--status", "doing"]).exit_code == 0
+    refused = runner.invoke(app, ["plan", "update", "F0000001", "--status", "done"])
+    assert refused.exit_code == 2 and "needs evidence" in refused.output
+    done = runner.invoke(
+        app, ["plan", "update", "F0000001", "--status", "done", "--evidence", "回访登记表12条", "--date", "2026-11-01"]
+    )
+    assert done.exit_code == 0, done.output
+    data = json.loads(runner.invoke(app, ["plan", "--json"]).output)
+    assert [m["id"] for m in data] == ["F0000002"]
+    every = json.loads(runner.invoke(app, ["plan", "--all", "--json"]).output)
+    first = next(m for m in every if m["id"] == "F0000001")
+    assert first["status"] == "done"
+    assert [(h["status"], h["evidence"]) for h in first["history"]] == [("doing", ""), ("done", "回访登记表12条")]
+    assert (home / "reports" / "ledger.toml").stat().st_mode & 0o777 == 0o600
+    unknown = runner.invoke(app, ["plan", "update", "Fnope", "--status", "doing"])
+    assert unknown.exit_code == 2 and "No finding with id 'Fnope'" in unknown.output
