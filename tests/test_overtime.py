@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from helpers import minimal, write_toml
 from typer.testing import CliRunner
 
+from helpers import minimal, write_toml
 from selfcheck import storage
 from selfcheck.catalog import parse
 from selfcheck.cli import app
