@@ -201,3 +201,80 @@ def test_plan_lists_open_measures_and_update_keeps_history(home: Path) -> None:
     assert (home / "reports" / "ledger.toml").stat().st_mode & 0o777 == 0o600
     unknown = runner.invoke(app, ["plan", "update", "Fnope", "--status", "doing"])
     assert unknown.exit_code == 2 and "No finding with id 'Fnope'" in unknown.output
+
+
+def test_look_back_at_start_and_copied_wording_warning(home: Path, tmp_path: Path) -> None:
+    use_mini(home)
+    save(
+        home,
+        make_report(
+            {"b1": False},
+            [
+                finding(
+                    "F0000001",
+                    "b1",
+                    "不回访",
+                    "三月份的两件信访办结后没有回访当事人",
+                    measure="办结后三天内回访",
+                    deadline="2099-01-01",
+                ),
+            ],
+            days_ago=365,
+        ),
+    )
+    script = [
+        "3",  # 回头看: done
+        "",  # evidence missing → asked again
+        "建立回访登记表，10月回访12户",
+        "5",
+        "1",
+        "2",
+        "1",  # a1, a2, b1 = no (flagged again), b3
+        "三月份的两件信访办结后没有回访当事人",  # copied from last year → warning
+        "",  # keep it anyway
+        "2",
+        "",
+        "每件办结后三天内电话回访",
+        "",
+        "",
+        "",
+        "n",
+    ]
+    result = runner.invoke(app, ["start", "mini"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert "回头看" in result.output
+    assert "需要写明证据" in result.output
+    assert "报告里的表述几乎一样" in result.output
+    report = storage.read_report(storage.resolve("latest", home / "reports"))
+    [review] = report.review
+    assert (review.finding, review.status, review.evidence) == ("F0000001", "done", "建立回访登记表，10月回访12户")
+    plan = json.loads(runner.invoke(app, ["plan", "--all", "--json"]).output)
+    old = next(m for m in plan if m["id"] == "F0000001")
+    assert old["status"] == "done" and old["history"][0]["evidence"] == "建立回访登记表，10月回访12户"
+    diff = json.loads(runner.invoke(app, ["diff", "--json"]).output)
+    [persisting] = diff["findings"]["persisting"]
+    assert any("表述雷同" in n for n in persisting["notes"])
+    assert "上次台账已标记完成，但问题再次出现" in persisting["notes"]
+
+
+def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
+    use_mini(home)
+    script = [
+        "1",
+        "1",
+        "1",
+        "",
+        "1",  # a1 = 1 (flagged), a2, b1 = yes, b2 skipped, b3
+        "工作作风还不够扎实深入细致",
+        "",  # generic → hint, Enter keeps
+        "",
+        "",
+        "多下去",
+        "",
+        "",
+        "",
+        "n",
+    ]
+    result = runner.invoke(app, ["start", "mini"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("见人见事——") == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,9 +11,7 @@ from selfcheck.answers import describe
 from selfcheck.questionnaire import AnswerValue, Questionnaire
 from selfcheck.report import Finding, QuestionnaireResult, Report
 from selfcheck.scoring import item_score, score
-
-SIMILAR = 0.85
-"""difflib ratio at or above which two descriptions count as the same wording."""
+from selfcheck.wording import similar
 
 
 @dataclass(frozen=True)
@@ -230,12 +227,6 @@ def finding_key(f: Finding) -> tuple[str | None, str | None, str | None, str]:
     if f.item:
         return (f.questionnaire, f.item, f.option, "")
     return (None, None, None, f.problem.strip())
-
-
-def similar(a: str, b: str) -> bool:
-    """Whether two descriptions are the same wording or nearly so."""
-    a, b = a.strip(), b.strip()
-    return bool(a) and bool(b) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR)
 
 
 def _month(report: Report) -> str:

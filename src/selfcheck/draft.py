@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError
 from selfcheck.questionnaire import AnswerValue
-from selfcheck.report import Finding
+from selfcheck.report import Finding, ReviewEntry
 from selfcheck.storage import atomic_write
 from selfcheck.tomlfile import dump_toml, read_toml
 
@@ -32,8 +32,9 @@ class Draft(BaseModel):
     digests: dict[str, str] = Field(default_factory=dict)
     answers: dict[str, dict[str, AnswerValue]] = Field(default_factory=dict)
     skipped: dict[str, list[str]] = Field(default_factory=dict)
-    phase: Literal["questions", "findings", "extra"] = "questions"
+    phase: Literal["review", "questions", "findings", "extra"] = "review"
     findings: list[Finding] = Field(default_factory=list)
+    review: list[ReviewEntry] = Field(default_factory=list)
 
 
 def draft_path(folder: Path) -> Path:

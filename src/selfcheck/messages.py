@@ -10,7 +10,7 @@ Lang = Literal["zh", "en"]
 _TEXT: dict[str, tuple[str, str]] = {
     "progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
     "hint.likert": ("输入{lo}–{hi}", "Enter {lo}-{hi}"),
-    "hint.yesno": ("1是 / 2否", "1 yes / 2 no"),
+    "hint.yesno": ("1 是 / 2 否", "1 yes / 2 no"),
     "hint.choice": ("输入编号", "Enter a number"),
     "hint.multi": ("输入编号，可多选，如1,3", "Enter numbers, e.g. 1,3"),
     "hint.number": ("输入{lo}–{hi}的整数{unit}", "Enter a whole number {lo}-{hi}{unit}"),
@@ -41,13 +41,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "overall": ("总分", "Overall"),
     "insufficient": ("作答不足", "insufficient"),
     "level": ("等次：{label}", "Level: {label}"),
-    "coverage": ("作答覆盖率{pct}%", "Coverage {pct}%"),
+    "coverage": ("作答覆盖率 {pct}%", "Coverage {pct}%"),
     "findings.intro": (
         "查摆出{n}个问题。逐条写明具体表现、原因、整改措施和时限（见人见事，不写空话）。",
         "{n} problem(s) found. For each, write the concrete instance, the cause, the measure and the deadline.",
     ),
     "findings.none": ("答卷没有标出问题。", "Your answers flag no problems."),
-    "finding.head": ("问题{n}/{total}", "Problem {n}/{total}"),
+    "finding.head": ("问题 {n}/{total}", "Problem {n}/{total}"),
     "ask.detail": ("具体表现（时间、地点、事情）", "Concrete instance (when, where, what)"),
     "warn.short": (
         "写得太简略了：至少{min}个字，写出具体的事。仍要保存请再按一次回车。",
@@ -57,6 +57,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "这只是重复了问题本身，请写出具体的事例。仍要保存请再按一次回车。",
         "That only repeats the problem; describe an actual case. Press Enter again to keep it anyway.",
     ),
+    "warn.similar": (
+        "这段描述与{month}报告里的表述几乎一样。今年的具体事例是什么？仍要保存请再按一次回车。",
+        "This is nearly the same wording as in the {month} report. What is this year's instance? "
+        "Press Enter again to keep it anyway.",
+    ),
+    "warn.generic": (
+        "提示：见人见事——写出时间、地点、次数或具体事情，比笼统的表述更有用。仍要保存请再按一次回车。",
+        "Hint: name the case — a time, a place, a number or a concrete event says more than a general phrase. "
+        "Press Enter again to keep it anyway.",
+    ),
+    "review.intro": (
+        "回头看：上次的{n}项整改措施落实得怎么样？先逐项说明，再开始新的查摆。",
+        "Looking back: how did your {n} earlier measure(s) go? Record each before the new self-check.",
+    ),
+    "review.measure": ("措施：{measure}　时限：{deadline}", "Measure: {measure}  Deadline: {deadline}"),
+    "review.status": ("落实情况（输入编号）", "Status (enter a number)"),
+    "review.evidence": ("完成情况或证据（做了什么、在哪里可以查到）", "Evidence (what was done, where to check it)"),
+    "review.evidence.required": ("标记为已完成，需要写明证据。", "A measure marked done needs evidence."),
     "ask.cause": ("原因（输入编号）", "Cause (enter a number)"),
     "ask.cause_note": ("原因说明（可选，回车跳过）", "Explain the cause (optional, Enter to skip)"),
     "ask.measure": ("整改措施（可检查的具体做法）", "Rectification measure (specific and checkable)"),

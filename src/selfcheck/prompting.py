@@ -13,18 +13,17 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from selfcheck import __version__
+from selfcheck import __version__, wording
 from selfcheck.answers import parse
 from selfcheck.console import describe_answer, item_panel, scores_table
 from selfcheck.draft import Draft
 from selfcheck.errors import AnswerError
 from selfcheck.interview import Interview, Step
+from selfcheck.ledger import Measure, Progress
 from selfcheck.messages import Lang, t
 from selfcheck.questionnaire import Questionnaire, pick
 from selfcheck.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, finding_id
 from selfcheck.scoring import Detected, score
-
-MIN_DETAIL = 10
 
 
 class Quit(Exception):  # noqa: N818 - a signal to stop, not an error
@@ -41,6 +40,9 @@ class Session:
     draft: Draft
     save: Callable[[Draft], None]
     today: date = field(default_factory=date.today)
+    earlier: list[tuple[str, str]] = field(default_factory=list)
+    """(month, text) of descriptions in earlier reports, to catch copied wording."""
+    hinted: bool = False
 
     # ---- input ----
 
@@ -60,6 +62,48 @@ class Session:
         self.draft.answers = self.interview.all_answers()
         self.draft.skipped = self.interview.all_skipped()
         self.save(self.draft)
+
+    # ---- 回头看: last time's measures ----
+
+    def run_review(self, open_measures: list[Measure], record: Callable[[Measure, Progress, str], None]) -> None:
+        """Before new problems: how each open measure from earlier reports went, with evidence."""
+        from selfcheck.ledger import STATUS_LABELS
+        from selfcheck.report import ReviewEntry
+
+        done = {r.finding for r in self.draft.review}
+        todo = [m for m in open_measures if m.finding.id not in done]
+        if todo:
+            self.console.print(Text(t("review.intro", self.lang, n=len(open_measures)), style="bold"))
+        statuses: list[Progress] = ["todo", "doing", "done"]
+        labels = [STATUS_LABELS[s][self.lang == "en"] for s in statuses]
+        for m in todo:
+            f = m.finding
+            body = Text.assemble(
+                (f.problem, "bold"),
+                "\n",
+                t("review.measure", self.lang, measure=f.measure or "–", deadline=f.deadline or "–"),
+            )
+            self.console.print(Panel(body, title=f"{f.id} · {m.report}", title_align="left"))
+            current = statuses.index(m.status) + 1
+            pick_n = self.ask_number(t("review.status", self.lang), labels, default=current) or current
+            status = statuses[pick_n - 1]
+            evidence = self.read(t("review.evidence", self.lang))
+            while status == "done" and not evidence:
+                self.note(t("review.evidence.required", self.lang))
+                evidence = self.read(t("review.evidence", self.lang))
+            record(m, status, evidence)
+            self.draft.review.append(
+                ReviewEntry(
+                    finding=f.id,
+                    report=m.report,
+                    problem=f.problem,
+                    measure=f.measure,
+                    deadline=f.deadline,
+                    status=status,
+                    evidence=evidence,
+                )
+            )
+            self.persist()
 
     # ---- the questions ----
 
@@ -112,7 +156,7 @@ class Session:
 
     def run_findings(self, detected: list[Detected], created_key: str, default_owner: str) -> None:
         """Ask the 查摆 details for every problem found, then offer to add problems no item caught."""
-        if self.draft.phase == "questions":
+        if self.draft.phase in ("review", "questions"):
             self.draft.phase = "findings"
             self.persist()
         done = {(f.questionnaire, f.item, f.option) for f in self.draft.findings}
@@ -178,18 +222,29 @@ class Session:
         )
 
     def ask_detail(self, problem: str) -> str:
-        """The concrete instance; warns once when it is too short or only repeats the problem."""
+        """The concrete instance. Warns once when it is short, restates the problem, copies an earlier
+        report, or (once per interview) has no concrete detail; Enter then keeps what was written."""
         text = self.read(t("ask.detail", self.lang))
-        warning = None
-        if len(text) < MIN_DETAIL:
-            warning = t("warn.short", self.lang, min=MIN_DETAIL)
-        elif _repeats(text, problem):
-            warning = t("warn.repeat", self.lang)
+        warning = self.detail_warning(text, problem)
         if warning is None:
             return text
         self.note(warning)
         again = self.read(t("ask.detail", self.lang))
         return again or text
+
+    def detail_warning(self, text: str, problem: str) -> str | None:
+        """What is wrong with a description, if anything (see :mod:`selfcheck.wording`)."""
+        if wording.too_short(text):
+            return t("warn.short", self.lang, min=wording.MIN_DETAIL)
+        if wording.repeats(text, problem):
+            return t("warn.repeat", self.lang)
+        label = wording.first_similar(text, self.earlier)
+        if label is not None:
+            return t("warn.similar", self.lang, month=label)
+        if wording.is_generic(text) and not self.hinted:
+            self.hinted = True
+            return t("warn.generic", self.lang)
+        return None
 
     def ask_number(self, prompt: str, labels: list[str], default: int | None = None) -> int | None:
         """A numbered pick from ``labels`` (1-based); Enter gives ``default``."""
@@ -218,15 +273,6 @@ class Session:
                 self.note(t("bad.deadline.past", self.lang, today=self.today.isoformat()))
                 continue
             return when.isoformat()
-
-
-def _repeats(text: str, problem: str) -> bool:
-    """Whether a description only restates the problem's wording."""
-    import difflib
-
-    strip = "，。、；：,.;: "
-    a, b = text.strip(strip), problem.strip(strip)
-    return a in b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def choose_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:

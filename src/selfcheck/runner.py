@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ def _hangup(_signum: int, _frame: object) -> None:
 
 def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
     """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept)."""
-    from selfcheck import __version__, draft, storage
+    from selfcheck import __version__, draft, ledger, storage
     from selfcheck.console import make_console
     from selfcheck.interview import Interview
     from selfcheck.messages import default_lang, t
@@ -124,9 +125,28 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
     state.digests = {q.id: q.digest() for q in questionnaires}
     interview = Interview(questionnaires, state.answers, state.skipped)
     session = Session(console, lang, interview, state, lambda d: draft.save(d, opts.folder))
+    rows, _broken = storage.load_all(opts.folder)
+    own = [(p, r) for p, r in rows if r.respondent.role == "self"]
+    session.earlier = [
+        (f"{r.created:%Y-%m}", text)
+        for _, r in own
+        for f in r.findings
+        for text in (f.detail, f.problem if f.item is None else "")
+        if text
+    ]
+    book = ledger.load(opts.folder)
+
+    def record(measure: ledger.Measure, status: ledger.Progress, evidence: str) -> None:
+        ledger.record(book, rows, measure.finding.id, status, evidence, date.today(), now())
+        ledger.save(book, opts.folder)
+
     previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
     try:
         session.persist()
+        if state.phase == "review":
+            session.run_review(ledger.measures(own, book), record)
+            state.phase = "questions"
+            session.persist()
         session.run_questions()
         detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
         owner = state.name or opts.name or t("self", lang)
@@ -149,6 +169,7 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
         name=state.name or opts.name,
         created=state.created,
         tool_version=__version__,
+        review=state.review,
     )
     path = storage.write_report(report, opts.folder)
     draft.remove(opts.folder)
