@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from selfcheck.errors import ReportError
 from selfcheck.questionnaire import AnswerValue
 from selfcheck.report import Finding, ReviewEntry
-from selfcheck.storage import atomic_write
+from selfcheck.storage import atomic_write, private_dir
 from selfcheck.tomlfile import dump_toml, read_toml
 
 DRAFT_NAME = "draft.toml"
@@ -43,7 +43,8 @@ def draft_path(folder: Path) -> Path:
 
 
 def save(draft: Draft, folder: Path) -> None:
-    """Save the draft atomically (0600)."""
+    """Save the draft atomically (0600, in a 0700 folder)."""
+    private_dir(folder)
     atomic_write(draft_path(folder), dump_toml(draft.model_dump(mode="python", exclude_none=True)))
 
 

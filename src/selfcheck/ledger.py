@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.report import Finding, Report
-from selfcheck.storage import atomic_write
+from selfcheck.storage import atomic_write, private_dir
 from selfcheck.tomlfile import dump_toml, read_toml
 
 LEDGER_NAME = "ledger.toml"
@@ -85,7 +85,8 @@ def load(folder: Path) -> Ledger:
 
 
 def save(ledger: Ledger, folder: Path) -> None:
-    """Write the ledger atomically (0600)."""
+    """Write the ledger atomically (0600, in a 0700 folder)."""
+    private_dir(folder)
     atomic_write(ledger_path(folder), dump_toml(ledger.model_dump(mode="python", exclude_none=True)))
 
 

@@ -31,8 +31,9 @@ def private_dir(folder: Path) -> Path:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix (mode 0600)."""
-    private_dir(path.parent)
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix (mode 0600).
+
+    The folder must exist; private data goes through :func:`private_dir` first."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

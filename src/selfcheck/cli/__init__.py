@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from selfcheck import __version__
-from selfcheck.cli import overtime, plan, questionnaires, reports, start
+from selfcheck.cli import export, overtime, plan, questionnaires, reports, start
 
 app = typer.Typer(
     name="selfcheck",
@@ -29,6 +29,7 @@ app.command(name="start")(start.start)
 app.command(name="diff")(overtime.diff)
 app.command(name="history")(overtime.history)
 app.add_typer(plan.app, name="plan")
+app.command(name="export")(export.export)
 
 
 def _version(value: bool) -> None:

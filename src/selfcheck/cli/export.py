@@ -1,0 +1,106 @@
+"""``selfcheck export``: the 对照检查材料 (md, docx, html) and tables (csv, json)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from selfcheck.cli.common import LangOption, guarded, resolve_lang
+
+
+@guarded
+def export(
+    refs: Annotated[
+        list[str] | None, typer.Argument(metavar="[REPORT|latest]...", help="Reports to export (default: latest).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, docx, html, csv or json.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file; - for stdout (text formats).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    what: Annotated[str, typer.Option("--what", help="csv: answers (one row per item) or findings (整改清单).")] = (
+        "answers"
+    ),
+    folder: Annotated[Path | None, typer.Option("--dir", help="Reports folder (for latest and the ledger).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """导出 — write the 对照检查材料 (md, docx, html) or a table (csv, json) from a report.
+
+    Examples:
+
+      selfcheck export --format docx
+
+      selfcheck export latest --format html -o 对照检查材料.html
+
+      selfcheck export --format md -o -
+
+      selfcheck export --format csv --what findings reports/*.toml
+    """
+    from selfcheck import exporters, ledger, storage
+    from selfcheck.errors import SelfcheckError, UsageError
+
+    if fmt not in exporters.FORMATS:
+        raise UsageError(f"--format: use one of {', '.join(exporters.FORMATS)}, not {fmt!r}.")
+    if what not in ("answers", "findings"):
+        raise UsageError(f"--what: use answers or findings, not {what!r}.")
+    base = storage.reports_dir(folder)
+    paths = [storage.resolve(ref, base) for ref in (refs or ["latest"])]
+    if len(paths) > 1 and fmt not in ("csv", "json"):
+        raise UsageError(f"--format {fmt} takes one report; csv and json take several.")
+    if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
+        raise UsageError("--output -: docx is binary; give a file name.")
+    reports = [(p, storage.read_report(p)) for p in paths]
+    language = resolve_lang(lang)
+    status = {e.finding: e.status for e in ledger.load(base).entries}
+
+    data: str | bytes
+    if fmt in ("md", "html", "docx"):
+        from selfcheck.catalog import load_catalog
+        from selfcheck.exporters.document import build
+
+        definitions = {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+        doc = build(reports[0][1], definitions, language, status)
+        if fmt == "md":
+            from selfcheck.exporters.markdown import render as render_md
+
+            data = render_md(doc)
+        elif fmt == "html":
+            from selfcheck.exporters.html import render as render_html
+
+            data = render_html(doc)
+        else:
+            from selfcheck.exporters.docx import render as render_docx
+
+            data = render_docx(doc)
+    elif fmt == "csv":
+        from selfcheck.exporters import tables
+
+        if what == "findings":
+            data = tables.render_csv(tables.FINDING_COLUMNS, tables.finding_rows(reports, status))
+        else:
+            from selfcheck.catalog import load_catalog
+
+            definitions = {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+            data = tables.render_csv(tables.ANSWER_COLUMNS, tables.answer_rows(reports, definitions))
+    else:
+        import json
+
+        items = [{"path": str(p), **r.model_dump(mode="json", exclude_none=True)} for p, r in reports]
+        data = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
+
+    if output is not None and str(output) == "-":
+        assert isinstance(data, str)
+        sys.stdout.write(data.removeprefix("\ufeff"))
+        return
+    if output is None:
+        stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
+        output = Path.cwd() / f"{stem}.{fmt}"
+    if output.exists() and not force:
+        raise SelfcheckError(f"{output}: already exists; use --force to overwrite it, or -o for another name.")
+    if not output.parent.is_dir():
+        raise UsageError(f"{output.parent}: no such folder.")
+    storage.atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
+    typer.echo(str(output))
