@@ -7,6 +7,7 @@ import io
 import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -179,13 +180,22 @@ def test_docx_read_back(saved: Path, tmp_path: Path) -> None:
     assert ["问题", "整改措施", "责任人", "完成时限", "状态"] in cells
     assert ["理论学习不够深入系统", "每月精读1篇原文并写体会", "张三", "2027-06-30", "未启动"] in cells
     assert all(t.style is not None and t.style.name == "Table Grid" for t in document.tables)
+
+    def east_asian(run: Any) -> str | None:
+        fonts = run._element.rPr.rFonts
+        return None if fonts is None else fonts.get(qn("w:eastAsia"))
+
     for p in document.paragraphs:
         for run in p.runs:
-            fonts = run._element.rPr.rFonts
-            assert fonts.get(qn("w:eastAsia")) in {"宋体", "黑体", "仿宋"}, run.text
+            assert east_asian(run) in {"宋体", "黑体", "仿宋"}, run.text
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                assert all(east_asian(r) in {"黑体", "仿宋"} for p in cell.paragraphs for r in p.runs)
     body = next(p for p in document.paragraphs if p.text.startswith("本人对照"))
-    assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+    assert east_asian(body.runs[0]) == "仿宋"
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert "PAGE" in section.footer._element.xml
 
