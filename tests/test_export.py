@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from selfcheck import storage
 from selfcheck.catalog import load_catalog
 from selfcheck.cli import app
+from selfcheck.questionnaire import AnswerValue
 from selfcheck.report import Finding, Report, ReviewEntry, build
 
 runner = CliRunner()
@@ -26,7 +27,7 @@ def fixed_report() -> Report:
     """A report with every kind of content, at a fixed time, so exports are byte-for-byte stable."""
     catalog = load_catalog()
     qs = catalog.select(["zuofeng", "diaoyan"])
-    answers = {
+    answers: dict[str, dict[str, AnswerValue]] = {
         "zuofeng": {
             "sx-study": 2,
             "sx-not-my-business": 1,

@@ -105,12 +105,10 @@ def render(doc: Document) -> bytes:
                 table.style = "Table Grid"
                 table.alignment = WD_TABLE_ALIGNMENT.CENTER
                 for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
-                    cell.text = ""
                     _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 12)
                 for row in block.rows:
                     cells = table.add_row().cells
                     for cell, text in zip(cells, row, strict=True):
-                        cell.text = ""
                         _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12)
                 word.add_paragraph()
     buffer = io.BytesIO()
