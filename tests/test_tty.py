@@ -106,3 +106,46 @@ def test_piped_output_is_plain(home: Path, tmp_path: Path) -> None:
     )
     assert "\x1b[" not in result.stdout
     assert "zuofeng" in result.stdout
+
+
+def test_rate_in_a_terminal(home: Path, tmp_path: Path) -> None:
+    import copy
+
+    from helpers import MINIMAL
+
+    data = copy.deepcopy(MINIMAL)
+    data["rating"] = {"labels": ["不满意", "基本满意", "满意"], "abstain": "不了解"}
+    for item in data["items"]:
+        item["text_other"] = item["text"].replace("我", "该同志")
+    qfile = write_toml(tmp_path / "mini.toml", data)
+    child = spawn(["rate", "--subject", "张三", "-q", str(qfile)], home, NO_COLOR="1")
+    child.expect("您的姓名不会被记录")
+    child.expect("该同志经常下基层")
+    child.sendline("3")
+    child.expect("第 2/4 题")
+    child.sendline("")
+    child.expect("该同志回访过群众")
+    child.sendline("2")
+    child.expect("第 4/4 题")
+    child.sendline("1")
+    child.expect("民主测评")
+    child.sendline("3")
+    child.expect("意见建议")
+    child.sendline("")
+    child.expect("民主测评")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    child = spawn(["rate", "--resume"], home, NO_COLOR="1")
+    child.expect("民主测评")  # the first dimension is done: goes on with the second
+    child.sendline("")
+    child.expect("意见建议")
+    child.sendline("")
+    child.expect("报告已保存")
+    child.expect(pexpect.EOF)
+    child.close()
+    [path] = storage.list_reports(home / "reports")
+    data2 = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data2["respondent"] == {"role": "peer", "subject": "张三"}
+    assert data2["questionnaires"]["mini"]["ratings"] == {"a": 3}

@@ -14,6 +14,7 @@ from selfcheck.tomlfile import read_toml
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
+    from selfcheck.messages import Lang
     from selfcheck.questionnaire import Questionnaire
 
 BUILTIN_ORDER = ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu")
@@ -135,6 +136,22 @@ class Catalog:
         except KeyError:
             known = ", ".join(self.entries) or "none"
             raise UsageError(f"No questionnaire with id {qid!r}. Known: {known}.") from None
+
+    def titles(self, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
+        """Questionnaire titles and their dimensions' titles in ``lang``, by id (for rendering saved data)."""
+        from selfcheck.questionnaire import pick
+
+        return {
+            qid: (
+                pick(e.questionnaire.title, e.questionnaire.title_en, lang),
+                {d.id: pick(d.title, d.title_en, lang) for d in e.questionnaire.dimensions},
+            )
+            for qid, e in self.entries.items()
+        }
+
+    def definitions(self) -> dict[str, Questionnaire]:
+        """The questionnaires by id."""
+        return {qid: e.questionnaire for qid, e in self.entries.items()}
 
     def select(self, ids: Iterable[str]) -> list[Questionnaire]:
         """Questionnaires for ``ids`` (or a set name: contrast, ability, all), in the order given, no repeats."""

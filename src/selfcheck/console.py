@@ -75,7 +75,9 @@ def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
     return t(f"hint.{item.kind}", lang)  # type: ignore[attr-defined]
 
 
-def item_panel(step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None) -> Panel:
+def item_panel(
+    step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None, other: bool = False
+) -> Panel:
     """The panel for one question: where we are, the text, the choices and how to answer."""
     from selfcheck.questionnaire import pick
 
@@ -88,7 +90,7 @@ def item_panel(step: Step, progress: tuple[int, int], lang: Lang, existing: str 
         pick(dim.title, dim.title_en, lang),
     )
     prog = Text.assemble((t("progress", lang, n=n, total=total), "cyan"), "  ", (bar(n / total, 16), "cyan"))
-    body: list[RenderableType] = [prog, Text(""), Text(step.item.label(lang), style="bold")]
+    body: list[RenderableType] = [prog, Text(""), Text(step.item.label(lang, other), style="bold")]
     opts = choices(q, step, lang)
     if opts:
         body.append(Text(""))

@@ -32,9 +32,16 @@ class Draft(BaseModel):
     digests: dict[str, str] = Field(default_factory=dict)
     answers: dict[str, dict[str, AnswerValue]] = Field(default_factory=dict)
     skipped: dict[str, list[str]] = Field(default_factory=dict)
-    phase: Literal["review", "questions", "findings", "extra"] = "review"
+    role: Literal["self", "peer", "masses"] = "self"
+    subject: str | None = None
+    """For raters: the person rated. A rater's own name is never stored."""
+    phase: Literal["review", "questions", "findings", "extra", "ratings"] = "review"
     findings: list[Finding] = Field(default_factory=list)
     review: list[ReviewEntry] = Field(default_factory=list)
+    ratings: dict[str, dict[str, int]] = Field(default_factory=dict)
+    comments: dict[str, dict[str, str]] = Field(default_factory=dict)
+    rated: list[str] = Field(default_factory=list)
+    """``qid/dimension`` pairs already asked in the 民主测评 step (so a resume does not ask them again)."""
 
 
 def draft_path(folder: Path) -> Path:

@@ -75,6 +75,21 @@ _TEXT: dict[str, tuple[str, str]] = {
     "review.status": ("落实情况（输入编号）", "Status (enter a number)"),
     "review.evidence": ("完成情况或证据（做了什么、在哪里可以查到）", "Evidence (what was done, where to check it)"),
     "review.evidence.required": ("标记为已完成，需要写明证据。", "A measure marked done needs evidence."),
+    "rating.ask": (
+        "民主测评：该同志在“{dimension}”方面的总体表现",
+        "Overall, how does this comrade do in: {dimension}",
+    ),
+    "rating.abstain": (
+        "不了解请直接回车（记为“{label}”，不计入得分）。",
+        "Press Enter if you don't know ({label}; not counted).",
+    ),
+    "rating.prompt": ("评价（输入编号）", "Rating (enter a number)"),
+    "rating.comment": ("意见建议（可选，回车跳过）", "Comment (optional, Enter to skip)"),
+    "rater.intro": (
+        "民主测评（背靠背）：您正在评价 {subject}。您的姓名不会被记录。不了解的题目请直接回车。",
+        "Anonymous rating: you are rating {subject}. Your name is not recorded. "
+        "Press Enter on anything you don't know.",
+    ),
     "ask.cause": ("原因（输入编号）", "Cause (enter a number)"),
     "ask.cause_note": ("原因说明（可选，回车跳过）", "Explain the cause (optional, Enter to skip)"),
     "ask.measure": ("整改措施（可检查的具体做法）", "Rectification measure (specific and checkable)"),

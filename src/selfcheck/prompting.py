@@ -43,6 +43,8 @@ class Session:
     earlier: list[tuple[str, str]] = field(default_factory=list)
     """(month, text) of descriptions in earlier reports, to catch copied wording."""
     hinted: bool = False
+    other: bool = False
+    """Rating someone else: items in the third person, no 查摆 questions."""
 
     # ---- input ----
 
@@ -110,10 +112,13 @@ class Session:
     def run_questions(self) -> None:
         """Ask every shown item; after each questionnaire, show its scores."""
         while (step := self.interview.current()) is not None:
-            self.ask_item(step)
+            if self.other and not step.item.scored:
+                self.interview.skip()  # dates and free text are the person's own record, not a rater's
+            else:
+                self.ask_item(step)
             self.persist()
             nxt = self.interview.current()
-            if nxt is None or nxt.questionnaire.id != step.questionnaire.id:
+            if not self.other and (nxt is None or nxt.questionnaire.id != step.questionnaire.id):
                 q = step.questionnaire
                 self.console.print(scores_table(q, score(q, self.interview.answers_for(q.id)), self.lang))
                 self.console.print()
@@ -123,7 +128,7 @@ class Session:
         q = step.questionnaire
         existing = self.interview.existing(step)
         shown = describe_answer(q, step, existing, self.lang) if existing is not None else None
-        self.console.print(item_panel(step, self.interview.progress(), self.lang, shown))
+        self.console.print(item_panel(step, self.interview.progress(), self.lang, shown, self.other))
         while True:
             raw = self.read("")
             if raw.lower() == "b":
@@ -151,6 +156,37 @@ class Session:
                 continue
             self.interview.answer(value)
             return
+
+    # ---- 民主测评: raters judge each dimension ----
+
+    def run_ratings(self, questionnaires: list[Questionnaire]) -> None:
+        """For each dimension: a mark on the questionnaire's rating scale (Enter = 不了解) and an optional comment."""
+        for q in questionnaires:
+            if q.rating is None:
+                continue
+            labels = q.rating.labels_en if self.lang == "en" and q.rating.labels_en else q.rating.labels
+            abstain = pick(q.rating.abstain or "不了解", q.rating.abstain_en or "Don't know", self.lang)
+            for dim in q.dimensions:
+                key = f"{q.id}/{dim.id}"
+                if key in self.draft.rated:
+                    continue
+                title = pick(dim.title, dim.title_en, self.lang)
+                self.console.print(
+                    Panel(
+                        Text(t("rating.ask", self.lang, dimension=title), style="bold"),
+                        title=pick(q.title, q.title_en, self.lang),
+                        title_align="left",
+                    )
+                )
+                self.console.print(Text(t("rating.abstain", self.lang, label=abstain), style="dim"))
+                mark = self.ask_number(t("rating.prompt", self.lang), list(labels))
+                if mark is not None:
+                    self.draft.ratings.setdefault(q.id, {})[dim.id] = mark
+                comment = self.read(t("rating.comment", self.lang))
+                if comment:
+                    self.draft.comments.setdefault(q.id, {})[dim.id] = comment
+                self.draft.rated.append(key)
+                self.persist()
 
     # ---- the 查摆 record ----
 

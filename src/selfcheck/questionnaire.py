@@ -80,6 +80,19 @@ class Scale(Strict):
     labels_en: list[str] | None = None
 
 
+class Rating(Strict):
+    """A 民主测评 scale for raters, worst label first (e.g. 差/一般/较好/好); ``abstain`` (不了解) is no answer."""
+
+    labels: list[str] = Field(min_length=2)
+    labels_en: list[str] | None = None
+    abstain: str | None = None
+    abstain_en: str | None = None
+
+    def score(self, value: int) -> float:
+        """A rating (1 = worst) normalised to 0-1."""
+        return (value - 1) / (len(self.labels) - 1)
+
+
 class Option(Strict):
     """One choice of a ``choice`` or ``multi`` item."""
 
@@ -109,6 +122,9 @@ class ItemBase(Strict):
     dimension: Slug
     text: str = Field(min_length=1)
     text_en: str | None = None
+    text_other: str | None = None
+    """The item in the third person ("该同志……"), asked when someone else rates the person."""
+    text_other_en: str | None = None
     help: str = ""
     """The passage of the source text the item comes from, shown on ``?``."""
     help_en: str | None = None
@@ -125,8 +141,10 @@ class ItemBase(Strict):
         """Whether the item contributes to scores."""
         return True
 
-    def label(self, lang: Lang) -> str:
-        """The item's text in ``lang``."""
+    def label(self, lang: Lang, other: bool = False) -> str:
+        """The item's text in ``lang``; in the third person when ``other`` and the item has that wording."""
+        if other and self.text_other:
+            return pick(self.text_other, self.text_other_en, lang)
         return pick(self.text, self.text_en, lang)
 
 
@@ -216,6 +234,7 @@ class Questionnaire(Strict):
     source: str = ""
     """Where the questionnaire's content comes from."""
     scales: dict[Slug, Scale] = Field(default_factory=dict)
+    rating: Rating | None = None
     dimensions: list[Dimension] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
@@ -326,8 +345,14 @@ def _english_problems(q: Questionnaire) -> list[str]:
     pairs += [(f"bands.{b.label}.label_en", b.label_en) for b in q.bands]
     for name, scale in q.scales.items():
         pairs.append((f"scales.{name}.labels_en", None if scale.labels_en is None else "x"))
+    if q.rating is not None:
+        pairs.append(("rating.labels_en", None if q.rating.labels_en is None else "x"))
+        if q.rating.abstain:
+            pairs.append(("rating.abstain_en", q.rating.abstain_en))
     for item in q.items:
         pairs.append((f"item {item.id}: text_en", item.text_en))
+        if item.text_other:
+            pairs.append((f"item {item.id}: text_other_en", item.text_other_en))
         if item.problem:
             pairs.append((f"item {item.id}: problem_en", item.problem_en))
         if isinstance(item, LikertItem) and isinstance(item.scale, Scale):
@@ -356,6 +381,8 @@ def semantic_problems(q: Questionnaire) -> list[str]:
     problems += _range_problems("bands", [(b.min, b.max) for b in q.bands], 0, 100, 0)
     for name, scale in q.scales.items():
         problems += _scale_problems(f"scales.{name}", scale)
+    if q.rating is not None and q.rating.labels_en is not None and len(q.rating.labels_en) != len(q.rating.labels):
+        problems.append(f"rating: labels_en: {len(q.rating.labels)} labels need {len(q.rating.labels)} translations")
 
     seen: dict[str, ItemBase] = {}
     for item in q.items:

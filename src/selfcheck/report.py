@@ -66,6 +66,10 @@ class QuestionnaireResult(Record):
     level: str | None = None
     coverage: float = Field(default=0.0, ge=0, le=1)
     insufficient: list[str] = Field(default_factory=list)
+    ratings: dict[str, int] = Field(default_factory=dict)
+    """A rater's 民主测评 mark per dimension (1 = worst); abstentions are absent."""
+    comments: dict[str, str] = Field(default_factory=dict)
+    """A rater's optional comment per dimension."""
 
 
 class Finding(Record):
@@ -137,10 +141,17 @@ def finding_id(created: datetime, key: str) -> str:
 
 
 def result_for(
-    q: Questionnaire, answers: dict[str, AnswerValue], skipped: list[str], result: Result
+    q: Questionnaire,
+    answers: dict[str, AnswerValue],
+    skipped: list[str],
+    result: Result,
+    ratings: dict[str, int] | None = None,
+    comments: dict[str, str] | None = None,
 ) -> QuestionnaireResult:
     """The report's table for one questionnaire from its answers and score."""
     return QuestionnaireResult(
+        ratings=ratings or {},
+        comments=comments or {},
         title=q.title,
         version=q.version,
         digest=q.digest(),
@@ -178,14 +189,19 @@ def build(
     tool_version: str,
     respondent: Respondent | None = None,
     review: list[ReviewEntry] | None = None,
+    ratings: dict[str, dict[str, int]] | None = None,
+    comments: dict[str, dict[str, str]] | None = None,
 ) -> Report:
-    """Score every questionnaire and assemble the report."""
+    """Score every questionnaire and assemble the report; ``ratings`` only for raters."""
     from selfcheck.scoring import score
 
-    results = {
-        q.id: result_for(q, answers.get(q.id, {}), skipped.get(q.id, []), score(q, answers.get(q.id, {})))
-        for q in questionnaires
-    }
+    results = {}
+    for q in questionnaires:
+        given = answers.get(q.id, {})
+        marks = None if ratings is None else ratings.get(q.id, {})
+        results[q.id] = result_for(
+            q, given, skipped.get(q.id, []), score(q, given, marks), marks, (comments or {}).get(q.id)
+        )
     return Report(
         created=created,
         tool_version=tool_version,

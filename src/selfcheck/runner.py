@@ -6,7 +6,7 @@ import signal
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from selfcheck.catalog import Catalog
 from selfcheck.errors import ReportError, UsageError
@@ -25,6 +25,8 @@ class StartOptions:
     resume: bool
     files: dict[str, str]
     """Custom questionnaire files by id (``--questionnaire``)."""
+    role: Literal["self", "peer", "masses"] = "self"
+    subject: str | None = None
 
 
 def from_answers(catalog: Catalog, opts: StartOptions, answers_path: Path) -> Path:
@@ -83,7 +85,7 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
     from selfcheck.interview import Interview
     from selfcheck.messages import default_lang, t
     from selfcheck.prompting import Quit, Session, choose_questionnaires
-    from selfcheck.report import build, now
+    from selfcheck.report import Respondent, build, now
     from selfcheck.scoring import detect
 
     console = make_console()
@@ -114,9 +116,13 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
     else:
         ids = opts.ids or choose_questionnaires(console, lang, [e.questionnaire for e in catalog.entries.values()])
         questionnaires = catalog.select(ids)
+        rater = opts.role != "self"
         state = draft.Draft(
             created=now(),
-            name=opts.name,
+            name=None if rater else opts.name,
+            role=opts.role,
+            subject=opts.subject,
+            phase="questions" if rater else "review",
             lang=lang,
             questionnaires=[q.id for q in questionnaires],
             files={k: v for k, v in opts.files.items() if k in {q.id for q in questionnaires}},
@@ -125,6 +131,9 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
     state.digests = {q.id: q.digest() for q in questionnaires}
     interview = Interview(questionnaires, state.answers, state.skipped)
     session = Session(console, lang, interview, state, lambda d: draft.save(d, opts.folder))
+    session.other = state.role != "self"
+    if session.other:
+        console.print(t("rater.intro", lang, subject=state.subject or "?"), style="bold")
     rows, _broken = storage.load_all(opts.folder)
     own = [(p, r) for p, r in rows if r.respondent.role == "self"]
     session.earlier = [
@@ -148,9 +157,13 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
             state.phase = "questions"
             session.persist()
         session.run_questions()
-        detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
-        owner = state.name or opts.name or t("self", lang)
-        session.run_findings(detected, "+".join(q.id for q in questionnaires), owner)
+        if session.other:
+            state.phase = "ratings"
+            session.run_ratings(questionnaires)
+        else:
+            detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
+            owner = state.name or opts.name or t("self", lang)
+            session.run_findings(detected, "+".join(q.id for q in questionnaires), owner)
     except Quit:
         console.print(t("saved.quit", lang), style="bold")
         return None
@@ -170,6 +183,9 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
         created=state.created,
         tool_version=__version__,
         review=state.review,
+        respondent=Respondent(role=state.role, subject=state.subject) if session.other else None,
+        ratings=state.ratings if session.other else None,
+        comments=state.comments if session.other else None,
     )
     path = storage.write_report(report, opts.folder)
     draft.remove(opts.folder)

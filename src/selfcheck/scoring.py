@@ -73,8 +73,11 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / total if total > 0 else None
 
 
-def score(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> Result:
-    """Dimension scores (weighted mean × 100), overall (weighted mean of scored dimensions), band, coverage."""
+def score(q: Questionnaire, answers: Mapping[str, AnswerValue], ratings: Mapping[str, int] | None = None) -> Result:
+    """Dimension scores (weighted mean × 100), overall (weighted mean of scored dimensions), band, coverage.
+
+    ``ratings`` are a rater's 民主测评 marks per dimension (1 = worst): each counts as one more item of weight 1.
+    None means no rating was asked (a self-assessment); an absent dimension was an abstention (不了解)."""
     shown_ids = visible_ids(q, answers)
     dims: dict[str, DimensionScore] = {}
     total_answered = total_shown = 0
@@ -89,6 +92,10 @@ def score(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> Result:
                 s = item_score(q, item, answers[item.id])
                 if s is not None:
                     pairs.append((s, item.weight))
+        if ratings is not None and q.rating is not None:
+            shown += 1
+            if dim.id in ratings:
+                pairs.append((q.rating.score(ratings[dim.id]), 1.0))
         mean = _weighted_mean(pairs)
         enough = shown > 0 and len(pairs) * 2 >= shown
         value = round(mean * 100, 2) if mean is not None and enough else None

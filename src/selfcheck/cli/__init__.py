@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from selfcheck import __version__
-from selfcheck.cli import export, overtime, plan, questionnaires, reports, start
+from selfcheck.cli import export, organisation, overtime, plan, questionnaires, reports, start
 
 app = typer.Typer(
     name="selfcheck",
@@ -26,10 +26,13 @@ app = typer.Typer(
 app.add_typer(questionnaires.app, name="questionnaires")
 app.add_typer(reports.app, name="report")
 app.command(name="start")(start.start)
+app.command(name="rate")(start.rate)
 app.command(name="diff")(overtime.diff)
 app.command(name="history")(overtime.history)
 app.add_typer(plan.app, name="plan")
 app.command(name="export")(export.export)
+app.command(name="gap")(organisation.gap)
+app.command(name="summary")(organisation.summary)
 
 
 def _version(value: bool) -> None:

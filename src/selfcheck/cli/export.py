@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, resolve_lang
+if TYPE_CHECKING:
+    from selfcheck.messages import Lang
+
+from selfcheck.cli.common import LangOption, guarded, print_warning, resolve_lang
 
 
 @guarded
@@ -25,6 +28,10 @@ def export(
         "answers"
     ),
     folder: Annotated[Path | None, typer.Option("--dir", help="Reports folder (for latest and the ledger).")] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Export the organisation summary of REPORTS (files or folders).")
+    ] = False,
+    names: Annotated[bool, typer.Option("--names", help="With --summary: include respondents' names.")] = False,
     lang: LangOption = None,
 ) -> None:
     """导出 — write the 对照检查材料 (md, docx, html) or a table (csv, json) from a report.
@@ -38,15 +45,20 @@ def export(
       selfcheck export --format md -o -
 
       selfcheck export --format csv --what findings reports/*.toml
+
+      selfcheck export --summary ./支部报告/ --format html
     """
     from selfcheck import exporters, ledger, storage
-    from selfcheck.errors import SelfcheckError, UsageError
+    from selfcheck.errors import UsageError
 
     if fmt not in exporters.FORMATS:
         raise UsageError(f"--format: use one of {', '.join(exporters.FORMATS)}, not {fmt!r}.")
     if what not in ("answers", "findings"):
         raise UsageError(f"--what: use answers or findings, not {what!r}.")
     base = storage.reports_dir(folder)
+    if summary:
+        _export_summary(refs or [str(base)], fmt, output, force, names, resolve_lang(lang))
+        return
     paths = [storage.resolve(ref, base) for ref in (refs or ["latest"])]
     if len(paths) > 1 and fmt not in ("csv", "json"):
         raise UsageError(f"--format {fmt} takes one report; csv and json take several.")
@@ -61,7 +73,7 @@ def export(
         from selfcheck.catalog import load_catalog
         from selfcheck.exporters.document import build
 
-        definitions = {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+        definitions = load_catalog().definitions()
         doc = build(reports[0][1], definitions, language, status)
         if fmt == "md":
             from selfcheck.exporters.markdown import render as render_md
@@ -83,7 +95,7 @@ def export(
         else:
             from selfcheck.catalog import load_catalog
 
-            definitions = {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+            definitions = load_catalog().definitions()
             data = tables.render_csv(tables.ANSWER_COLUMNS, tables.answer_rows(reports, definitions))
     else:
         import json
@@ -91,16 +103,69 @@ def export(
         items = [{"path": str(p), **r.model_dump(mode="json", exclude_none=True)} for p, r in reports]
         data = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
 
+    stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
+    _write(data, output, Path.cwd() / f"{stem}.{fmt}", force)
+
+
+def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -> None:
+    """Write to ``output`` (or ``default``), refusing to overwrite without ``force``; ``-`` is stdout."""
+    from selfcheck import storage
+    from selfcheck.errors import SelfcheckError, UsageError
+
     if output is not None and str(output) == "-":
         assert isinstance(data, str)
         sys.stdout.write(data.removeprefix("\ufeff"))
         return
-    if output is None:
-        stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
-        output = Path.cwd() / f"{stem}.{fmt}"
+    output = output or default
     if output.exists() and not force:
         raise SelfcheckError(f"{output}: already exists; use --force to overwrite it, or -o for another name.")
     if not output.parent.is_dir():
         raise UsageError(f"{output.parent}: no such folder.")
     storage.atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(str(output))
+
+
+def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bool, names: bool, lang: Lang) -> None:
+    """``export --summary``: the organisation summary as md, html or csv."""
+    from selfcheck import ledger
+    from selfcheck.catalog import load_catalog
+    from selfcheck.errors import ReportError, UsageError
+    from selfcheck.exporters import summary_doc
+    from selfcheck.storage import list_reports
+    from selfcheck.summary import read_light, summarise
+
+    if fmt not in ("md", "html", "csv"):
+        raise UsageError("--summary: use --format md, html or csv.")
+    files: list[Path] = []
+    status: dict[str, str] = {}
+    for source in map(Path, sources):
+        if source.is_dir():
+            files += list_reports(source)
+            if ledger.ledger_path(source).exists():
+                status.update({e.finding: e.status for e in ledger.load(source).entries})
+        else:
+            files.append(source)
+    lights, skipped = [], []
+    for path in files:
+        try:
+            lights.append(read_light(path))
+        except ReportError as exc:
+            print_warning(f"skipped: {exc}")
+            skipped.append(str(path))
+    result = summarise(lights, skipped, status)
+    data: str
+    if fmt == "csv":
+        from selfcheck.exporters.tables import render_csv
+
+        data = render_csv(summary_doc.SUMMARY_COLUMNS, summary_doc.rows(result))
+    else:
+        doc = summary_doc.build(result, load_catalog().titles(lang), lang, names)
+        if fmt == "md":
+            from selfcheck.exporters.markdown import render as render_md
+
+            data = render_md(doc)
+        else:
+            from selfcheck.exporters.html import render as render_html
+
+            data = render_html(doc)
+    _write(data, output, Path.cwd() / f"selfcheck-summary.{fmt}", force)

@@ -20,7 +20,7 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 def _definitions() -> dict[str, Questionnaire]:
     from selfcheck.catalog import load_catalog
 
-    return {qid: e.questionnaire for qid, e in load_catalog().entries.items()}
+    return load_catalog().definitions()
 
 
 def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:

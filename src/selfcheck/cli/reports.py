@@ -45,18 +45,10 @@ def show(
         return
     from selfcheck.catalog import load_catalog
     from selfcheck.console import make_console
-    from selfcheck.questionnaire import pick
     from selfcheck.views import report_view
 
     language = resolve_lang(lang)
-    catalog = load_catalog()
-    titles = {}
-    for qid, entry in catalog.entries.items():
-        q = entry.questionnaire
-        titles[qid] = (
-            pick(q.title, q.title_en, language),
-            {d.id: pick(d.title, d.title_en, language) for d in q.dimensions},
-        )
+    titles = load_catalog().titles(language)
     console = make_console()
     console.print(f"{path}", style="dim")
     console.print(report_view(report, titles, language))

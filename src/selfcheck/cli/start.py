@@ -77,3 +77,61 @@ def start(
         typer.echo(str(path))
         return
     runner.interactive(catalog, opts)
+
+
+@guarded
+def rate(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...", help="Questionnaire ids or a set (contrast, ability, all). Asked when omitted."
+        ),
+    ] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="The person you are rating.")] = None,
+    role: Annotated[str, typer.Option("--role", help="peer (同事互评) or masses (群众评议).")] = "peer",
+    folder: Annotated[
+        Path | None, typer.Option("--dir", help="Folder for the rating (default: SELFCHECK_HOME or the data folder).")
+    ] = None,
+    questionnaire: Annotated[
+        list[Path] | None, typer.Option("--questionnaire", "-q", help="Use this questionnaire file (repeatable).")
+    ] = None,
+    lang: LangOption = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted rating.")] = False,
+) -> None:
+    """民主测评 — rate someone else, anonymously (背靠背): items in the third person, a mark per dimension.
+
+    Your name is never stored. Enter on any question means 不了解 (don't know) and does not count.
+
+    Examples:
+
+      selfcheck rate --subject 张三 contrast
+
+      selfcheck rate --subject 张三 --role masses fuwu --dir ./测评
+    """
+    from selfcheck import runner, storage
+    from selfcheck.catalog import load_catalog
+    from selfcheck.errors import UsageError
+
+    if role not in ("peer", "masses"):
+        raise UsageError(f"--role: use peer or masses, not {role!r}.")
+    if not resume and not (subject or "").strip():
+        raise UsageError("--subject: name the person you are rating.")
+    extra = questionnaire or []
+    catalog = load_catalog(extra)
+    files = {}
+    if extra:
+        from selfcheck.catalog import load_file
+
+        for path in extra:
+            files[load_file(path).id] = str(path.resolve())
+    opts = runner.StartOptions(
+        ids=list(ids or []) or list(files),
+        name=None,
+        folder=storage.reports_dir(folder),
+        lang=resolve_lang(lang) if lang is not None else None,
+        resume=resume,
+        files=files,
+        role="masses" if role == "masses" else "peer",
+        subject=(subject or "").strip() or None,
+    )
+    runner.interactive(catalog, opts)
