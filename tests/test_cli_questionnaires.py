@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -21,12 +22,11 @@ def all_command_paths() -> list[list[str]]:
     root = typer.main.get_command(app)
     out: list[list[str]] = [[]]
 
-    def walk(cmd: object, path: list[str]) -> None:
-        commands = getattr(cmd, "commands", None)  # a group (Typer vendors its own click)
-        if isinstance(commands, dict):
-            for name, sub in commands.items():
-                out.append([*path, name])
-                walk(sub, [*path, name])
+    def walk(cmd: Any, path: list[str]) -> None:
+        ctx = cmd.make_context("selfcheck", [], resilient_parsing=True) if hasattr(cmd, "list_commands") else None
+        for name in cmd.list_commands(ctx) if ctx is not None else []:
+            out.append([*path, name])
+            walk(cmd.get_command(ctx, name), [*path, name])
 
     walk(root, [])
     return out
@@ -121,3 +121,30 @@ def test_schema_is_json_schema() -> None:
     schema = json.loads(result.output)
     assert schema["$schema"].startswith("https://json-schema.org/")
     assert "items" in schema["properties"]
+
+
+def test_short_help_in_the_command_list_matches_each_command() -> None:
+    from selfcheck.cli import COMMANDS
+
+    root: Any = typer.main.get_command(app)
+    ctx = root.make_context("selfcheck", [], resilient_parsing=True)
+    for name, (_module, _attr, short) in COMMANDS.items():
+        command = root.get_command(ctx, name)
+        assert (command.help or "").strip().splitlines()[0] == short, name
+
+
+def test_help_and_version_import_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from selfcheck.cli import main\n"
+        "sys.argv = ['selfcheck', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'tomllib', 'tomli_w', 'docx', 'rich') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    for flag in ("--help", "--version"):
+        out = subprocess.run([sys.executable, "-c", probe, flag], capture_output=True, text=True, check=True).stdout
+        assert "HEAVY []" in out, (flag, out)

@@ -169,11 +169,16 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
-def load_catalog(extra: Sequence[Path] = ()) -> Catalog:
-    """Built-in questionnaires, overridden by the user folder, then by ``extra`` files (which must load)."""
+def load_catalog(extra: Sequence[Path] = (), only: Iterable[str] | None = None) -> Catalog:
+    """Built-in questionnaires, overridden by the user folder, then by ``extra`` files (which must load).
+
+    ``only``: the ids a command needs; built-in files (named by their id) for other ids are not read."""
     catalog = Catalog()
     builtin: dict[str, Entry] = {}
+    wanted = None if only is None else {i for one in only for i in SETS.get(one, (one,))}
     for path in _files(paths.builtin_questionnaire_dir()):
+        if wanted is not None and path.stem not in wanted:
+            continue
         q = load_file(path)  # a broken built-in is a bug in selfcheck: let it be loud
         builtin[q.id] = Entry(q, path, builtin=True)
     ordered = [i for i in BUILTIN_ORDER if i in builtin] + sorted(set(builtin) - set(BUILTIN_ORDER))

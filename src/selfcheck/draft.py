@@ -9,18 +9,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError
+from selfcheck.paths import DRAFT_NAME
 from selfcheck.questionnaire import AnswerValue
 from selfcheck.report import Finding, ReviewEntry
 from selfcheck.storage import atomic_write, private_dir
 from selfcheck.tomlfile import dump_toml, read_toml
 
-DRAFT_NAME = "draft.toml"
-
 
 class Draft(BaseModel):
     """Everything needed to resume: which questionnaires, the answers so far, the 查摆 records so far."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = 1
     created: datetime

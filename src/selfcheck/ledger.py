@@ -30,7 +30,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 class Entry(BaseModel):
     """One recorded change of a measure's status."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     finding: str
     report: str
@@ -45,7 +45,7 @@ class Entry(BaseModel):
 class Ledger(BaseModel):
     """The ledger file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = LEDGER_SCHEMA
     entries: list[Entry] = Field(default_factory=list)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 APP_NAME = "selfcheck"
 HOME_ENV = "SELFCHECK_HOME"
+DRAFT_NAME = "draft.toml"
+"""The interview in progress, beside the reports."""
 
 
 def home() -> Path | None:

@@ -26,7 +26,7 @@ Operator = Literal["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "contains
 class Strict(BaseModel):
     """Unknown keys are errors: a typo in a hand-written file must not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def pick(zh: str, en: str | None, lang: Lang) -> str:

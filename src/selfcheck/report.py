@@ -36,7 +36,7 @@ Status = Literal["open", "doing", "done"]
 class Record(BaseModel):
     """Report parts: unknown keys are refused so a hand edit that misspells a field is caught."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Respondent(Record):

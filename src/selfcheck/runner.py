@@ -78,8 +78,48 @@ def _hangup(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
-    """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept)."""
+def _choose_set_plain(lang: Lang) -> list[str] | None:
+    """The very first question (which set?), asked before anything heavy is imported so that it appears at once.
+
+    Returns the set's ids, or None for "pick" (which needs the catalog)."""
+    from selfcheck.catalog import SETS
+    from selfcheck.messages import t
+
+    keys = ["contrast", "ability", "all", "pick"]
+    print(t("choose.set", lang))
+    for i, key in enumerate(keys, 1):
+        print(f"  {i}  {t(f'set.{key}', lang)}")
+    while True:
+        raw = input("› ").strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(keys):
+            key = keys[int(raw) - 1]
+            return None if key == "pick" else list(SETS[key])
+        print(t("bad.number", lang, n=len(keys)))
+
+
+def interactive(opts: StartOptions, catalog: Catalog | None = None) -> Path | None:
+    """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept).
+
+    ``catalog`` is loaded here when not given, after the first prompt when the set is still to be chosen."""
+    from selfcheck.messages import default_lang
+    from selfcheck.paths import DRAFT_NAME
+
+    chosen: list[str] | None = opts.ids or None
+    fresh = not opts.resume and not (opts.folder / DRAFT_NAME).exists()
+    if catalog is None and not chosen and fresh:
+        try:
+            chosen = _choose_set_plain(opts.lang or default_lang())
+        except (KeyboardInterrupt, EOFError):
+            print()
+            raise SystemExit(130) from None
+    if catalog is None:
+        from selfcheck.catalog import load_catalog
+
+        catalog = load_catalog(only=chosen if chosen and fresh else None)
+    return _interactive(catalog, opts, chosen)
+
+
+def _interactive(catalog: Catalog, opts: StartOptions, chosen: list[str] | None) -> Path | None:
     from selfcheck import __version__, draft, ledger, storage
     from selfcheck.console import make_console
     from selfcheck.interview import Interview
@@ -114,7 +154,7 @@ def interactive(catalog: Catalog, opts: StartOptions) -> Path | None:
         state = saved
         lang = opts.lang or saved.lang
     else:
-        ids = opts.ids or choose_questionnaires(console, lang, [e.questionnaire for e in catalog.entries.values()])
+        ids = chosen or choose_questionnaires(console, lang, [e.questionnaire for e in catalog.entries.values()])
         questionnaires = catalog.select(ids)
         rater = opts.role != "self"
         state = draft.Draft(

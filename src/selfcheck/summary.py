@@ -1,8 +1,8 @@
 """The organisation's view (组织严管): many reports summarised. Built for thousands of files.
 
-Reading is the cost: rtoml parses a report about ten times faster than tomllib, and only the fields the summary
-needs are checked (no full model validation), so 10,000 reports take well under two seconds cold. tomllib is the
-fallback where rtoml is not installed.
+Reading is the cost: rtoml parses a report about ten times faster than tomllib (see :mod:`selfcheck.tomlfile`),
+and only the fields the summary needs are checked (no full model validation), so 10,000 reports take well under
+two seconds cold.
 """
 
 from __future__ import annotations
@@ -16,21 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.errors import ReportError
-from selfcheck.tomlfile import MAX_FILE_BYTES
+from selfcheck.tomlfile import MAX_FILE_BYTES, parse_toml
 
 BINS = 5
 """The distribution bar splits 0-100 into this many equal bins."""
-
-
-def _loads(text: str) -> dict[str, Any]:
-    try:
-        import rtoml
-    except ImportError:  # pragma: no cover - rtoml is a dependency; this keeps odd platforms working
-        import tomllib
-
-        return tomllib.loads(text)
-    result: dict[str, Any] = rtoml.loads(text)
-    return result
 
 
 @dataclass(slots=True)
@@ -61,10 +50,7 @@ def read_light(path: Path) -> Light:
         raise _fail(path, "(file)", "not UTF-8 text") from None
     except OSError as exc:
         raise _fail(path, "(file)", f"cannot read: {exc.strerror}") from None
-    try:
-        data = _loads(text)
-    except Exception as exc:  # rtoml and tomllib raise their own decode errors
-        raise _fail(path, "(file)", f"invalid TOML: {str(exc).splitlines()[0]}") from None
+    data = parse_toml(text, path, ReportError)
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
         raise _fail(path, "schema_version", f"unsupported value {version!r}")

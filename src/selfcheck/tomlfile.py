@@ -28,6 +28,24 @@ def read_toml(path: Path, what: str, error: type[SelfcheckError] = Questionnaire
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8.") from None
+    return parse_toml(text, path, error)
+
+
+def parse_toml(text: str, path: Path, error: type[SelfcheckError] = QuestionnaireError) -> dict[str, Any]:
+    """Parse TOML text: with rtoml (about ten times faster) when installed, else tomllib.
+
+    On a syntax error the message is tomllib's, so that it reads the same everywhere (line and column)."""
+    try:
+        import rtoml
+    except ImportError:  # pragma: no cover - rtoml is a dependency; this keeps odd platforms working
+        pass
+    else:
+        try:
+            result: dict[str, Any] = rtoml.loads(text)
+        except Exception:
+            pass
+        else:
+            return result
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

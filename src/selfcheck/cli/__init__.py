@@ -2,37 +2,76 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from selfcheck import __version__
-from selfcheck.cli import export, organisation, overtime, plan, questionnaires, reports, start
+from selfcheck.cli.common import plain_app
 
-app = typer.Typer(
+# name → (module, attribute, short help). Commands are imported and built only when used, so that
+# `selfcheck --help` and every single command pay only for themselves. A test keeps the short help here equal
+# to each command's own first docstring line.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "start": ("start", "start", "开始自查 — answer a questionnaire and get scores, 问题清单 and 整改清单."),
+    "rate": ("start", "rate", "民主测评 — rate someone else, anonymously (背靠背)."),
+    "report": ("reports", "app", "查看已保存的报告 — show and list saved reports."),
+    "diff": ("overtime", "diff", "对比两次报告 — what improved, what slipped, what was solved."),
+    "history": ("overtime", "history", "历次自查 — every report, with a trend line per dimension."),
+    "plan": ("plan", "app", "整改台账 — open rectification measures and their progress."),
+    "export": ("export", "export", "导出 — the 对照检查材料 (md, docx, html) or a table (csv, json)."),
+    "gap": ("organisation", "gap", "自评与他评 — where your view and others' view of you differ."),
+    "summary": ("organisation", "summary", "组织汇总 — many members' reports at once."),
+    "questionnaires": ("questionnaires", "app", "查看、校验问卷 — list, show and validate questionnaires."),
+}
+
+
+class LazyGroup(TyperGroup):
+    """The root command group: subcommands are imported on first use, short help comes from COMMANDS."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command, in the order of COMMANDS."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Import and build one command."""
+        if cmd_name not in COMMANDS:
+            return None
+        import importlib
+
+        module, attr, _short = COMMANDS[cmd_name]
+        target = getattr(importlib.import_module(f"selfcheck.cli.{module}"), attr)
+        if isinstance(target, typer.Typer):
+            command = typer.main.get_command(target)
+        else:
+            single = plain_app()
+            single.command(name=cmd_name)(target)
+            command = typer.main.get_command(single)
+        command.name = cmd_name
+        return command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands with their short help without importing them."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short) for name, (_m, _a, short) in COMMANDS.items()])
+
+
+app = plain_app(
+    cls=LazyGroup,
     name="selfcheck",
     help=(
         "对照检查自查工具 — structured self-examination (对照检查) in the terminal.\n\n"
         "Examples:\n\n"
-        "  selfcheck start                 # 开始自查 / start an interview\n\n"
-        "  selfcheck start zuofeng --name 张三\n\n"
-        "  selfcheck questionnaires list   # 查看问卷 / list questionnaires\n\n"
-        "  selfcheck report show latest    # 查看最近的报告 / show the latest report"
+        "\b\n"
+        "  selfcheck start                      # 开始自查 / start an interview\n"
+        "  selfcheck start contrast --name 张三 # 三个对照\n"
+        "  selfcheck questionnaires list        # 查看问卷 / list questionnaires\n"
+        "  selfcheck report show latest         # 查看最近的报告 / the latest report\n"
+        "  selfcheck export --format docx       # 对照检查材料 as a Word file"
     ),
     no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(questionnaires.app, name="questionnaires")
-app.add_typer(reports.app, name="report")
-app.command(name="start")(start.start)
-app.command(name="rate")(start.rate)
-app.command(name="diff")(overtime.diff)
-app.command(name="history")(overtime.history)
-app.add_typer(plan.app, name="plan")
-app.command(name="export")(export.export)
-app.command(name="gap")(organisation.gap)
-app.command(name="summary")(organisation.summary)
 
 
 def _version(value: bool) -> None:

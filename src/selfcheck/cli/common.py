@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -51,6 +50,8 @@ def print_warning(message: str) -> None:
 
 def print_json(data: Any) -> None:
     """JSON for scripts: UTF-8, Chinese kept readable, stable key order, on stdout."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
@@ -68,3 +69,13 @@ def resolve_lang(value: str | None) -> Lang:
     if value == "en":
         return "en"
     raise UsageError(f"--lang: use zh or en, not {value!r}.")
+
+
+def plain_app(**kwargs: Any) -> typer.Typer:
+    """A Typer app with plain (not Rich) help: the same information, drawn in a third of the time."""
+    return typer.Typer(
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **kwargs,
+    )

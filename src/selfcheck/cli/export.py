@@ -17,7 +17,7 @@ from selfcheck.cli.common import LangOption, guarded, print_warning, resolve_lan
 @guarded
 def export(
     refs: Annotated[
-        list[str] | None, typer.Argument(metavar="[REPORT|latest]...", help="Reports to export (default: latest).")
+        list[str] | None, typer.Argument(metavar="REPORT|latest", help="Reports to export (default: latest).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, docx, html, csv or json.")] = "md",
     output: Annotated[
@@ -34,18 +34,15 @@ def export(
     names: Annotated[bool, typer.Option("--names", help="With --summary: include respondents' names.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """导出 — write the 对照检查材料 (md, docx, html) or a table (csv, json) from a report.
+    """导出 — the 对照检查材料 (md, docx, html) or a table (csv, json).
 
     Examples:
 
+    \b
       selfcheck export --format docx
-
       selfcheck export latest --format html -o 对照检查材料.html
-
       selfcheck export --format md -o -
-
       selfcheck export --format csv --what findings reports/*.toml
-
       selfcheck export --summary ./支部报告/ --format html
     """
     from selfcheck import exporters, ledger, storage

@@ -23,15 +23,15 @@ def gap(
     json: Json = False,
     lang: LangOption = None,
 ) -> None:
-    """自评与他评 — where your view of yourself and others' view of you differ.
+    """自评与他评 — where your view and others' view of you differ.
 
     Shows self score, others' mean, spread and count per dimension; blind spots (self ≥ 15 above others) and
     hidden strengths; the items with the largest gaps. With fewer than 3 raters only totals are shown.
 
     Examples:
 
+    \b
       selfcheck gap latest ./测评/
-
       selfcheck gap me.toml r1.toml r2.toml r3.toml --json
     """
     from selfcheck import storage
@@ -79,12 +79,14 @@ def summary(
     json: Json = False,
     lang: LangOption = None,
 ) -> None:
-    """组织汇总 — many members' reports at once: scores, frequent problems, open and overdue measures.
+    """组织汇总 — many members' reports at once.
+
+    Scores per dimension, frequent problems, open and overdue measures.
 
     Examples:
 
+    \b
       selfcheck summary ./支部报告/
-
       selfcheck summary ./支部报告/ --json > summary.json
     """
     from selfcheck import ledger, storage

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,10 +18,10 @@ Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (defa
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
-def _definitions() -> dict[str, Questionnaire]:
+def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
     from selfcheck.catalog import load_catalog
 
-    return load_catalog().definitions()
+    return load_catalog(only=ids).definitions()
 
 
 def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
@@ -39,8 +40,8 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
 
 @guarded
 def diff(
-    old: Annotated[str | None, typer.Argument(metavar="[A]", help="Older report: path, latest~1, ...")] = None,
-    new: Annotated[str | None, typer.Argument(metavar="[B]", help="Newer report: path, latest, ...")] = None,
+    old: Annotated[str | None, typer.Argument(metavar="A", help="Older report: path, latest~1, ...")] = None,
+    new: Annotated[str | None, typer.Argument(metavar="B", help="Newer report: path, latest, ...")] = None,
     folder: Folder = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every item, not only changed ones.")] = False,
     fail_on_drop: Annotated[
@@ -49,18 +50,18 @@ def diff(
     json: Json = False,
     lang: LangOption = None,
 ) -> None:
-    """对比两次报告 — what improved, what slipped, which problems were solved and which persist.
+    """对比两次报告 — what improved, what slipped, what was solved.
+
+    Shows score changes, changed answers, and which problems were solved and which persist.
 
     With no arguments: the two most recent reports that share a questionnaire.
 
     Examples:
 
+    \b
       selfcheck diff
-
       selfcheck diff latest~1 latest --all
-
       selfcheck diff 2025.toml 2026.toml --json
-
       selfcheck diff --fail-on-drop 10
     """
     from selfcheck import ledger, storage
@@ -81,7 +82,7 @@ def diff(
         a, b = storage.read_report(a_path), storage.read_report(b_path)
         earlier = [r for p, r in rows if r.created < a.created and p != a_path]
     status = {e.finding: e.status for e in ledger.load(base).entries}
-    result = compare(a, b, _definitions(), status, earlier)
+    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), status, earlier)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
     else:
@@ -101,17 +102,19 @@ def diff(
 
 @guarded
 def history(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Only these questionnaires.")] = None,
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help="Only these questionnaires.")] = None,
     folder: Folder = None,
     json: Json = False,
     lang: LangOption = None,
 ) -> None:
-    """历次自查 — every report, oldest first, with a trend line per dimension.
+    """历次自查 — every report, with a trend line per dimension.
+
+    Reports are listed oldest first.
 
     Examples:
 
+    \b
       selfcheck history
-
       selfcheck history zuofeng --json
     """
     from selfcheck import storage
@@ -142,4 +145,4 @@ def history(
     from selfcheck.console import make_console
     from selfcheck.views import history_view
 
-    make_console().print(history_view([(p.name, r) for p, r in rows], _definitions(), wanted, resolve_lang(lang)))
+    make_console().print(history_view([(p.name, r) for p, r in rows], _definitions(wanted), wanted, resolve_lang(lang)))

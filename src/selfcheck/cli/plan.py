@@ -8,15 +8,16 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import LangOption, guarded, plain_app, print_json, print_warning, resolve_lang
 
-app = typer.Typer(
+app = plain_app(
     help=(
-        "整改台账 — open rectification measures, and recording progress on them.\n\n"
+        "整改台账 — open rectification measures and their progress.\n\n"
         "Examples:\n\n"
-        "  selfcheck plan\n\n"
-        "  selfcheck plan --all --json\n\n"
-        "  selfcheck plan update F3a9c0b1 --status doing\n\n"
+        "\b\n"
+        "  selfcheck plan\n"
+        "  selfcheck plan --all --json\n"
+        "  selfcheck plan update F3a9c0b1 --status doing\n"
         '  selfcheck plan update F3a9c0b1 --status done --evidence "10月入户走访台账12户"'
     ),
     invoke_without_command=True,

@@ -7,15 +7,16 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, print_error, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import LangOption, guarded, plain_app, print_error, print_json, print_warning, resolve_lang
 
-app = typer.Typer(
+app = plain_app(
     help=(
         "查看、校验问卷 — list, show and validate questionnaires.\n\n"
         "Examples:\n\n"
-        "  selfcheck questionnaires list\n\n"
-        "  selfcheck questionnaires show diaoyan\n\n"
-        "  selfcheck questionnaires validate my-branch.toml\n\n"
+        "\b\n"
+        "  selfcheck questionnaires list\n"
+        "  selfcheck questionnaires show diaoyan\n"
+        "  selfcheck questionnaires validate my-branch.toml\n"
         "  selfcheck questionnaires schema > questionnaire.schema.json"
     ),
     no_args_is_help=True,
@@ -23,7 +24,9 @@ app = typer.Typer(
 
 Extra = Annotated[
     list[Path] | None,
-    typer.Option("--questionnaire", "-q", help="Also load this questionnaire file (repeatable).", exists=False),
+    typer.Option(
+        "--questionnaire", "-q", metavar="PATH", help="Also load this questionnaire file (repeatable).", exists=False
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 

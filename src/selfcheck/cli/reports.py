@@ -7,14 +7,15 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import LangOption, guarded, plain_app, print_json, print_warning, resolve_lang
 
-app = typer.Typer(
+app = plain_app(
     help=(
         "查看已保存的报告 — show and list saved reports.\n\n"
         "Examples:\n\n"
-        "  selfcheck report list\n\n"
-        "  selfcheck report show latest\n\n"
+        "\b\n"
+        "  selfcheck report list\n"
+        "  selfcheck report show latest\n"
         "  selfcheck report show latest~1 --json"
     ),
     no_args_is_help=True,
@@ -27,7 +28,7 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 @app.command()
 @guarded
 def show(
-    ref: Annotated[str, typer.Argument(metavar="[PATH|latest]", help="A report file, latest or latest~N.")] = "latest",
+    ref: Annotated[str, typer.Argument(metavar="PATH|latest", help="A report file, latest or latest~N.")] = "latest",
     folder: Folder = None,
     json: Json = False,
     lang: LangOption = None,

@@ -15,7 +15,7 @@ def start(
     ids: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ID]...",
+            metavar="ID",
             help="Questionnaire ids, or a set: contrast (三个对照), ability (三种能力), all. Asked when omitted.",
         ),
     ] = None,
@@ -26,7 +26,7 @@ def start(
     ] = None,
     questionnaire: Annotated[
         list[Path] | None,
-        typer.Option("--questionnaire", "-q", help="Use this questionnaire file (repeatable)."),
+        typer.Option("--questionnaire", "-q", metavar="PATH", help="Use this questionnaire file (repeatable)."),
     ] = None,
     lang: LangOption = None,
     answers: Annotated[
@@ -35,28 +35,25 @@ def start(
     ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted interview.")] = False,
 ) -> None:
-    """开始自查 — answer a questionnaire in the terminal and get scores, 问题清单 and 整改清单.
+    """开始自查 — answer a questionnaire and get scores, 问题清单 and 整改清单.
 
     Type a number (or numbers like 1,3 for checklists); Enter keeps the shown answer or skips;
     b goes back; ? shows the source passage; q saves a draft and quits.
 
     Examples:
 
+    \b
       selfcheck start
-
       selfcheck start contrast --name 张三
-
       selfcheck start diaoyan juece --lang en
-
       selfcheck start --resume
-
       selfcheck start --answers last-year.toml
     """
     from selfcheck import runner, storage
     from selfcheck.catalog import load_catalog
 
     extra = questionnaire or []
-    catalog = load_catalog(extra)
+    catalog = load_catalog(extra) if extra or answers is not None else None
     files = {}
     if extra:
         from selfcheck.catalog import load_file
@@ -73,19 +70,18 @@ def start(
         files=files,
     )
     if answers is not None:
+        assert catalog is not None
         path = runner.from_answers(catalog, opts, answers)
         typer.echo(str(path))
         return
-    runner.interactive(catalog, opts)
+    runner.interactive(opts, catalog)
 
 
 @guarded
 def rate(
     ids: Annotated[
         list[str] | None,
-        typer.Argument(
-            metavar="[ID]...", help="Questionnaire ids or a set (contrast, ability, all). Asked when omitted."
-        ),
+        typer.Argument(metavar="ID", help="Questionnaire ids or a set (contrast, ability, all). Asked when omitted."),
     ] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="The person you are rating.")] = None,
     role: Annotated[str, typer.Option("--role", help="peer (同事互评) or masses (群众评议).")] = "peer",
@@ -93,19 +89,22 @@ def rate(
         Path | None, typer.Option("--dir", help="Folder for the rating (default: SELFCHECK_HOME or the data folder).")
     ] = None,
     questionnaire: Annotated[
-        list[Path] | None, typer.Option("--questionnaire", "-q", help="Use this questionnaire file (repeatable).")
+        list[Path] | None,
+        typer.Option("--questionnaire", "-q", metavar="PATH", help="Use this questionnaire file (repeatable)."),
     ] = None,
     lang: LangOption = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted rating.")] = False,
 ) -> None:
-    """民主测评 — rate someone else, anonymously (背靠背): items in the third person, a mark per dimension.
+    """民主测评 — rate someone else, anonymously (背靠背).
+
+    Items come in the third person, with a mark per dimension.
 
     Your name is never stored. Enter on any question means 不了解 (don't know) and does not count.
 
     Examples:
 
+    \b
       selfcheck rate --subject 张三 contrast
-
       selfcheck rate --subject 张三 --role masses fuwu --dir ./测评
     """
     from selfcheck import runner, storage
@@ -117,7 +116,7 @@ def rate(
     if not resume and not (subject or "").strip():
         raise UsageError("--subject: name the person you are rating.")
     extra = questionnaire or []
-    catalog = load_catalog(extra)
+    catalog = load_catalog(extra) if extra else None
     files = {}
     if extra:
         from selfcheck.catalog import load_file
@@ -134,4 +133,4 @@ def rate(
         role="masses" if role == "masses" else "peer",
         subject=(subject or "").strip() or None,
     )
-    runner.interactive(catalog, opts)
+    runner.interactive(opts, catalog)

@@ -1,0 +1,225 @@
+"""Performance budget of selfcheck, measured against references built in the same venv.
+
+Run from the repository root, in the venv where selfcheck is installed:
+
+    python benchmarks/run.py            # full run: summary over 1,000 and 10,000 generated reports
+    python benchmarks/run.py --quick    # fewer repetitions, 1,000 and 2,000 reports
+
+Prints one table: each measurement, its reference, the ratio and the budget. Exit code 1 when a budget is missed.
+Timing lives here, never in the unit tests (they would be flaky on a loaded machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+HELLO = '''
+import typer
+
+app = typer.Typer(rich_markup_mode=None)  # the same help style as selfcheck (plain)
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(f"hello {name}")
+
+
+app()
+'''
+
+
+def wall(cmd: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time of a command, in seconds (one warm-up run first)."""
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        if i:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def to_prompt(cmd: list[str], env: dict[str, str], expect: str, runs: int) -> float:
+    """Median time from launch until ``expect`` appears in a real terminal (pexpect)."""
+    import pexpect
+
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        child = pexpect.spawn(cmd[0], cmd[1:], env=env, encoding="utf-8", timeout=30)
+        child.expect(expect)
+        elapsed = time.perf_counter() - start
+        child.terminate(force=True)
+        if i:
+            times.append(elapsed)
+    return statistics.median(times)
+
+
+def make_reports(folder: Path, count: int) -> None:
+    """``count`` realistic reports (six questionnaires' worth of answers spread over them, ~60 answers each)."""
+    import random
+
+    from selfcheck import storage
+    from selfcheck.catalog import load_catalog
+    from selfcheck.report import Finding, build, now
+    from selfcheck.scoring import detect
+
+    rng = random.Random(7)
+    catalog = load_catalog()
+    qs = catalog.select(["zuofeng", "qunzhong", "xianjin", "fuwu"])
+    template = []
+    for _ in range(50):  # a pool of distinct answer sets, reused so generation stays fast
+        answers = {}
+        for q in qs:
+            given = {}
+            for item in q.items:
+                kind = item.kind  # type: ignore[attr-defined]
+                if kind == "likert":
+                    given[item.id] = rng.randint(1, 5)
+                elif kind == "yesno":
+                    given[item.id] = rng.random() < 0.6
+                elif kind == "choice":
+                    given[item.id] = rng.choice(item.options).id  # type: ignore[attr-defined]
+                elif kind == "multi":
+                    given[item.id] = [item.options[0].id]  # type: ignore[attr-defined]
+                elif kind == "number":
+                    given[item.id] = rng.randint(item.min, min(item.max, 80))  # type: ignore[attr-defined]
+            answers[q.id] = given
+        findings = [
+            Finding(
+                id=f"F{i:07d}",
+                questionnaire=d.questionnaire,
+                item=d.item,
+                option=d.option,
+                problem=d.problem,
+                detail="2026年3月在联系村只走访了2户",
+                measure="每月走访4户",
+                deadline="2026-12-31",
+            )
+            for q in qs
+            for i, d in enumerate(detect(q, answers[q.id]))
+        ][:8]
+        template.append(build(qs, answers, {}, findings, name="党员", created=now(), tool_version="bench"))
+    base = now()
+    folder.mkdir(parents=True, exist_ok=True)
+    from selfcheck.report import to_toml_data
+    from selfcheck.tomlfile import dump_toml
+
+    for n in range(count):
+        report = template[n % len(template)].model_copy(update={"created": base - timedelta(minutes=n)})
+        name = storage.report_name(f"{n:08d}", report.questionnaires)
+        (folder / name).write_bytes(dump_toml(to_toml_data(report)))
+
+
+def per_answer(runs: int) -> float:
+    """Median time of one interview step: record an answer, score, save the draft atomically."""
+    from selfcheck import draft
+    from selfcheck.catalog import load_catalog
+    from selfcheck.interview import Interview
+    from selfcheck.report import now
+    from selfcheck.scoring import score
+
+    qs = load_catalog().select(["all"])
+    folder = Path(tempfile.mkdtemp())
+    times = []
+    try:
+        for _ in range(max(1, runs // 5)):
+            interview = Interview(qs)
+            state = draft.Draft(created=now(), questionnaires=[q.id for q in qs])
+            while (step := interview.current()) is not None:
+                start = time.perf_counter()
+                interview.answer(True if step.item.kind == "yesno" else 3)  # type: ignore[attr-defined]
+                score(step.questionnaire, interview.answers_for(step.questionnaire.id))
+                state.answers = interview.all_answers()
+                draft.save(state, folder)
+                times.append(time.perf_counter() - start)
+    finally:
+        shutil.rmtree(folder)
+    return statistics.median(times)
+
+
+def main() -> int:
+    """Measure, print the table, and say whether every budget holds."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller report sets")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 9
+    sizes = (1000, 2000) if args.quick else (1000, 10000)
+    py = sys.executable
+    exe = shutil.which("selfcheck", path=str(Path(py).parent)) or "selfcheck"
+    work = Path(tempfile.mkdtemp(prefix="selfcheck-bench-"))
+    env = {**os.environ, "SELFCHECK_HOME": str(work / "home"), "COLUMNS": "100", "TERM": "xterm"}
+    hello = work / "hello.py"
+    hello.write_text(HELLO, encoding="utf-8")
+    rows: list[tuple[str, float, str, float, str, bool]] = []
+
+    def ratio_row(label: str, value: float, ref_label: str, ref: float, budget: float) -> None:
+        rows.append((label, value, ref_label, value / ref, f"≤ {budget:g}×", value / ref <= budget))
+
+    try:
+        t_pass = wall([py, "-c", "pass"], env, runs)
+        t_hello_help = wall([py, str(hello), "--help"], env, runs)
+        t_hello_cmd = wall([py, str(hello), "--name", "x"], env, runs)
+        rows.append(("python -c pass", t_pass, "", 0.0, "", True))
+        ratio_row("selfcheck --help", wall([exe, "--help"], env, runs), "hello --help", t_hello_help, 1.0)
+        ratio_row("selfcheck --version", wall([exe, "--version"], env, runs), "hello --help", t_hello_help, 1.0)
+        hello_prompt = to_prompt([py, str(hello), "--name", "x"], env, "hello x", runs)
+        ratio_row(
+            "start → first prompt",
+            to_prompt([exe, "start"], env, "要做哪一组", runs),
+            "hello command",
+            hello_prompt,
+            1.25,
+        )
+        reports = work / "reports"
+        make_reports(reports, 2)
+        a, b = sorted(reports.glob("*.toml"))
+        ratio_row("diff A B", wall([exe, "diff", str(a), str(b)], env, runs), "hello command", t_hello_cmd, 1.25)
+        answer = per_answer(runs)
+        rows.append(("one answer (score + draft save)", answer, "", 0.0, "< 20 ms", answer < 0.020))
+        timings = {}
+        for size in sizes:
+            folder = work / f"set-{size}"
+            make_reports(folder, size)
+            subprocess.run(["sync"], check=False)
+            timings[size] = wall([exe, "summary", str(folder), "--json"], env, max(1, runs // 3))
+            budget = 1.5 * size / 10000
+            rows.append(
+                (
+                    f"summary over {size:,} reports",
+                    timings[size],
+                    "",
+                    0.0,
+                    f"≤ {budget:.2f} s",
+                    timings[size] <= budget * (1.0 if size >= 10000 else 2.0),
+                )
+            )
+        small, large = sizes
+        linear = timings[large] / timings[small]
+        limit = 1.1 * large / small
+        rows.append((f"summary {large:,} / {small:,}", linear, "", 0.0, f"≤ {limit:g}×", linear <= limit))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"{'measurement':34} {'value':>10} {'reference':>15} {'ratio':>7}  {'budget':>10}  ok")
+    for label, value, ref_label, ratio, budget, ok in rows:
+        shown = f"{value * 1000:8.1f} ms" if "/" not in label else f"{value:9.2f}×"
+        print(
+            f"{label:34} {shown:>10} {ref_label:>15} {f'{ratio:.2f}' if ref_label else '':>7}  {budget:>10}  "
+            f"{'yes' if ok else 'NO'}"
+        )
+    return 0 if all(r[5] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
