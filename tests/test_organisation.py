@@ -228,3 +228,24 @@ def test_export_summary(home: Path, tmp_path: Path, fmt: str) -> None:
 
 def test_export_summary_refuses_docx(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", "--summary", str(tmp_path), "--format", "docx"]).exit_code == 2
+
+
+def test_parallel_reading_gives_the_same_summary(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfcheck import summary as summary_module
+
+    folder = tmp_path / "many"
+    for a1 in (1, 2, 3, 4, 5, 3, 2):
+        storage.write_report(
+            report_of(
+                {"a1": a1, "a2": 2, "b1": a1 > 2, "b3": "half"},
+                findings=[Finding(id=f"F{a1}", questionnaire="mini", item="b1", problem="不回访")],
+            ),
+            folder,
+        )
+    (folder / "selfcheck-zzz-broken.toml").write_text("schema_version = ", encoding="utf-8")
+    files = storage.list_reports(folder)
+    serial, serial_messages = summary_module.summarise_files(files)
+    monkeypatch.setattr(summary_module, "PARALLEL_FROM", 1)
+    parallel, parallel_messages = summary_module.summarise_files(files)
+    assert parallel.to_json(names=True) == serial.to_json(names=True)
+    assert parallel_messages == serial_messages and len(serial_messages) == 1

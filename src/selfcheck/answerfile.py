@@ -27,6 +27,14 @@ class Answers:
 def load(path: Path, catalog: Catalog, ids: list[str]) -> Answers:
     """Read and check an answers file; every bad value is reported at once, naming questionnaire and item."""
     data = read_toml(path, "answers", ReportError)
+    from selfcheck.report import SCHEMA_VERSION
+
+    version = data.get("schema_version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool) or version > SCHEMA_VERSION):
+        raise ReportError(
+            f"{path}: schema_version: {version!r} is not a report version this selfcheck understands "
+            f"(up to {SCHEMA_VERSION}); upgrade selfcheck or remove the key."
+        )
     tables = data.get("questionnaires")
     if not isinstance(tables, dict) or not tables:
         raise ReportError(f"{path}: no [questionnaires.<id>.answers] tables; see `selfcheck start --help`.")

@@ -157,6 +157,83 @@ class Summary:
         return out
 
 
+@dataclass
+class Tally:
+    """Running totals over reports; tallies of separate chunks merge, so files can be read in parallel."""
+
+    reports: int = 0
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    dim_values: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    overall_values: dict[str, list[float]] = field(default_factory=dict)
+    problems: Counter[str] = field(default_factory=Counter)
+    wording: dict[str, str] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    open_measures: int = 0
+    overdue_measures: int = 0
+    skipped: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, light: Light, status: Mapping[str, str], day: str) -> None:
+        """Count one report; ``day`` is today as an ISO date (deadlines before it are overdue)."""
+        self.reports += 1
+        if light.name:
+            self.names.add(light.name)
+        for qid, (overall, dims) in light.scores.items():
+            self.counts.setdefault(qid, Counter())[light.role] += 1
+            if overall is not None:
+                self.overall_values.setdefault(qid, []).append(overall)
+            per = self.dim_values.setdefault(qid, {})
+            for dim, value in dims.items():
+                per.setdefault(dim, []).append(value)
+        for f in light.findings:
+            item = f.get("item")
+            if item:
+                key = f"{f.get('questionnaire')}/{item}" + (f"/{f['option']}" if f.get("option") else "")
+            else:
+                key = "+" + str(f["problem"]).strip()
+            self.problems[key] += 1
+            self.wording.setdefault(key, str(f["problem"]))
+            if light.role == "self" and status.get(str(f.get("id")), "todo") != "done":
+                self.open_measures += 1
+                deadline = f.get("deadline")
+                if isinstance(deadline, str) and deadline < day:
+                    self.overdue_measures += 1
+
+    def merge(self, other: Tally) -> None:
+        """Fold another chunk's totals into this one."""
+        self.reports += other.reports
+        for qid, c in other.counts.items():
+            self.counts.setdefault(qid, Counter()).update(c)
+        for qid, dims in other.dim_values.items():
+            per = self.dim_values.setdefault(qid, {})
+            for dim, values in dims.items():
+                per.setdefault(dim, []).extend(values)
+        for qid, values in other.overall_values.items():
+            self.overall_values.setdefault(qid, []).extend(values)
+        self.problems.update(other.problems)
+        for key, text in other.wording.items():
+            self.wording.setdefault(key, text)
+        self.names |= other.names
+        self.open_measures += other.open_measures
+        self.overdue_measures += other.overdue_measures
+        self.skipped += other.skipped
+        self.messages += other.messages
+
+    def finish(self, top: int = 10) -> Summary:
+        """The summary of everything counted."""
+        return Summary(
+            reports=self.reports,
+            skipped=self.skipped,
+            counts={q: dict(sorted(c.items())) for q, c in self.counts.items()},
+            dimensions={q: {d: spread(v) for d, v in dims.items()} for q, dims in self.dim_values.items()},
+            overall={q: spread(v) for q, v in self.overall_values.items()},
+            top_findings=[(k, self.wording[k], c) for k, c in self.problems.most_common(top)],
+            open_measures=self.open_measures,
+            overdue_measures=self.overdue_measures,
+            names=sorted(self.names),
+        )
+
+
 def summarise(
     reports: Iterable[Light],
     skipped: list[str],
@@ -164,49 +241,55 @@ def summarise(
     today: date | None = None,
     top: int = 10,
 ) -> Summary:
-    """Aggregate reports: counts per questionnaire and role, score statistics, frequent findings, measures."""
-    counts: dict[str, Counter[str]] = {}
-    dim_values: dict[str, dict[str, list[float]]] = {}
-    overall_values: dict[str, list[float]] = {}
-    problems: Counter[str] = Counter()
-    wording: dict[str, str] = {}
-    names: set[str] = set()
-    open_n = overdue = n = 0
-    status = ledger_status or {}
+    """Aggregate reports already read: counts per questionnaire and role, statistics, frequent findings."""
+    tally = Tally(skipped=list(skipped))
     day = (today or date.today()).isoformat()
     for light in reports:
-        n += 1
-        if light.name:
-            names.add(light.name)
-        for qid, (overall, dims) in light.scores.items():
-            counts.setdefault(qid, Counter())[light.role] += 1
-            if overall is not None:
-                overall_values.setdefault(qid, []).append(overall)
-            per = dim_values.setdefault(qid, {})
-            for dim, value in dims.items():
-                per.setdefault(dim, []).append(value)
-        for f in light.findings:
-            item = f.get("item")
-            key = (
-                f"{f.get('questionnaire')}/{item}" + (f"/{f['option']}" if f.get("option") else "")
-                if item
-                else ("+" + str(f["problem"]).strip())
-            )
-            problems[key] += 1
-            wording.setdefault(key, str(f["problem"]))
-            if light.role == "self" and status.get(str(f.get("id")), "todo") != "done":
-                open_n += 1
-                deadline = f.get("deadline")
-                if isinstance(deadline, str) and deadline < day:
-                    overdue += 1
-    return Summary(
-        reports=n,
-        skipped=skipped,
-        counts={q: dict(sorted(c.items())) for q, c in counts.items()},
-        dimensions={q: {d: spread(v) for d, v in dims.items()} for q, dims in dim_values.items()},
-        overall={q: spread(v) for q, v in overall_values.items()},
-        top_findings=[(k, wording[k], c) for k, c in problems.most_common(top)],
-        open_measures=open_n,
-        overdue_measures=overdue,
-        names=sorted(names),
-    )
+        tally.add(light, ledger_status or {}, day)
+    return tally.finish(top)
+
+
+def _tally_files(job: tuple[list[Path], Mapping[str, str], str]) -> Tally:
+    """Read and count a chunk of files (runs in a worker process for large sets)."""
+    paths, status, day = job
+    tally = Tally()
+    for path in paths:
+        try:
+            tally.add(read_light(path), status, day)
+        except ReportError as exc:
+            tally.skipped.append(str(path))
+            tally.messages.append(str(exc))
+    return tally
+
+
+PARALLEL_FROM = 2000
+"""From this many files on, reading is split over the machine's cores (fork is cheap; parsing dominates)."""
+
+
+def summarise_files(
+    paths: list[Path], ledger_status: Mapping[str, str] | None = None, today: date | None = None, top: int = 10
+) -> tuple[Summary, list[str]]:
+    """Read and aggregate report files; returns the summary and one message per file skipped as unreadable."""
+    import os
+
+    status = dict(ledger_status or {})
+    day = (today or date.today()).isoformat()
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        tally = _tally_files((paths, status, day))
+    else:
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover - platforms without fork read in one process
+            tally = _tally_files((paths, status, day))
+        else:
+            size = -(-len(paths) // workers)
+            jobs = [(paths[i : i + size], status, day) for i in range(0, len(paths), size)]
+            with context.Pool(workers) as pool:
+                parts = pool.map(_tally_files, jobs)
+            tally = parts[0]
+            for part in parts[1:]:
+                tally.merge(part)
+    return tally.finish(top), tally.messages

@@ -126,10 +126,10 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
     """``export --summary``: the organisation summary as md, html or csv."""
     from selfcheck import ledger
     from selfcheck.catalog import load_catalog
-    from selfcheck.errors import ReportError, UsageError
+    from selfcheck.errors import UsageError
     from selfcheck.exporters import summary_doc
     from selfcheck.storage import list_reports
-    from selfcheck.summary import read_light, summarise
+    from selfcheck.summary import summarise_files
 
     if fmt not in ("md", "html", "csv"):
         raise UsageError("--summary: use --format md, html or csv.")
@@ -142,14 +142,9 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
                 status.update({e.finding: e.status for e in ledger.load(source).entries})
         else:
             files.append(source)
-    lights, skipped = [], []
-    for path in files:
-        try:
-            lights.append(read_light(path))
-        except ReportError as exc:
-            print_warning(f"skipped: {exc}")
-            skipped.append(str(path))
-    result = summarise(lights, skipped, status)
+    result, messages = summarise_files(files, status)
+    for message in messages:
+        print_warning(f"skipped: {message}")
     data: str
     if fmt == "csv":
         from selfcheck.exporters.tables import render_csv

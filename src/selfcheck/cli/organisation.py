@@ -91,7 +91,7 @@ def summary(
     """
     from selfcheck import ledger, storage
     from selfcheck.errors import ReportError
-    from selfcheck.summary import read_light, summarise
+    from selfcheck.summary import summarise_files
 
     files: list[Path] = []
     status: dict[str, str] = {}
@@ -104,14 +104,9 @@ def summary(
             files.append(source)
         else:
             raise ReportError(f"{source}: no such file or folder.")
-    lights, skipped = [], []
-    for path in files:
-        try:
-            lights.append(read_light(path))
-        except ReportError as exc:
-            print_warning(f"skipped: {exc}")
-            skipped.append(str(path))
-    result = summarise(lights, skipped, status)
+    result, messages = summarise_files(files, status)
+    for message in messages:
+        print_warning(f"skipped: {message}")
     if json:
         print_json(result.to_json(names))
         return
