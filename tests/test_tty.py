@@ -149,3 +149,50 @@ def test_rate_in_a_terminal(home: Path, tmp_path: Path) -> None:
     data2 = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data2["respondent"] == {"role": "peer", "subject": "张三"}
     assert data2["questionnaires"]["mini"]["ratings"] == {"a": 3}
+
+
+@pytest.mark.parametrize(
+    ("qid", "before", "at"),
+    [
+        ("zuofeng", ["2"], "第 2/12 题"),  # a likert scale (sx-not-my-business)
+        ("zuofeng", ["2", "1", "1", "2026-05-01", "2"], "第 6/13 题"),  # the 形式主义 checklist
+        ("xianjin", [], "第 1/13 题"),  # free text (the role model's name and deed)
+    ],
+    ids=["scale", "checklist", "free-text"],
+)
+def test_ctrl_c_at_each_kind_of_prompt_then_resume(home: Path, qid: str, before: list[str], at: str) -> None:
+    child = spawn(["start", qid], home, NO_COLOR="1")
+    for answer in before:
+        child.expect("›")  # the input prompt
+        child.sendline(answer)
+    child.expect(at)
+    child.expect("›")
+    child.send("部分输入")  # typed but not entered: dropped by Ctrl-C, while everything entered is kept
+    child.sendintr()
+    child.expect("selfcheck start --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    assert len(draft["answers"][qid]) == len(before)
+    child = spawn(["start", "--resume"], home, NO_COLOR="1")
+    child.expect(at)
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    again = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    assert again["answers"] == draft["answers"]
+
+
+def test_eof_on_stdin_keeps_the_draft(home: Path) -> None:
+    child = spawn(["start", "zuofeng"], home, NO_COLOR="1")
+    child.expect("第 1/12 题")
+    child.sendline("4")
+    child.expect("第 2/12 题")
+    child.sendeof()
+    child.expect("selfcheck start --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    assert draft["answers"]["zuofeng"] == {"sx-study": 4}
