@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import tomllib
 from datetime import UTC, datetime, timedelta
@@ -49,12 +50,12 @@ def mutate(doc: Any, path: list[Any], value: Any, delete: bool) -> Any:
         node.pop(path[-1])
     else:
         node[path[-1]] = value
-    return doc
+    return dict(doc)
 
 
 @st.composite
 def mutated_real(draw: st.DrawFn) -> dict[str, Any]:
-    doc = draw(st.sampled_from(REAL + [MINIMAL]))
+    doc = draw(st.sampled_from([*REAL, MINIMAL]))
     for _ in range(draw(st.integers(1, 3))):
         path: list[Any] = []
         node: Any = doc
@@ -65,14 +66,12 @@ def mutated_real(draw: st.DrawFn) -> dict[str, Any]:
         if not path:
             continue
         doc = mutate(doc, path, draw(toml_values), draw(st.booleans()))
-    return doc
+    return dict(doc)
 
 
 def load_or_own_error(data: dict[str, Any]) -> None:
-    try:
+    with contextlib.suppress(SelfcheckError):
         parse(data, "fuzz.toml")
-    except SelfcheckError:
-        pass
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -82,7 +81,7 @@ def test_mutated_questionnaires_load_or_raise_our_error(doc: dict[str, Any]) -> 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(sorted(MINIMAL) + ["extra", "rating"]), toml_values, max_size=8))
+@given(st.dictionaries(st.sampled_from([*sorted(MINIMAL), "extra", "rating"]), toml_values, max_size=8))
 def test_generated_documents_load_or_raise_our_error(doc: dict[str, Any]) -> None:
     load_or_own_error(doc)
 
@@ -92,14 +91,10 @@ def test_generated_documents_load_or_raise_our_error(doc: dict[str, Any]) -> Non
 def test_arbitrary_bytes_load_or_raise_our_error(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "x.toml"
     path.write_bytes(raw)
-    try:
+    with contextlib.suppress(SelfcheckError):
         load_file(path)
-    except SelfcheckError:
-        pass
-    try:
+    with contextlib.suppress(SelfcheckError):
         storage.read_report(path)
-    except SelfcheckError:
-        pass
 
 
 QUESTIONNAIRE = parse(MINIMAL, "mini")
