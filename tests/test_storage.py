@@ -56,3 +56,15 @@ def test_resolve_latest(tmp_path: Path) -> None:
     assert storage.resolve("latest~1", tmp_path).name == "selfcheck-20250101-000000-x.toml"
     with pytest.raises(Exception, match="only 2 report"):
         storage.resolve("latest~2", tmp_path)
+
+
+def test_reports_written_in_the_same_second_keep_their_order(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from selfcheck.report import Report
+
+    created = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    written = [storage.write_report(Report(created=created, tool_version=str(i)), tmp_path) for i in range(11)]
+    assert storage.list_reports(tmp_path) == written
+    assert [storage.read_report(p).tool_version for p in storage.list_reports(tmp_path)] == [str(i) for i in range(11)]
+    assert storage.resolve("latest", tmp_path) == written[-1]

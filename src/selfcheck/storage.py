@@ -59,11 +59,22 @@ def reports_dir(override: Path | None = None) -> Path:
     return override if override is not None else paths.data_dir()
 
 
+_COLLISION = re.compile(r"^(?P<base>.+?)(?:\.(?P<n>\d+))?\.toml$")
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """Sort key: the name (starting with the timestamp), then the collision number (x.2.toml after x.toml)."""
+    match = _COLLISION.match(path.name)
+    if match is None:  # pragma: no cover - the glob only yields *.toml
+        return path.name, 0
+    return match["base"], int(match["n"] or 1)
+
+
 def list_reports(folder: Path) -> list[Path]:
     """Report files in ``folder``, oldest first (names start with a sortable timestamp)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob(REPORT_GLOB) if p.is_file())
+    return sorted((p for p in folder.glob(REPORT_GLOB) if p.is_file()), key=_order)
 
 
 def resolve(ref: str, folder: Path) -> Path:
@@ -97,8 +108,8 @@ def write_report(report: Report, folder: Path) -> Path:
     base = report_name(stamp, report.questionnaires)
     path = folder / base
     n = 2
-    while path.exists():
-        path = folder / base.replace(".toml", f"-{n}.toml")
+    while path.exists():  # two runs in the same second: x.toml, x.2.toml, x.3.toml (ids cannot contain dots)
+        path = folder / base.replace(".toml", f".{n}.toml")
         n += 1
     atomic_write(path, dump_toml(to_toml_data(report)))
     return path
