@@ -80,3 +80,13 @@ def test_json_schema_accepts_every_builtin(path: Path) -> None:
     schema = Questionnaire.model_json_schema()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(json.dumps(data)), schema)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_builtin_item_has_third_person_wording_and_a_rating_scale(path: Path) -> None:
+    q = load_file(path)
+    assert q.rating is not None and q.rating.labels_en and q.rating.abstain == "不了解"
+    for item in q.items:
+        assert item.text_other and item.text_other_en, item.id
+        assert "我" not in item.text_other.replace("我们", ""), item.id
+        assert not any(w in f" {item.text_other_en} " for w in (" I ", " my ", " me ")), item.id

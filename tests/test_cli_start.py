@@ -221,3 +221,19 @@ def test_report_round_trip_is_identity(home: Path, tmp_path: Path) -> None:
     report = storage.read_report(path)
     again = storage.write_report(report, tmp_path / "copy")
     assert storage.read_report(again) == report
+
+
+def test_resume_after_the_questionnaire_changed_keeps_answers_to_items_that_still_exist(
+    home: Path, tmp_path: Path
+) -> None:
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    assert runner.invoke(app, ["start", "-q", str(qfile)], input="4\n2\nq\n").exit_code == 0
+    changed = minimal(version="2")
+    changed["items"] = [i for i in changed["items"] if i["id"] != "a2"]
+    write_toml(qfile, changed)
+    result = runner.invoke(app, ["start", "--resume"], input="1\n\n1\nn\n")
+    assert result.exit_code == 0, result.output
+    assert "问卷 mini 自草稿保存后已修改" in result.output
+    [path] = reports_in(home)
+    answers = storage.read_report(path).questionnaires["mini"].answers
+    assert answers == {"a1": 4, "b1": True, "b3": "all"}

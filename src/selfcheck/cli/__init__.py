@@ -8,7 +8,17 @@ import typer
 from typer.core import TyperGroup
 
 from selfcheck import __version__
-from selfcheck.cli.common import plain_app
+
+
+def plain_app(**kwargs: Any) -> typer.Typer:
+    """A Typer app with plain (not Rich) help: the same information, drawn in a third of the time."""
+    return typer.Typer(
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **kwargs,
+    )
+
 
 # name → (module, attribute, short help). Commands are imported and built only when used, so that
 # `selfcheck --help` and every single command pay only for themselves. A test keeps the short help here equal

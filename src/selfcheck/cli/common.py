@@ -69,13 +69,3 @@ def resolve_lang(value: str | None) -> Lang:
     if value == "en":
         return "en"
     raise UsageError(f"--lang: use zh or en, not {value!r}.")
-
-
-def plain_app(**kwargs: Any) -> typer.Typer:
-    """A Typer app with plain (not Rich) help: the same information, drawn in a third of the time."""
-    return typer.Typer(
-        rich_markup_mode=None,
-        pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
-        **kwargs,
-    )

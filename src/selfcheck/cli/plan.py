@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, plain_app, print_json, print_warning, resolve_lang
+from selfcheck.cli import plain_app
+from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
 
 app = plain_app(
     help=(
