@@ -104,7 +104,8 @@ def item_panel(
         else (t("enter.required", lang) if step.item.required else t("enter.skip", lang))
     )
     body.append(Text(""))
-    body.append(Text(f"{hint(q, step, lang)} · {t('hint.keys', lang, enter=enter)}", style="dim"))
+    body.append(Text(f"{hint(q, step, lang)} · {t('hint.enter', lang, enter=enter)}", style="dim"))
+    body.append(Text(t("hint.keys", lang), style="dim"))
     return Panel(Group(*body), title=head, title_align="left", expand=True)
 
 

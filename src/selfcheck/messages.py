@@ -16,10 +16,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "hint.number": ("输入{lo}–{hi}的整数{unit}", "Enter a whole number {lo}-{hi}{unit}"),
     "hint.date": ("日期，如 2026-03-15", "A date, e.g. 2026-03-15"),
     "hint.text": ("写下内容", "Type your answer"),
-    "hint.keys": (
-        "回车{enter} · b 上一题 · ? 出处 · q 保存退出",
-        "Enter {enter} · b back · ? source · q save and quit",
-    ),
+    "hint.enter": ("回车{enter}", "Enter {enter}"),
+    "hint.keys": ("b 上一题 · ? 出处 · q 保存退出", "b back · ? source · q save and quit"),
     "enter.keep": ("保留原答案", "keeps the answer"),
     "enter.skip": ("跳过", "skips"),
     "enter.required": ("（必答）", "(required)"),

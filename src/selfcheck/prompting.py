@@ -50,7 +50,7 @@ class Session:
 
     def read(self, prompt: str) -> str:
         """One line from the person; ``q`` quits (after saving)."""
-        line = self.console.input(f"[bold cyan]›[/] {prompt} ")
+        line = self.console.input(f"[bold cyan]›[/] {prompt} " if prompt else "[bold cyan]›[/] ")
         if line.strip().lower() in ("q", "quit", "退出"):
             raise Quit
         return line.strip()

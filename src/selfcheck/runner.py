@@ -209,7 +209,7 @@ def _interactive(catalog: Catalog, opts: StartOptions, chosen: list[str] | None)
         return None
     except (KeyboardInterrupt, EOFError) as exc:
         console.print()
-        console.print(t("interrupted", lang) + " " + t("saved.quit", lang), style="bold")
+        console.print(t("interrupted", lang) + ("" if lang == "zh" else " ") + t("saved.quit", lang), style="bold")
         raise SystemExit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
     finally:
         if previous is not None:
