@@ -39,19 +39,19 @@ def _title(q: Questionnaire, lang: Lang) -> str:
     return q.title_en if lang == "en" and q.title_en else q.title
 
 
-def choices(q: Questionnaire, step: Step, lang: Lang) -> list[str]:
-    """The numbered choices shown for an item (empty for numbers, dates and text)."""
+def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
+    """The numbered choices shown for an item, as (number, label); empty for numbers, dates and text."""
     from selfcheck.questionnaire import ChoiceItem, LikertItem, MultiItem, YesNoItem, pick
 
     item = step.item
     if isinstance(item, LikertItem):
         scale = q.scale_of(item)
         labels = scale.labels_en if lang == "en" and scale.labels_en else scale.labels
-        return [f"{scale.min + i}  {label}" for i, label in enumerate(labels)]
+        return [(str(scale.min + i), label) for i, label in enumerate(labels)]
     if isinstance(item, YesNoItem):
-        return [f"1  {t('yes', lang)}", f"2  {t('no', lang)}"]
+        return [("1", t("yes", lang)), ("2", t("no", lang))]
     if isinstance(item, ChoiceItem | MultiItem):
-        return [f"{i}  {pick(o.label, o.label_en, lang)}" for i, o in enumerate(item.options, 1)]
+        return [(str(i), pick(o.label, o.label_en, lang)) for i, o in enumerate(item.options, 1)]
     return []
 
 
@@ -94,7 +94,12 @@ def item_panel(
     opts = choices(q, step, lang)
     if opts:
         body.append(Text(""))
-        body.extend(Text("  " + line) for line in opts)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right")
+        grid.add_column(overflow="fold")
+        for number, label in opts:
+            grid.add_row(f"  {number}", label)  # a wrapped label stays aligned under itself
+        body.append(grid)
     if existing is not None:
         body.append(Text(""))
         body.append(Text(t("current", lang, value=existing), style="green"))

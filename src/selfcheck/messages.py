@@ -9,11 +9,11 @@ Lang = Literal["zh", "en"]
 
 _TEXT: dict[str, tuple[str, str]] = {
     "progress": ("第 {n}/{total} 题", "Question {n}/{total}"),
-    "hint.likert": ("输入{lo}–{hi}", "Enter {lo}-{hi}"),
-    "hint.yesno": ("1 是 / 2 否", "1 yes / 2 no"),
-    "hint.choice": ("输入编号", "Enter a number"),
-    "hint.multi": ("输入编号，可多选，如1,3", "Enter numbers, e.g. 1,3"),
-    "hint.number": ("输入{lo}–{hi}的整数{unit}", "Enter a whole number {lo}-{hi}{unit}"),
+    "hint.likert": ("输入 {lo}–{hi}", "Type {lo}-{hi}"),
+    "hint.yesno": ("1 是 / 2 否", "Type 1 yes / 2 no"),
+    "hint.choice": ("输入编号", "Type a number"),
+    "hint.multi": ("输入编号，可多选，如 1,3", "Type numbers, e.g. 1,3"),
+    "hint.number": ("输入 {lo}–{hi} 的整数{unit}", "Type a whole number {lo}-{hi}{unit}"),
     "hint.date": ("日期，如 2026-03-15", "A date, e.g. 2026-03-15"),
     "hint.text": ("写下内容", "Type your answer"),
     "hint.enter": ("回车{enter}", "Enter {enter}"),

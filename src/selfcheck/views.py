@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
 def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
     """A saved report: scores per questionnaire and dimension, then the findings."""
-    who = report.respondent.name or ("（匿名）" if lang == "zh" else "(anonymous)")
+    zh = lang == "zh"
+    r = report.respondent
+    if r.role == "self":
+        who = r.name or ("（匿名）" if zh else "(anonymous)")
+    else:
+        kind = {"peer": ("同事互评", "peer rating"), "masses": ("群众评议", "public rating")}[r.role][not zh]
+        who = f"{kind} · " + (f"被评价人：{r.subject}" if zh else f"rating {r.subject}")
     parts: list[RenderableType] = [
         Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
     ]
