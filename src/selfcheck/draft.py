@@ -13,7 +13,7 @@ from selfcheck.paths import DRAFT_NAME
 from selfcheck.questionnaire import AnswerValue
 from selfcheck.report import Finding, ReviewEntry
 from selfcheck.storage import atomic_write, private_dir
-from selfcheck.tomlfile import dump_toml, read_toml
+from selfcheck.tomlfile import dump_toml, first_problem, read_toml
 
 
 class Draft(BaseModel):
@@ -63,10 +63,8 @@ def load(folder: Path) -> Draft | None:
     try:
         return Draft.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in err["loc"])
         raise ReportError(
-            f"{path}: {where}: {err['msg']}. The draft is damaged; fix or delete the file to start again."
+            f"{path}: {first_problem(exc)}. The draft is damaged; fix or delete the file to start again."
         ) from None
 
 

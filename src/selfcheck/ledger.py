@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.report import Finding, Report
 from selfcheck.storage import atomic_write, private_dir
-from selfcheck.tomlfile import dump_toml, read_toml
+from selfcheck.tomlfile import dump_toml, first_problem, read_toml
 
 LEDGER_NAME = "ledger.toml"
 LEDGER_SCHEMA = 1
@@ -79,9 +79,7 @@ def load(folder: Path) -> Ledger:
     try:
         return Ledger.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise ReportError(f"{path}: {where}: {err['msg']}.") from None
+        raise ReportError(f"{path}: {first_problem(exc)}.") from None
 
 
 def save(ledger: Ledger, folder: Path) -> None:

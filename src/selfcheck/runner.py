@@ -36,6 +36,7 @@ def from_answers(catalog: Catalog, opts: StartOptions, answers_path: Path) -> Pa
     from selfcheck import __version__, answerfile, storage
     from selfcheck.report import Finding, build, finding_id, now
     from selfcheck.scoring import detect
+    from selfcheck.tomlfile import first_problem
 
     given = answerfile.load(answers_path, catalog, opts.ids)
     created = now()
@@ -46,9 +47,8 @@ def from_answers(catalog: Catalog, opts: StartOptions, answers_path: Path) -> Pa
         try:
             findings.append(Finding.model_validate({"id": finding_id(created, key), **data}))
         except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in err["loc"])
-            raise ReportError(f"{answers_path}: findings[{i}].{where}: {err['msg']}; no report written.") from None
+            problem = first_problem(exc, f"findings[{i}].")
+            raise ReportError(f"{answers_path}: {problem}; no report written.") from None
     covered = {(f.questionnaire, f.item, f.option) for f in findings}
     for q in given.questionnaires:
         for d in detect(q, given.answers[q.id]):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck import paths
 from selfcheck.errors import ReportError, UsageError
-from selfcheck.tomlfile import dump_toml, read_toml
+from selfcheck.tomlfile import dump_toml, first_problem, read_toml
 
 if TYPE_CHECKING:
     from selfcheck.report import Report
@@ -134,10 +134,7 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
     try:
         return Report.model_validate(upgrade(data))
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise ReportError(f"{path}: {where}: {err['msg']}{more}.") from None
+        raise ReportError(f"{path}: {first_problem(exc)}.") from None
 
 
 def read_report(path: Path) -> Report:

@@ -293,3 +293,22 @@ def summarise_files(
             for part in parts[1:]:
                 tally.merge(part)
     return tally.finish(top), tally.messages
+
+
+def gather(sources: Iterable[Path]) -> tuple[list[Path], dict[str, str]]:
+    """Report files from files and folders, and the ledger status found in those folders (finding id → status)."""
+    from selfcheck import ledger
+    from selfcheck.storage import list_reports
+
+    files: list[Path] = []
+    status: dict[str, str] = {}
+    for source in sources:
+        if source.is_dir():
+            files += list_reports(source)
+            if ledger.ledger_path(source).exists():
+                status.update({e.finding: e.status for e in ledger.load(source).entries})
+        elif source.exists():
+            files.append(source)
+        else:
+            raise ReportError(f"{source}: no such file or folder.")
+    return files, status

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import QuestionnaireError, SelfcheckError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Larger files are refused before parsing: no real questionnaire or report comes near this."""
@@ -57,3 +60,12 @@ def dump_toml(data: dict[str, Any]) -> bytes:
     import tomli_w
 
     return tomli_w.dumps(data, multiline_strings=True).encode()
+
+
+def first_problem(exc: ValidationError, prefix: str = "") -> str:
+    """``field.path: message`` for the first validation error (and how many more), for one-line messages."""
+    errors = exc.errors(include_url=False)
+    err = errors[0]
+    where = prefix + ".".join(str(p) for p in err["loc"]) or "(top level)"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {err['msg']}{more}"

@@ -124,24 +124,14 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
 
 def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bool, names: bool, lang: Lang) -> None:
     """``export --summary``: the organisation summary as md, html or csv."""
-    from selfcheck import ledger
     from selfcheck.catalog import load_catalog
     from selfcheck.errors import UsageError
     from selfcheck.exporters import summary_doc
-    from selfcheck.storage import list_reports
-    from selfcheck.summary import summarise_files
+    from selfcheck.summary import gather, summarise_files
 
     if fmt not in ("md", "html", "csv"):
         raise UsageError("--summary: use --format md, html or csv.")
-    files: list[Path] = []
-    status: dict[str, str] = {}
-    for source in map(Path, sources):
-        if source.is_dir():
-            files += list_reports(source)
-            if ledger.ledger_path(source).exists():
-                status.update({e.finding: e.status for e in ledger.load(source).entries})
-        else:
-            files.append(source)
+    files, status = gather(map(Path, sources))
     result, messages = summarise_files(files, status)
     for message in messages:
         print_warning(f"skipped: {message}")

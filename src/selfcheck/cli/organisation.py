@@ -89,21 +89,9 @@ def summary(
       selfcheck summary ./支部报告/
       selfcheck summary ./支部报告/ --json > summary.json
     """
-    from selfcheck import ledger, storage
-    from selfcheck.errors import ReportError
-    from selfcheck.summary import summarise_files
+    from selfcheck.summary import gather, summarise_files
 
-    files: list[Path] = []
-    status: dict[str, str] = {}
-    for source in sources:
-        if source.is_dir():
-            files += storage.list_reports(source)
-            if ledger.ledger_path(source).exists():
-                status.update({e.finding: e.status for e in ledger.load(source).entries})
-        elif source.exists():
-            files.append(source)
-        else:
-            raise ReportError(f"{source}: no such file or folder.")
+    files, status = gather(sources)
     result, messages = summarise_files(files, status)
     for message in messages:
         print_warning(f"skipped: {message}")

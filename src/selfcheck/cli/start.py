@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from selfcheck.catalog import Catalog
+
 from selfcheck.cli.common import LangOption, guarded, resolve_lang
+
+
+def _custom(extra: list[Path], always: bool = False) -> tuple[Catalog | None, dict[str, str]]:
+    """The catalog with ``--questionnaire`` files (None when there are none: the interview loads it later) and
+    those files by questionnaire id, so that a draft can find them again."""
+    if not extra and not always:
+        return None, {}
+    from selfcheck.catalog import load_catalog
+
+    catalog = load_catalog(extra)
+    files = {e.questionnaire.id: str(e.path.resolve()) for e in catalog.entries.values() if e.path in extra}
+    return catalog, files
 
 
 @guarded
@@ -50,16 +65,8 @@ def start(
       selfcheck start --answers last-year.toml
     """
     from selfcheck import runner, storage
-    from selfcheck.catalog import load_catalog
 
-    extra = questionnaire or []
-    catalog = load_catalog(extra) if extra or answers is not None else None
-    files = {}
-    if extra:
-        from selfcheck.catalog import load_file
-
-        for path in extra:
-            files[load_file(path).id] = str(path.resolve())
+    catalog, files = _custom(questionnaire or [], always=answers is not None)
     chosen = list(ids or []) or list(files)
     opts = runner.StartOptions(
         ids=chosen,
@@ -108,21 +115,13 @@ def rate(
       selfcheck rate --subject 张三 --role masses fuwu --dir ./测评
     """
     from selfcheck import runner, storage
-    from selfcheck.catalog import load_catalog
     from selfcheck.errors import UsageError
 
     if role not in ("peer", "masses"):
         raise UsageError(f"--role: use peer or masses, not {role!r}.")
     if not resume and not (subject or "").strip():
         raise UsageError("--subject: name the person you are rating.")
-    extra = questionnaire or []
-    catalog = load_catalog(extra) if extra else None
-    files = {}
-    if extra:
-        from selfcheck.catalog import load_file
-
-        for path in extra:
-            files[load_file(path).id] = str(path.resolve())
+    catalog, files = _custom(questionnaire or [])
     opts = runner.StartOptions(
         ids=list(ids or []) or list(files),
         name=None,
