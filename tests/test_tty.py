@@ -196,3 +196,17 @@ def test_eof_on_stdin_keeps_the_draft(home: Path) -> None:
     assert child.exitstatus == 1
     draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
     assert draft["answers"]["zuofeng"] == {"sx-study": 4}
+
+
+def test_closed_terminal_keeps_the_draft(home: Path) -> None:
+    import signal
+
+    child = spawn(["start", "zuofeng"], home)
+    child.expect("第 1/12 题")
+    child.sendline("3")
+    child.expect("第 2/12 题")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    assert draft["answers"]["zuofeng"] == {"sx-study": 3}

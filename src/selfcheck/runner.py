@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from dataclasses import dataclass
 from datetime import date
@@ -208,8 +209,10 @@ def _interactive(catalog: Catalog, opts: StartOptions, chosen: list[str] | None)
         console.print(t("saved.quit", lang), style="bold")
         return None
     except (KeyboardInterrupt, EOFError) as exc:
-        console.print()
-        console.print(t("interrupted", lang) + ("" if lang == "zh" else " ") + t("saved.quit", lang), style="bold")
+        # The draft was saved after the last answer. After a hang-up the terminal is gone: say so only if we can.
+        with contextlib.suppress(OSError):
+            console.print()
+            console.print(t("interrupted", lang) + ("" if lang == "zh" else " ") + t("saved.quit", lang), style="bold")
         raise SystemExit(130 if isinstance(exc, KeyboardInterrupt) else 1) from None
     finally:
         if previous is not None:

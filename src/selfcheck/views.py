@@ -63,9 +63,21 @@ def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], l
     return Group(*parts)
 
 
-def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> Table:
+def no_reports(lang: Lang) -> Text:
+    """What list-like views say when the folder has no report yet."""
+    return Text(
+        "还没有报告。运行 selfcheck start 开始第一次自查。"
+        if lang == "zh"
+        else "No reports yet. Run `selfcheck start` for your first self-check.",
+        style="yellow",
+    )
+
+
+def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> RenderableType:
     """The table for ``selfcheck report list``: one row per report, oldest first."""
     zh = lang == "zh"
+    if not rows:
+        return no_reports(lang)
     headers = (
         ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
         if zh
@@ -215,6 +227,8 @@ def history_view(
 ) -> RenderableType:
     """``selfcheck history``: one row per report, then a sparkline per dimension across reports."""
     zh = lang == "zh"
+    if not rows:
+        return no_reports(lang)
     table = Table(title="历次报告" if zh else "Reports", title_justify="left")
     table.add_column("日期" if zh else "Date", no_wrap=True)
     table.add_column("姓名" if zh else "Name", overflow="fold")
