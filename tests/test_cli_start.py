@@ -237,3 +237,16 @@ def test_resume_after_the_questionnaire_changed_keeps_answers_to_items_that_stil
     [path] = reports_in(home)
     answers = storage.read_report(path).questionnaires["mini"].answers
     assert answers == {"a1": 4, "b1": True, "b3": "all"}
+
+
+def test_answers_file_may_write_deadlines_as_toml_dates(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(
+        '[questionnaires.diaoyan.answers]\ndc-days = 2\n\n[[findings]]\nquestionnaire = "diaoyan"\n'
+        'item = "dc-days"\nproblem = "下基层少"\ndeadline = 2099-06-30\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["start", "--answers", str(path)])
+    assert result.exit_code == 0, result.output
+    [report] = reports_in(home)
+    assert storage.read_report(report).findings[0].deadline == "2099-06-30"

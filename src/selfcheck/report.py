@@ -90,10 +90,13 @@ class Finding(Record):
     source: Source = ""
     status: Status = "open"
 
-    @field_validator("deadline")
+    @field_validator("deadline", mode="before")
     @classmethod
-    def _iso_date(cls, value: str | None) -> str | None:
-        if value is not None:
+    def _iso_date(cls, value: object) -> object:
+        # A hand-written file may hold a TOML date (deadline = 2027-06-30) rather than a string: both are fine.
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, str):
             date.fromisoformat(value)
         return value
 
