@@ -249,3 +249,14 @@ def test_parallel_reading_gives_the_same_summary(home: Path, tmp_path: Path, mon
     parallel, parallel_messages = summary_module.summarise_files(files)
     assert parallel.to_json(names=True) == serial.to_json(names=True)
     assert parallel_messages == serial_messages and len(serial_messages) == 1
+
+
+def test_rater_going_back_passes_over_items_raters_never_see(home: Path) -> None:
+    install(home, rated_mini())
+    # a1, a2, b1 = yes (b2 is free text: skipped for raters), at b3 go back → b1 again, then b1 = no, b3, marks
+    script = ["4", "2", "1", "b", "2", "1", "", "", "", ""]
+    result = runner.invoke(app, ["rate", "--subject", "张三", "mini"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("该同志回访过群众") == 2
+    [path] = storage.list_reports(home / "reports")
+    assert storage.read_report(path).questionnaires["mini"].answers == {"a1": 4, "a2": 2, "b1": False, "b3": "all"}

@@ -132,7 +132,7 @@ class Session:
         while True:
             raw = self.read("")
             if raw.lower() == "b":
-                if not self.interview.back():
+                if not self._back():
                     self.note(t("at.first", self.lang))
                     continue
                 return
@@ -156,6 +156,16 @@ class Session:
                 continue
             self.interview.answer(value)
             return
+
+    def _back(self) -> bool:
+        """Go to the previous question the person is asked (raters pass over items they never see)."""
+        start = self.interview.pos
+        while self.interview.back():
+            step = self.interview.current()
+            if not self.other or (step is not None and step.item.scored):
+                return True
+        self.interview.pos = start
+        return False
 
     # ---- 民主测评: raters judge each dimension ----
 
