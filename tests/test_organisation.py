@@ -255,7 +255,7 @@ def test_rater_going_back_passes_over_items_raters_never_see(home: Path) -> None
     install(home, rated_mini())
     # a1, a2, b1 = yes (b2 is free text: skipped for raters), at b3 go back → b1 again, then b1 = no, b3, marks
     script = ["4", "2", "1", "b", "2", "1", "", "", "", ""]
-    result = runner.invoke(app, ["rate", "--subject", "张三", "mini"], input="\n".join(script))
+    result = runner.invoke(app, ["rate", "--subject", "张三", "mini"], input="\n".join(script) + "\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("该同志回访过群众") == 2
     [path] = storage.list_reports(home / "reports")
