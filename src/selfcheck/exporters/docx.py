@@ -76,7 +76,7 @@ def render(doc: Document) -> bytes:
 
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
-    title = word.add_paragraph(style="Title")
+    title = word.add_paragraph()  # not the "Title" style: its rule underneath has no place in 公文
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(title.add_run(doc.title), TITLE_FONT, 22, bold=True)
     sub = word.add_paragraph()
