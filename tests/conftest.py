@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# Nothing in the working tree: no example database, and Hypothesis' caches go to a temporary folder.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="selfcheck-hypothesis-"))
+settings.register_profile("selfcheck", database=None)
+settings.load_profile("selfcheck")
 
 
 @pytest.fixture(autouse=True)
