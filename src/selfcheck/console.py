@@ -15,7 +15,7 @@ from selfcheck.messages import Lang, t
 if TYPE_CHECKING:
     from selfcheck.catalog import Entry
     from selfcheck.interview import Step
-    from selfcheck.questionnaire import AnswerValue, Questionnaire
+    from selfcheck.questionnaire import Questionnaire
     from selfcheck.scoring import Result
 
 
@@ -223,10 +223,3 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
             table.add_row(str(n), item.id, item.kind + extra, item.label(lang))
         parts.append(table)
     return Group(*parts)
-
-
-def describe_answer(q: Questionnaire, step: Step, value: AnswerValue, lang: Lang) -> str:
-    """An existing answer in words, for the panel."""
-    from selfcheck.answers import describe
-
-    return describe(q, step.item, value, lang)

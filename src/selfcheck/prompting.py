@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from selfcheck import __version__, wording
-from selfcheck.answers import parse
-from selfcheck.console import describe_answer, item_panel, scores_table
+from selfcheck import wording
+from selfcheck.answers import describe, parse
+from selfcheck.console import item_panel, scores_table
 from selfcheck.draft import Draft
 from selfcheck.errors import AnswerError
 from selfcheck.interview import Interview, Step
@@ -127,7 +127,7 @@ class Session:
         """Ask one item until it is answered, skipped or left with ``b``."""
         q = step.questionnaire
         existing = self.interview.existing(step)
-        shown = describe_answer(q, step, existing, self.lang) if existing is not None else None
+        shown = describe(q, step.item, existing, self.lang) if existing is not None else None
         self.console.print(item_panel(step, self.interview.progress(), self.lang, shown, self.other))
         while True:
             raw = self.read("")
@@ -350,8 +350,3 @@ def choose_questionnaires(console: Console, lang: Lang, available: list[Question
         if parts and all(p.strip().isdigit() and 1 <= int(p) <= len(available) for p in parts):
             return list(dict.fromkeys(available[int(p) - 1].id for p in parts))
         console.print(Text(t("bad.number", lang, n=len(available)), style="yellow"))
-
-
-def tool_version() -> str:
-    """The running selfcheck's version, recorded in reports."""
-    return __version__
