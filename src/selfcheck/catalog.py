@@ -89,7 +89,8 @@ def parse(raw: dict[str, Any], path: Path | str) -> Questionnaire:
     """Validate a parsed TOML document as a questionnaire; all problems are raised at once."""
     from pydantic import ValidationError
 
-    from selfcheck.questionnaire import Questionnaire, semantic_problems
+    from selfcheck.questionnaire import Questionnaire
+    from selfcheck.rules import semantic_problems
 
     try:
         q = Questionnaire.model_validate(raw)

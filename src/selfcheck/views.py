@@ -16,11 +16,9 @@ if TYPE_CHECKING:
     from datetime import date
 
     from selfcheck.diffing import Diff
-    from selfcheck.gap import QuestionnaireGap
     from selfcheck.ledger import Measure
     from selfcheck.questionnaire import Questionnaire
     from selfcheck.report import Finding, Report
-    from selfcheck.summary import Summary
 
 
 def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
@@ -134,7 +132,8 @@ def sparkline(values: Sequence[float | None]) -> str:
     return "".join("·" if v is None else SPARKS[round(max(0.0, min(100.0, v)) * 7 / 100)] for v in values)
 
 
-def _delta(value: float | None) -> Text:
+def delta_text(value: float | None) -> Text:
+    """A change with ▲/▼ and colour; – when unknown."""
     if value is None:
         return Text("–", style="dim")
     if value > 0:
@@ -144,7 +143,8 @@ def _delta(value: float | None) -> Text:
     return Text("= 0.0", style="dim")
 
 
-def _num(value: float | None) -> str:
+def number_text(value: float | None) -> str:
+    """A score with one decimal; – when missing."""
     return "–" if value is None else f"{value:.1f}"
 
 
@@ -163,13 +163,16 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         table.add_column("变化" if zh else "Change", justify="right", no_wrap=True)
         for d in q.dimensions:
             name = d.title + (" *" if d.common_only else "")
-            table.add_row(name, _num(d.change.old), _num(d.change.new), _delta(d.change.delta))
+            table.add_row(name, number_text(d.change.old), number_text(d.change.new), delta_text(d.change.delta))
         table.add_section()
         level = ""
         if q.level[0] != q.level[1]:
             level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
         table.add_row(
-            ("总分" if zh else "Overall") + level, _num(q.overall.old), _num(q.overall.new), _delta(q.overall.delta)
+            ("总分" if zh else "Overall") + level,
+            number_text(q.overall.old),
+            number_text(q.overall.new),
+            delta_text(q.overall.delta),
         )
         parts.append(table)
         if any(d.common_only for d in q.dimensions):
@@ -201,7 +204,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             for i in items:
                 delta = i.score.delta
                 it.add_row(
-                    i.text, i.old_text or "–", i.new_text or "–", _delta(delta * 100 if delta is not None else None)
+                    i.text, i.old_text or "–", i.new_text or "–", delta_text(delta * 100 if delta is not None else None)
                 )
             parts.append(it)
     for qid in diff.only_old:
@@ -238,7 +241,7 @@ def history_view(
         cells = []
         for qid in ids:
             res = report.questionnaires.get(qid)
-            cells.append(_num(res.scores.overall) if res else "")
+            cells.append(number_text(res.scores.overall) if res else "")
         table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
     parts: list[RenderableType] = [table]
     trend = Table(title="各维度走势" if zh else "Trend per dimension", title_justify="left")
@@ -290,131 +293,4 @@ def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> Renderabl
         block.append("  " + ("状态：" if zh else "Status: ") + status)
         block.append("\n   " + ("来自：" if zh else "From: ") + m.report, style="dim")
         parts.append(block)
-    return Group(*parts)
-
-
-def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> RenderableType:
-    """``selfcheck gap``: self against others per dimension, blind spots, hidden strengths, largest item gaps."""
-    from selfcheck.gap import MIN_RATERS
-
-    zh = lang == "zh"
-    parts: list[RenderableType] = [Text(("自评与他评：" if zh else "Self and others: ") + subject, style="bold")]
-    for g in gaps:
-        parts.append(
-            Text(
-                f"{g.title} ({g.id}) · " + (f"{g.raters} 人评价" if zh else f"{g.raters} rater(s)"),
-                style="bold underline",
-            )
-        )
-        o = g.overall
-        parts.append(
-            Text(
-                ("总分：自评 " if zh else "Overall: self ")
-                + _num(o.self_score)
-                + ("，他评均值 " if zh else ", others' mean ")
-                + _num(o.mean)
-            )
-        )
-        if not g.detailed:
-            parts.append(
-                Text(
-                    f"评价人少于 {MIN_RATERS} 人，为保护匿名只显示总分。"
-                    if zh
-                    else f"Fewer than {MIN_RATERS} raters: only totals are shown, to keep ratings anonymous.",
-                    style="yellow",
-                )
-            )
-            continue
-        table = Table()
-        for i, col in enumerate(
-            ("维度", "自评", "他评均值", "离散", "人数", "差距")
-            if zh
-            else ("Dimension", "Self", "Others", "Spread", "N", "Gap")
-        ):
-            table.add_column(col, justify="left" if i == 0 else "right", overflow="fold", no_wrap=i > 0)
-        for dim, s in g.dimensions.items():
-            table.add_row(
-                g.dimension_titles.get(dim, dim),
-                _num(s.self_score),
-                _num(s.mean),
-                _num(s.spread),
-                str(s.count),
-                _delta(s.gap),
-            )
-        parts.append(table)
-        for label, dims, style in (
-            ("盲区（自评高于他评15分以上）" if zh else "Blind spots (self ≥ 15 above others)", g.blind_spots, "red"),
-            (
-                "潜在优势（他评高于自评15分以上）" if zh else "Hidden strengths (others ≥ 15 above self)",
-                g.hidden_strengths,
-                "green",
-            ),
-        ):
-            names = "、".join(g.dimension_titles.get(d, d) for d in dims) or ("无" if zh else "none")
-            parts.append(Text(f"{label}：{names}" if zh else f"{label}: {names}", style=style))
-        if g.items:
-            parts.append(Text("差距最大的题目" if zh else "Items with the largest gaps", style="bold"))
-            for _item_id, text, s in g.items:
-                line = Text(f"  • {text} ")
-                line.append_text(_delta(s.gap))
-                parts.append(line)
-    return Group(*parts)
-
-
-def summary_view(
-    summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang, names: bool = False
-) -> RenderableType:
-    """``selfcheck summary``: counts, score statistics per dimension, frequent findings, measures."""
-    zh = lang == "zh"
-    parts: list[RenderableType] = [
-        Text(
-            (f"共 {summary.reports} 份报告" if zh else f"{summary.reports} reports")
-            + (
-                (
-                    f"，跳过 {len(summary.skipped)} 份无法读取的文件"
-                    if zh
-                    else f", {len(summary.skipped)} unreadable skipped"
-                )
-                if summary.skipped
-                else ""
-            ),
-            style="bold",
-        )
-    ]
-    roles = {"self": ("自评", "self"), "peer": ("互评", "peer"), "masses": ("群众评议", "public")}
-    for qid, dims in summary.dimensions.items():
-        title, dim_titles = titles.get(qid, (qid, {}))
-        count = "  ".join(f"{roles.get(r, (r, r))[not zh]} {n}" for r, n in summary.counts.get(qid, {}).items())
-        table = Table(title=f"{title} ({qid}) · {count}", title_justify="left")
-        for i, col in enumerate(
-            ("维度", "均值", "中位数", "最低", "最高", "分布 0→100")
-            if zh
-            else ("Dimension", "Mean", "Median", "Min", "Max", "Distribution 0→100")
-        ):
-            table.add_column(col, justify="left" if i in (0, 5) else "right", overflow="fold", no_wrap=i > 0)
-        rows = list(dims.items())
-        if qid in summary.overall:
-            rows.append(("overall", summary.overall[qid]))
-        for dim, s in rows:
-            peak = max(s.bins) or 1
-            dist = "".join(SPARKS[round(b / peak * 7)] if b else " " for b in s.bins)
-            name = ("总分" if zh else "Overall") if dim == "overall" else dim_titles.get(dim, dim)
-            table.add_row(name, _num(s.mean), _num(s.median), _num(s.minimum), _num(s.maximum), dist)
-        parts.append(table)
-    if summary.top_findings:
-        parts.append(Text("最常见的问题" if zh else "Most frequent problems", style="bold underline"))
-        for _key, problem, n in summary.top_findings:
-            parts.append(Text(f"  {n:>5} × {problem}"))
-    parts.append(
-        Text(
-            (
-                f"整改措施：未完成 {summary.open_measures} 项，其中逾期 {summary.overdue_measures} 项"
-                if zh
-                else f"Measures: {summary.open_measures} open, {summary.overdue_measures} overdue"
-            ),
-            style="bold red" if summary.overdue_measures else "bold",
-        )
-    )
-    if names:
-        parts.append(Text(("参加人员：" if zh else "Respondents: ") + "、".join(summary.names)))
     return Group(*parts)

@@ -67,7 +67,7 @@ def gap(
         )
         return
     from selfcheck.console import make_console
-    from selfcheck.views import gap_view
+    from selfcheck.orgviews import gap_view
 
     make_console().print(gap_view(gaps, mine.respondent.name or "", resolve_lang(lang)))
 
@@ -99,7 +99,7 @@ def summary(
         print_json(result.to_json(names))
         return
     from selfcheck.console import make_console
-    from selfcheck.views import summary_view
+    from selfcheck.orgviews import summary_view
 
     language = resolve_lang(lang)
     from selfcheck.catalog import load_catalog
