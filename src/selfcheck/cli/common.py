@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -56,6 +57,14 @@ def print_json(data: Any) -> None:
 
 
 LangOption = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+FolderOption = Annotated[
+    Path | None, typer.Option("--dir", help="Reports folder (default: $SELFCHECK_HOME/reports or the data folder).")
+]
+QuestionnaireFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--questionnaire", "-q", metavar="PATH", help="Also use this questionnaire file (repeatable)."),
+]
 
 
 def resolve_lang(value: str | None) -> Lang:

@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import JsonOption, LangOption, guarded, print_json, print_warning, resolve_lang
 
 if TYPE_CHECKING:
     pass
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
 @guarded
@@ -20,7 +18,7 @@ def gap(
     self_ref: Annotated[str, typer.Argument(metavar="SELF", help="The self-assessment: a path or latest.")],
     others: Annotated[list[Path], typer.Argument(metavar="OTHERS...", help="Ratings by others: files or folders.")],
     folder: Annotated[Path | None, typer.Option("--dir", help="Reports folder (for latest).")] = None,
-    json: Json = False,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """自评与他评 — where your view and others' view of you differ.
@@ -76,7 +74,7 @@ def gap(
 def summary(
     sources: Annotated[list[Path], typer.Argument(metavar="REPORTS...|DIR", help="Report files or folders.")],
     names: Annotated[bool, typer.Option("--names", help="Show respondents' names (hidden by default).")] = False,
-    json: Json = False,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """组织汇总 — many members' reports at once.

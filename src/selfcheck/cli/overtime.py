@@ -8,14 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import FolderOption, JsonOption, LangOption, guarded, print_json, print_warning, resolve_lang
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire import Questionnaire
     from selfcheck.report import Report
-
-Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
 def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
@@ -42,12 +39,12 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
 def diff(
     old: Annotated[str | None, typer.Argument(metavar="A", help="Older report: path, latest~1, ...")] = None,
     new: Annotated[str | None, typer.Argument(metavar="B", help="Newer report: path, latest, ...")] = None,
-    folder: Folder = None,
+    folder: FolderOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every item, not only changed ones.")] = False,
     fail_on_drop: Annotated[
         float | None, typer.Option("--fail-on-drop", metavar="N", help="Exit 1 when a dimension fell by more than N.")
     ] = None,
-    json: Json = False,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """对比两次报告 — what improved, what slipped, what was solved.
@@ -103,8 +100,8 @@ def diff(
 @guarded
 def history(
     ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help="Only these questionnaires.")] = None,
-    folder: Folder = None,
-    json: Json = False,
+    folder: FolderOption = None,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """历次自查 — every report, with a trend line per dimension.

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import FolderOption, LangOption, guarded, print_json, print_warning, resolve_lang
 
 app = plain_app(
     help=(
@@ -24,8 +23,6 @@ app = plain_app(
     invoke_without_command=True,
 )
 
-Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
-
 
 @app.callback()
 @guarded
@@ -33,7 +30,7 @@ def plan(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Include completed measures.")] = False,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    folder: Folder = None,
+    folder: FolderOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the open rectification measures across all reports, with days left or overdue."""
@@ -77,7 +74,7 @@ def update(
     when: Annotated[
         str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today).")
     ] = None,
-    folder: Folder = None,
+    folder: FolderOption = None,
 ) -> None:
     """Record progress on a measure; the reports stay unchanged, the ledger keeps every change.
 

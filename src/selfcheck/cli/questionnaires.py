@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.common import LangOption, guarded, print_error, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import (
+    JsonOption,
+    LangOption,
+    QuestionnaireFiles,
+    guarded,
+    print_error,
+    print_json,
+    print_warning,
+    resolve_lang,
+)
 
 app = plain_app(
     help=(
@@ -23,18 +32,10 @@ app = plain_app(
     no_args_is_help=True,
 )
 
-Extra = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--questionnaire", "-q", metavar="PATH", help="Also load this questionnaire file (repeatable).", exists=False
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-
 
 @app.command("list")
 @guarded
-def list_(questionnaire: Extra = None, json: Json = False, lang: LangOption = None) -> None:
+def list_(questionnaire: QuestionnaireFiles = None, json: JsonOption = False, lang: LangOption = None) -> None:
     """List the questionnaires: built-in, from the user folder, and any given with --questionnaire.
 
     Example: selfcheck questionnaires list --json
@@ -72,8 +73,8 @@ def list_(questionnaire: Extra = None, json: Json = False, lang: LangOption = No
 @guarded
 def show(
     questionnaire_id: Annotated[str, typer.Argument(metavar="ID", help="Questionnaire id, e.g. zuofeng.")],
-    questionnaire: Extra = None,
-    json: Json = False,
+    questionnaire: QuestionnaireFiles = None,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """Show a questionnaire's items grouped by dimension.

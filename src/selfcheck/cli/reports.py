@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.common import LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.common import FolderOption, JsonOption, LangOption, guarded, print_json, print_warning, resolve_lang
 
 app = plain_app(
     help=(
@@ -22,16 +21,13 @@ app = plain_app(
     no_args_is_help=True,
 )
 
-Folder = Annotated[Path | None, typer.Option("--dir", help="Reports folder (default: SELFCHECK_HOME or data folder).")]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-
 
 @app.command()
 @guarded
 def show(
     ref: Annotated[str, typer.Argument(metavar="PATH|latest", help="A report file, latest or latest~N.")] = "latest",
-    folder: Folder = None,
-    json: Json = False,
+    folder: FolderOption = None,
+    json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """Show a saved report: scores per questionnaire and dimension, and the findings.
@@ -58,7 +54,7 @@ def show(
 
 @app.command("list")
 @guarded
-def list_(folder: Folder = None, json: Json = False, lang: LangOption = None) -> None:
+def list_(folder: FolderOption = None, json: JsonOption = False, lang: LangOption = None) -> None:
     """List saved reports, oldest first.
 
     Example: selfcheck report list --json

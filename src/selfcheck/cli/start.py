@@ -10,7 +10,7 @@ import typer
 if TYPE_CHECKING:
     from selfcheck.catalog import Catalog
 
-from selfcheck.cli.common import LangOption, guarded, resolve_lang
+from selfcheck.cli.common import LangOption, QuestionnaireFiles, guarded, resolve_lang
 
 
 def _custom(extra: list[Path], always: bool = False) -> tuple[Catalog | None, dict[str, str]]:
@@ -39,10 +39,7 @@ def start(
         Path | None,
         typer.Option("--dir", help="Folder for reports (default: SELFCHECK_HOME or the data folder)."),
     ] = None,
-    questionnaire: Annotated[
-        list[Path] | None,
-        typer.Option("--questionnaire", "-q", metavar="PATH", help="Use this questionnaire file (repeatable)."),
-    ] = None,
+    questionnaire: QuestionnaireFiles = None,
     lang: LangOption = None,
     answers: Annotated[
         Path | None,
@@ -95,10 +92,7 @@ def rate(
     folder: Annotated[
         Path | None, typer.Option("--dir", help="Folder for the rating (default: SELFCHECK_HOME or the data folder).")
     ] = None,
-    questionnaire: Annotated[
-        list[Path] | None,
-        typer.Option("--questionnaire", "-q", metavar="PATH", help="Use this questionnaire file (repeatable)."),
-    ] = None,
+    questionnaire: QuestionnaireFiles = None,
     lang: LangOption = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted rating.")] = False,
 ) -> None:
