@@ -21,10 +21,12 @@ REPORT_GLOB = "selfcheck-*.toml"
 
 
 def private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) readable by the owner only; tighten it if it exists."""
+    """Create ``folder`` (and parents) readable by the owner only. An existing folder keeps its mode: it may be
+    one the person chose with ``--dir`` (even the current folder), which is theirs to manage."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask only downward; be exact
     except OSError as exc:
         raise ReportError(f"{folder}: cannot create the folder: {exc.strerror}.") from None
     return folder
