@@ -278,3 +278,84 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["start", "mini"], input="\n".join(script))
     assert result.exit_code == 0, result.output
     assert result.output.count("见人见事——") == 1
+
+
+def _builtin_pair(home: Path) -> tuple[Any, Path, Path]:
+    """Two reports on the built-in 对照改进作风要求: every likert item at its worst, then at its best."""
+    from selfcheck.catalog import load_catalog
+    from selfcheck.questionnaire import LikertItem
+
+    q = load_catalog(only=["zuofeng"]).definitions()["zuofeng"]
+    likert = [i for i in q.items if isinstance(i, LikertItem) and not i.show_if]
+    paths = []
+    for days, good in ((30, False), (0, True)):
+        report = build(
+            [q],
+            {"zuofeng": {i.id: 5 if good != i.reverse else 1 for i in likert}},
+            {"zuofeng": []},
+            [],
+            name="张三",
+            created=now() - timedelta(days=days),
+            tool_version="test",
+        )
+        paths.append(save(home, report))
+    return q, paths[0], paths[1]
+
+
+def test_diff_in_english_uses_the_questionnaires_english_wording(home: Path) -> None:
+    q, _a, _b = _builtin_pair(home)
+    result = runner.invoke(app, ["diff", "--lang", "en"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())  # a table title wraps to the table's width
+    assert q.title_en and q.title_en in out
+    assert all(d.title_en and d.title_en in out for d in q.dimensions)
+    changed = [i for i in q.items if i.text_en and i.text_en in out]
+    assert changed, "changed items are listed in English"
+    assert "Changed answers" in out and "答案变化" not in out
+    levels = {b.label_en for b in q.bands}
+    assert any(f"→ {label}" in out for label in levels), "the level names are English too"
+    data = json.loads(runner.invoke(app, ["diff", "--json", "--lang", "en"]).output)
+    assert data["questionnaires"]["zuofeng"]["title"] == q.title_en
+
+
+def test_changed_answers_fit_60_columns_with_full_wording(home: Path) -> None:
+    q, _a, _b = _builtin_pair(home)
+    result = runner.invoke(app, ["diff"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    from rich.cells import cell_len
+
+    lines = result.output.splitlines()
+    assert max(cell_len(line) for line in lines) <= 60
+    assert "答案变化（" in result.output
+    flat = "".join(line.strip() for line in lines)
+    first = next(i for i in q.items if i.text in flat)  # the wording is kept whole, wrapped not cut
+    assert first.text in flat
+    assert any(line.startswith("    ") and " → " in line for line in lines)
+
+
+def test_report_show_in_english_names_levels_in_english(home: Path) -> None:
+    q, _a, _b = _builtin_pair(home)
+    result = runner.invoke(app, ["report", "show", "latest", "--lang", "en"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert q.title_en and q.title_en in out and "Excellent" in out and "优秀" not in out
+
+
+def test_streaks_count_only_the_same_persons_own_reports(home: Path) -> None:
+    from selfcheck.report import Respondent
+
+    use_mini(home)
+    same = [finding("X", "b1", "不回访", "信访件没有回访")]
+    peer = make_report({"b1": False}, same, days_ago=730).model_copy(
+        update={"respondent": Respondent(role="peer", subject="张三")}
+    )
+    save(home, peer)
+    save(home, make_report({"b1": False}, same, days_ago=365))
+    save(home, make_report({"b1": False}, [finding("Y", "b1", "不回访", "十月的两件信访没有回访")]))
+    for args in (["diff", "--json"], ["diff", "latest~1", "latest", "--json"]):
+        data = json.loads(runner.invoke(app, args).output)
+        [link] = data["findings"]["persisting"]
+        assert not any("连续" in n for n in link["notes"]), args
+    save(home, make_report({"b1": False}, same, days_ago=1000))  # now three of the person's own in a row
+    data = json.loads(runner.invoke(app, ["diff", "latest~1", "latest", "--json"]).output)
+    assert any("连续3次" in n for n in data["findings"]["persisting"][0]["notes"])

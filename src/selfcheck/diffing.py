@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.answers import describe
-from selfcheck.questionnaire import AnswerValue, Questionnaire
+from selfcheck.messages import Lang
+from selfcheck.questionnaire import AnswerValue, Questionnaire, pick
 from selfcheck.report import Finding, QuestionnaireResult, Report
 from selfcheck.scoring import item_score, score
 from selfcheck.wording import similar
@@ -154,9 +155,11 @@ def _rescore_common(q: Questionnaire, answers: Mapping[str, AnswerValue], common
 
 
 def compare_questionnaire(
-    qid: str, old: QuestionnaireResult, new: QuestionnaireResult, q: Questionnaire | None
+    qid: str, old: QuestionnaireResult, new: QuestionnaireResult, q: Questionnaire | None, lang: Lang = "zh"
 ) -> QuestionnaireDiff:
-    """The diff of one questionnaire; ``q`` is the current definition (None when it no longer exists)."""
+    """The diff of one questionnaire; ``q`` is the current definition (None when it no longer exists).
+
+    Titles, item wording and answers in words are in ``lang`` where the questionnaire has them."""
     old_items, new_items = _items_of(old), _items_of(new)
     changed_version = old.digest != new.digest
     added = sorted(new_items - old_items) if changed_version else []
@@ -177,7 +180,8 @@ def compare_questionnaire(
         differs = False
         if q is not None:
             with contextlib.suppress(KeyError):
-                title = q.dimension(dim_id).title
+                dimension = q.dimension(dim_id)
+                title = pick(dimension.title, dimension.title_en, lang)
             in_dim = {i.id for i in q.items if i.dimension == dim_id and i.scored}
             differs = changed_version and (old_items & in_dim) != (new_items & in_dim)
         if differs and rescored_old is not None and rescored_new is not None:
@@ -196,18 +200,18 @@ def compare_questionnaire(
         tb = "" if b is None else _plain(b)
         if q is not None:
             item = q.item(item_id)
-            text, dim = item.text, item.dimension
+            text, dim = item.label(lang), item.dimension
             sa = item_score(q, item, a) if a is not None else None
             sb = item_score(q, item, b) if b is not None else None
-            ta = describe(q, item, a) if a is not None else ""
-            tb = describe(q, item, b) if b is not None else ""
+            ta = describe(q, item, a, lang) if a is not None else ""
+            tb = describe(q, item, b, lang) if b is not None else ""
         items.append(ItemDiff(item_id, dim, text, a, b, Change(sa, sb), ta, tb))
     items.sort(key=lambda i: i.score.delta if i.score.delta is not None else 0.0)
     return QuestionnaireDiff(
         id=qid,
-        title=q.title if q is not None else (new.title or old.title or qid),
+        title=pick(q.title, q.title_en, lang) if q is not None else (new.title or old.title or qid),
         overall=Change(old.scores.overall, new.scores.overall),
-        level=(old.level, new.level),
+        level=(q.level_label(old.level, lang), q.level_label(new.level, lang)) if q else (old.level, new.level),
         dimensions=dims,
         items=items,
         added=added,
@@ -239,11 +243,12 @@ def compare(
     definitions: Mapping[str, Questionnaire],
     ledger_status: Mapping[str, str] | None = None,
     earlier: Sequence[Report] = (),
+    lang: Lang = "zh",
 ) -> Diff:
     """Compare two reports; ``earlier`` are reports before ``old`` (oldest first), used to find streaks."""
     shared = [qid for qid in new.questionnaires if qid in old.questionnaires]
     qdiffs = [
-        compare_questionnaire(qid, old.questionnaires[qid], new.questionnaires[qid], definitions.get(qid))
+        compare_questionnaire(qid, old.questionnaires[qid], new.questionnaires[qid], definitions.get(qid), lang)
         for qid in shared
     ]
     status = ledger_status or {}

@@ -261,6 +261,13 @@ class Questionnaire(Strict):
                 return band
         return None
 
+    def level_label(self, stored: str | None, lang: Lang) -> str | None:
+        """A level name as saved in a report (the Chinese label) in ``lang``; unknown names are kept as they are."""
+        for band in self.bands:
+            if band.label == stored:
+                return pick(band.label, band.label_en, lang)
+        return stored
+
     def digest(self) -> str:
         """sha256 of the canonical definition, so reports know when a questionnaire changed."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)

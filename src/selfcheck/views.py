@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     from selfcheck.report import Finding, Report
 
 
-def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> RenderableType:
-    """A saved report: scores per questionnaire and dimension, then the findings."""
+def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> RenderableType:
+    """A saved report: scores per questionnaire and dimension, then the findings.
+
+    Titles and level names come from ``definitions`` in ``lang``; a questionnaire that no longer exists shows ids."""
+    from selfcheck.questionnaire import pick
+
     zh = lang == "zh"
     r = report.respondent
     if r.role == "self":
@@ -34,7 +38,9 @@ def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], l
         Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
     ]
     for qid, res in report.questionnaires.items():
-        title, dims = titles.get(qid, (res.title or qid, {}))
+        q = definitions.get(qid)
+        title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
+        dims = {d.id: pick(d.title, d.title_en, lang) for d in q.dimensions} if q else {}
         table = Table(title=f"{title} ({qid})", title_justify="left")
         table.add_column(t("col.dimension", lang))
         table.add_column(t("col.score", lang), justify="right")
@@ -51,7 +57,7 @@ def report_view(report: Report, titles: dict[str, tuple[str, dict[str, str]]], l
         table.add_row(
             t("overall", lang),
             f"{overall:.1f}" if overall is not None else t("insufficient", lang),
-            res.level or "",
+            (q.level_label(res.level, lang) if q else res.level) or "",
         )
         parts.append(table)
     if report.findings:
@@ -196,17 +202,22 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             )
         items = q.items if show_all else q.changed_items
         if items:
-            it = Table(title="答案变化" if zh else "Changed answers", title_justify="left", expand=True)
-            it.add_column("题目" if zh else "Item", overflow="fold", ratio=3)
-            it.add_column("旧" if zh else "Old", overflow="fold", ratio=1)
-            it.add_column("新" if zh else "New", overflow="fold", ratio=1)
-            it.add_column("分值" if zh else "Score", justify="right", no_wrap=True)
+            # A list rather than a table: the item's wording gets the full width (a table squeezed it into a
+            # third of it at 60 columns) and rendering is several times cheaper.
+            label = (
+                ("全部答案" if show_all else "答案变化") if zh else ("All answers" if show_all else "Changed answers")
+            )
+            parts.append(Text(f"{label}（{len(items)}）" if zh else f"{label} ({len(items)})", style="bold"))
             for i in items:
                 delta = i.score.delta
-                it.add_row(
-                    i.text, i.old_text or "–", i.new_text or "–", delta_text(delta * 100 if delta is not None else None)
-                )
-            parts.append(it)
+                parts.append(Text(i.text))
+                change = Text("    ")
+                change.append(i.old_text or "–")
+                change.append(" → ")
+                change.append(i.new_text or "–", style="bold")
+                change.append("  ")
+                change.append_text(delta_text(delta * 100 if delta is not None else None))
+                parts.append(change)
     for qid in diff.only_old:
         parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
     for qid in diff.only_new:

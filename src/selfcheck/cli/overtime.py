@@ -72,21 +72,28 @@ def diff(
         i, j = _latest_pair(rows)
         a_path, a = rows[i]
         b_path, b = rows[j]
-        earlier = [r for _, r in rows[:i]]
     else:
         a_path = storage.resolve(old or "latest~1", base)
         b_path = storage.resolve(new or "latest", base)
         a, b = storage.read_report(a_path), storage.read_report(b_path)
-        earlier = [r for p, r in rows if r.created < a.created and p != a_path]
+    # Streaks and copied wording are about the same person's own reports, not ratings others gave.
+    who = (a.respondent.role, a.respondent.subject)
+    earlier = [
+        r
+        for p, r in rows
+        if r.created < a.created
+        and p.resolve() != a_path.resolve()
+        and (r.respondent.role, r.respondent.subject) == who
+    ]
     status = {e.finding: e.status for e in ledger.load(base).entries}
-    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), status, earlier)
+    language = resolve_lang(lang)
+    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), status, earlier, language)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
     else:
         from selfcheck.console import make_console
         from selfcheck.views import diff_view
 
-        language = resolve_lang(lang)
         labels = (f"{a.created:%Y-%m-%d} ({a_path.name})", f"{b.created:%Y-%m-%d} ({b_path.name})")
         make_console().print(diff_view(result, *labels, language, show_all))
     if fail_on_drop is not None:

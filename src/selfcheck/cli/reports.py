@@ -46,10 +46,10 @@ def show(
     from selfcheck.views import report_view
 
     language = resolve_lang(lang)
-    titles = load_catalog().titles(language)
+    definitions = load_catalog(only=report.questionnaires).definitions()
     console = make_console()
     console.print(f"{path}", style="dim")
-    console.print(report_view(report, titles, language))
+    console.print(report_view(report, definitions, language))
 
 
 @app.command("list")

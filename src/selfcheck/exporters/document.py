@@ -131,7 +131,7 @@ def build(
                 title,
                 t("overall", lang),
                 f"{overall:.1f}" if overall is not None else t("insufficient", lang),
-                res.level or "",
+                (q.level_label(res.level, lang) if q else res.level) or "",
             ]
         )
         charts.append(Chart(title, chart))
