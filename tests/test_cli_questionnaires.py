@@ -39,6 +39,39 @@ def test_every_command_has_help_with_text(path: list[str]) -> None:
     assert "Usage" in result.output
     lines = [ln for ln in result.output.splitlines() if ln.strip() and "Usage" not in ln]
     assert len(lines) > 3
+    assert ("--install-completion" in result.output) == (path == []), "completion is installed from the root"
+
+
+@pytest.mark.parametrize("path", all_command_paths(), ids=lambda p: " ".join(p) or "selfcheck")
+def test_help_fits_a_60_column_terminal_with_chinese(path: list[str]) -> None:
+    from rich.cells import cell_len
+
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "60"}, terminal_width=60)
+    assert result.exit_code == 0, result.output
+    wide = [ln for ln in result.output.splitlines() if cell_len(ln) > 60]
+    assert not wide, wide
+    assert not any(ln.lstrip().startswith(("，", "。", "、", "）")) for ln in result.output.splitlines())
+
+
+def test_shell_completion_reaches_subcommands_and_their_options() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_SELFCHECK_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        probe = "import sys\nfrom selfcheck.cli import main\nsys.argv[0] = 'selfcheck'\nmain()\n"
+        done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.split()
+
+    assert complete("selfcheck rep") == ["report"]
+    assert complete("selfcheck report s") == ["show"]
+    assert complete("selfcheck diff --fail") == ["--fail-on-drop"]
 
 
 def test_version() -> None:

@@ -40,9 +40,9 @@ def export(
 
     \b
       selfcheck export --format docx
-      selfcheck export latest --format html -o 对照检查材料.html
+      selfcheck export latest --format html -o 材料.html
       selfcheck export --format md -o -
-      selfcheck export --format csv --what findings reports/*.toml
+      selfcheck export --format csv --what findings *.toml
       selfcheck export --summary ./支部报告/ --format html
     """
     from selfcheck import exporters, ledger, storage

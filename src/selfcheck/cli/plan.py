@@ -18,7 +18,8 @@ app = plain_app(
         "  selfcheck plan\n"
         "  selfcheck plan --all --json\n"
         "  selfcheck plan update F3a9c0b1 --status doing\n"
-        '  selfcheck plan update F3a9c0b1 --status done --evidence "10月入户走访台账12户"'
+        "  selfcheck plan update F3a9c0b1 --status done \\\n"
+        '      --evidence "10月入户走访台账12户"'
     ),
     invoke_without_command=True,
 )

@@ -27,7 +27,7 @@ app = plain_app(
         "  selfcheck questionnaires list\n"
         "  selfcheck questionnaires show diaoyan\n"
         "  selfcheck questionnaires validate my-branch.toml\n"
-        "  selfcheck questionnaires schema > questionnaire.schema.json"
+        "  selfcheck questionnaires schema > schema.json"
     ),
     no_args_is_help=True,
 )

@@ -106,7 +106,8 @@ def rate(
 
     \b
       selfcheck rate --subject 张三 contrast
-      selfcheck rate --subject 张三 --role masses fuwu --dir ./测评
+      selfcheck rate fuwu --subject 张三 --role masses
+      selfcheck rate --subject 张三 --dir ./测评
     """
     from selfcheck import runner, storage
     from selfcheck.errors import UsageError
