@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +48,8 @@ def parse_toml(text: str, path: Path, error: type[SelfcheckError] = Questionnair
             pass
         else:
             return result
+    import tomllib  # only reached for a syntax error (or without rtoml): its message names line and column
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
