@@ -29,6 +29,7 @@ def test_builtin_is_valid_and_bilingual(path: Path) -> None:
     for item in q.items:
         assert item.text_en, item.id
         assert item.help, f"{item.id} has no source passage"
+        assert item.help_en, f"{item.id} has no English rendering of its source passage"
         if item.scored:
             has_flag = item.flag is not None or (isinstance(item, MultiItem) and any(o.problem for o in item.options))
             assert has_flag, f"{item.id} never marks a problem"
@@ -90,3 +91,15 @@ def test_every_builtin_item_has_third_person_wording_and_a_rating_scale(path: Pa
         assert item.text_other and item.text_other_en, item.id
         assert "我" not in item.text_other.replace("我们", ""), item.id
         assert not any(w in f" {item.text_other_en} " for w in (" I ", " my ", " me ")), item.id
+
+
+def test_the_source_passage_in_english_comes_with_the_original() -> None:
+    from selfcheck.console import source_passage
+
+    item = load_catalog().get("diaoyan").questionnaire.items[0]
+    assert item.help and item.help_en
+    assert source_passage(item, "zh").plain == item.help
+    english = source_passage(item, "en").plain
+    assert english.startswith(item.help_en) and english.endswith(f"Original: {item.help}")
+    bare = item.model_copy(update={"help": "", "help_en": None})
+    assert source_passage(bare, "en").plain == "No source passage for this item."

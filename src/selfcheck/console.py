@@ -15,7 +15,7 @@ from selfcheck.messages import Lang, t
 if TYPE_CHECKING:
     from selfcheck.catalog import Entry
     from selfcheck.interview import Step
-    from selfcheck.questionnaire import Questionnaire
+    from selfcheck.questionnaire import ItemBase, Questionnaire
     from selfcheck.scoring import Result
 
 
@@ -73,6 +73,17 @@ def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
             unit=f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else ""),
         )
     return t(f"hint.{item.kind}", lang)  # type: ignore[attr-defined]
+
+
+def source_passage(item: ItemBase, lang: Lang) -> Text:
+    """What ``?`` shows: the passage of the source text; in English, the translation and then the original."""
+    if not item.help:
+        return Text(t("help.none", lang))
+    if lang == "en" and item.help_en:
+        shown = Text(item.help_en)
+        shown.append(f"\n\n{t('help.original', lang)}{item.help}", style="dim")
+        return shown
+    return Text(item.help)
 
 
 def item_panel(

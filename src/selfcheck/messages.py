@@ -26,6 +26,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "current": ("当前答案：{value}", "Current answer: {value}"),
     "help.title": ("出处", "Source passage"),
     "help.none": ("这一题没有标注出处。", "No source passage for this item."),
+    "help.original": ("原文：", "Original: "),
     "at.first": ("已经是第一题。", "This is the first question."),
     "required": ("这一题必须回答。", "This question must be answered."),
     "saved.quit": (

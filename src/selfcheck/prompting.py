@@ -15,7 +15,7 @@ from rich.text import Text
 
 from selfcheck import wording
 from selfcheck.answers import describe, parse
-from selfcheck.console import item_panel, scores_table
+from selfcheck.console import item_panel, scores_table, source_passage
 from selfcheck.draft import Draft
 from selfcheck.errors import AnswerError
 from selfcheck.interview import Interview, Step
@@ -137,8 +137,9 @@ class Session:
                     continue
                 return
             if raw in {"?", "？"}:
-                passage = pick(step.item.help, step.item.help_en, self.lang) or t("help.none", self.lang)
-                self.console.print(Panel(passage, title=t("help.title", self.lang), title_align="left"))
+                self.console.print(
+                    Panel(source_passage(step.item, self.lang), title=t("help.title", self.lang), title_align="left")
+                )
                 continue
             if raw == "":
                 if existing is not None:
