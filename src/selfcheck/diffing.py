@@ -245,7 +245,9 @@ def compare(
     earlier: Sequence[Report] = (),
     lang: Lang = "zh",
 ) -> Diff:
-    """Compare two reports; ``earlier`` are reports before ``old`` (oldest first), used to find streaks."""
+    """Compare two reports; ``earlier`` are reports before ``old`` (oldest first), used to find streaks.
+
+    Wording (titles, items, answers, levels) is in ``lang``; the ids and numbers do not depend on it."""
     shared = [qid for qid in new.questionnaires if qid in old.questionnaires]
     qdiffs = [
         compare_questionnaire(qid, old.questionnaires[qid], new.questionnaires[qid], definitions.get(qid), lang)

@@ -18,10 +18,9 @@ else:  # Typer vendors Click; its formatter is reached through the public Contex
 
 # East Asian Wide and Fullwidth ranges (two cells each); ambiguous-width characters such as — and “ count as
 # one cell, as in Rich and most terminals. The ideographic space (U+3000) is left out: it is a space to wrap at.
-# Plain comparisons rather than a regular expression: compiling a character class this wide costs ~5 ms.
+# Plain comparisons rather than a regular expression: compiling a character class this wide takes milliseconds.
 _WIDE = (
-    (0x4E00, 0x9FFF),  # the common ideographs first: help text is mostly these and CJK punctuation
-    (0x3001, 0x303E),
+    (0x3001, 0x303E),  # CJK punctuation and fullwidth forms first: after the ideographs (see _wide), the commonest
     (0xFF00, 0xFF60),
     (0x1100, 0x115F),
     (0x2E80, 0x2FFF),
@@ -46,7 +45,7 @@ def _wide(char: str) -> bool:
     code = ord(char)
     if code < 0x1100:
         return False
-    if 0x4E00 <= code <= 0x9FFF:
+    if 0x4E00 <= code <= 0x9FFF:  # the common ideographs: most of the Chinese in help text
         return True
     return any(low <= code <= high for low, high in _WIDE)
 

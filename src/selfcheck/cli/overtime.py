@@ -77,13 +77,11 @@ def diff(
         b_path = storage.resolve(new or "latest", base)
         a, b = storage.read_report(a_path), storage.read_report(b_path)
     # Streaks and copied wording are about the same person's own reports, not ratings others gave.
-    who = (a.respondent.role, a.respondent.subject)
+    who, itself = (a.respondent.role, a.respondent.subject), a_path.resolve()
     earlier = [
         r
         for p, r in rows
-        if r.created < a.created
-        and p.resolve() != a_path.resolve()
-        and (r.respondent.role, r.respondent.subject) == who
+        if r.created < a.created and (r.respondent.role, r.respondent.subject) == who and p.resolve() != itself
     ]
     status = {e.finding: e.status for e in ledger.load(base).entries}
     language = resolve_lang(lang)
