@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +18,30 @@ if TYPE_CHECKING:
     from selfcheck.interview import Step
     from selfcheck.questionnaire import ItemBase, Questionnaire
     from selfcheck.scoring import Result
+
+
+class Wrapped:
+    """Text wrapped by Chinese line-breaking rules (:mod:`selfcheck.linebreak`); Rich alone cuts a Chinese
+    sentence wherever the width ends, so a line could start with ，or 。. Styles and newlines are kept."""
+
+    def __init__(self, text: Text | str, style: str = "") -> None:
+        self.text = text if isinstance(text, Text) else Text(text, style=style)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """One Text per line, each within the width."""
+        from selfcheck.linebreak import line_spans
+
+        for start, end in line_spans(self.text.plain, options.max_width):
+            yield self.text[start:end]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As narrow as its widest unbreakable piece, as wide as its longest line."""
+        from selfcheck.linebreak import cells, line_spans
+
+        plain = self.text.plain
+        widest = max((cells(plain[a:b]) for a, b in line_spans(plain, 1)), default=0)
+        longest = max((cells(line) for line in plain.split("\n")), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -101,7 +126,7 @@ def item_panel(
         pick(dim.title, dim.title_en, lang),
     )
     prog = Text.assemble((t("progress", lang, n=n, total=total), "cyan"), "  ", (bar(n / total, 16), "cyan"))
-    body: list[RenderableType] = [prog, Text(""), Text(step.item.label(lang, other), style="bold")]
+    body: list[RenderableType] = [prog, Text(""), Wrapped(step.item.label(lang, other), style="bold")]
     opts = choices(q, step, lang)
     if opts:
         body.append(Text(""))

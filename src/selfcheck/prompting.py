@@ -15,7 +15,7 @@ from rich.text import Text
 
 from selfcheck import wording
 from selfcheck.answers import describe, parse
-from selfcheck.console import item_panel, scores_table, source_passage
+from selfcheck.console import Wrapped, item_panel, scores_table, source_passage
 from selfcheck.draft import Draft
 from selfcheck.errors import AnswerError
 from selfcheck.interview import Interview, Step
@@ -138,7 +138,11 @@ class Session:
                 return
             if raw in {"?", "？"}:
                 self.console.print(
-                    Panel(source_passage(step.item, self.lang), title=t("help.title", self.lang), title_align="left")
+                    Panel(
+                        Wrapped(source_passage(step.item, self.lang)),
+                        title=t("help.title", self.lang),
+                        title_align="left",
+                    )
                 )
                 continue
             if raw == "":

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.console import bar
+from selfcheck.console import Wrapped, bar
 from selfcheck.messages import Lang, t
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
     if report.findings:
         parts.append(Text(""))
         parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
-        parts.extend(finding_lines(n, f, lang) for n, f in enumerate(report.findings, 1))
+        parts.extend(Wrapped(finding_lines(n, f, lang)) for n, f in enumerate(report.findings, 1))
     return Group(*parts)
 
 
@@ -210,7 +210,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             parts.append(Text(f"{label}（{len(items)}）" if zh else f"{label} ({len(items)})", style="bold"))
             for i in items:
                 delta = i.score.delta
-                parts.append(Text(i.text))
+                parts.append(Wrapped(i.text))
                 change = Text("    ")
                 change.append(i.old_text or "–")
                 change.append(" → ")
@@ -232,7 +232,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             line = Text(f"  • {link.finding.problem}")
             for note in link.notes:
                 line.append(f"  [{note}]", style="bold magenta")
-            parts.append(line)
+            parts.append(Wrapped(line))
     return Group(*parts)
 
 

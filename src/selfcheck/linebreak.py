@@ -1,0 +1,133 @@
+"""Line breaking for mixed Chinese and English text, measured in terminal cells.
+
+A Chinese character takes two cells. Lines break at spaces and between Chinese characters, and closing
+punctuation (，。）) never starts a line, nor opening punctuation (（《“) ends one, as Chinese typesetting
+expects. Both the help pages and the Rich front end wrap with it. No imports beyond the standard library's core:
+``--help`` uses it and must stay instant.
+"""
+
+# East Asian Wide and Fullwidth ranges (two cells each); ambiguous-width characters such as — and “ count as
+# one cell, as in Rich and most terminals. Plain comparisons rather than a regular expression: compiling a
+# character class this wide takes milliseconds.
+_WIDE = (
+    (0x3000, 0x303E),  # CJK punctuation (after the ideographs, see _wide, the commonest) and fullwidth forms
+    (0xFF00, 0xFF60),
+    (0x1100, 0x115F),
+    (0x2E80, 0x2FFF),
+    (0x3041, 0x33FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7A3),
+    (0xF900, 0xFAFF),
+    (0xFE10, 0xFE19),
+    (0xFE30, 0xFE6F),
+    (0xFFE0, 0xFFE6),
+    (0x1F300, 0x1F64F),
+    (0x1F900, 0x1F9FF),
+    (0x20000, 0x3FFFD),
+)
+_OPENING = "（《「『【〔“‘("
+_CLOSING = "，。、；：？！）》」』】〕”’…),.;:!?"
+
+
+def _wide(char: str) -> bool:
+    code = ord(char)
+    if code < 0x1100:
+        return False
+    if 0x4E00 <= code <= 0x9FFF:  # the common ideographs: most of the Chinese in our text
+        return True
+    return any(low <= code <= high for low, high in _WIDE)
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(_wide, text))
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The unbreakable pieces of a run without spaces: ASCII words, and each wide character together with the
+    punctuation that must stay beside it."""
+    if text.isascii() or text[start:end].isascii():
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and text[j] in _OPENING:
+            j += 1
+        if j < end and _wide(text[j]):
+            j += 1
+            while j < end and text[j] in _CLOSING:
+                j += 1
+        else:
+            j = i + 1
+            while j < end and not _wide(text[j]):
+                j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _fit(word: str, room: int) -> int:
+    """How many leading characters of ``word`` fit in ``room`` cells (at least one)."""
+    taken = 0
+    for n, char in enumerate(word):
+        taken += cells(char)
+        if taken > room:
+            return max(n, 1)
+    return len(word)
+
+
+def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into lines of at most ``width`` cells (``first`` for the first line), as
+    ``(start, end)`` offsets. Newlines are kept and so is the indent a line starts with; the spaces at a break are
+    dropped; a word wider than a whole line is cut."""
+    spans: list[tuple[int, int]] = []
+    limit = width if first is None else first
+    start = end = -1  # the current line's first and last character; -1 while it is empty
+    used = 0
+    fresh = True  # at the start of the text or just after a newline: leading spaces are an indent to keep
+    i, n = 0, len(text)
+    while i <= n:
+        j = i
+        while j < n and text[j].isspace() and text[j] != "\n":
+            j += 1
+        gap = cells(text[i:j])
+        if j >= n or text[j] == "\n":
+            spans.append((start, end) if start >= 0 else (j, j))
+            start = end = -1
+            used, limit, fresh, i = 0, width, True, j + 1
+            continue
+        k = j
+        while k < n and not text[k].isspace():
+            k += 1
+        for word_start, b in _words(text, j, k):
+            a, size = word_start, cells(text[word_start:b])
+            if start >= 0 and used + gap + size > limit:
+                spans.append((start, end))
+                start, used, limit = -1, 0, width
+            if start < 0:
+                if fresh:
+                    start = i  # keep the indent
+                else:
+                    start, gap = a, 0
+                fresh = False
+            while used + gap + size > limit and b - a > 1:  # wider than a whole line: cut it
+                cut = a + _fit(text[a:b], limit - used - gap)
+                spans.append((start, cut))
+                start, a, used, gap, limit = cut, cut, 0, 0, width
+                size = cells(text[a:b])
+            used += gap + size
+            end, gap = b, 0
+        i = k
+    return spans
+
+
+def fill(text: str, width: int, initial: str = "", subsequent: str = "") -> list[str]:
+    """``text`` with its whitespace collapsed, as indented lines of at most ``width`` cells."""
+    flat = " ".join(text.split())
+    spans = line_spans(flat, width - cells(subsequent), first=width - cells(initial))
+    return [((subsequent if n else initial) + flat[a:b]).rstrip() for n, (a, b) in enumerate(spans)]

@@ -1,0 +1,120 @@
+"""Line breaking by display cells (Chinese takes two), for help pages and the Rich front end."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from selfcheck.cli.helpformat import wrap_paragraphs
+from selfcheck.linebreak import cells, fill, line_spans
+
+
+def test_cells_counts_chinese_as_two() -> None:
+    assert cells("abc") == 3
+    assert cells("对照检查") == 8
+    assert cells("整改清单 — plan") == 15
+    assert cells("（）：，。") == 10
+
+
+def test_fill_breaks_between_chinese_characters_and_at_spaces() -> None:
+    lines = fill("近一年来，我对照党章和八项规定逐条查找过自身问题 and kept a record.", 20, "  ", "  ")
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert "".join(line.strip() for line in lines).replace("and", " and ") != ""
+    assert lines[0] == "  近一年来，我对照党"
+    assert not any(line.strip().startswith("，") for line in lines)
+
+
+def test_closing_punctuation_stays_with_the_character_before_it() -> None:
+    # 9 cells of room: "一二三四" is 8, then "五。" (3 cells) must move down together.
+    assert fill("一二三四五。六", 9) == ["一二三四", "五。六"]
+
+
+def test_a_word_longer_than_the_line_is_cut_not_lost() -> None:
+    lines = fill("x" * 25, 10)
+    assert lines == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_paragraphs_and_verbatim_blocks() -> None:
+    text = "第一段 first\nparagraph.\n\n\b\n  selfcheck start   # 开始\n  selfcheck diff\n\nlast"
+    out = wrap_paragraphs(text, 40, "  ").split("\n\n")
+    assert out[0] == "  第一段 first paragraph."
+    assert out[1] == "    selfcheck start   # 开始\n    selfcheck diff"
+    assert out[2] == "  last"
+
+
+alphabet = st.sampled_from(list("ab cd，。（）对照检查 —x\u3000"))
+
+
+@given(st.text(alphabet, max_size=200), st.integers(min_value=4, max_value=80))
+def test_fill_never_exceeds_the_width_and_keeps_every_character(text: str, width: int) -> None:
+    lines = fill(text, width)
+    assert all(cells(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == "".join(text.split()).replace(" ", "")
+
+
+def test_line_spans_keep_newlines_and_a_leading_indent() -> None:
+    text = "1. 问题\n   具体表现：很长很长的描述文字，包含逗号、句号。\n   原因：x"
+    lines = [text[a:b] for a, b in line_spans(text, 20)]
+    assert lines == ["1. 问题", "   具体表现：很长很", "长的描述文字，包含逗", "号、句号。", "   原因：x"]
+    ending = "abc\n"
+    assert [ending[a:b] for a, b in line_spans(ending, 10)] == ["abc", ""]
+    assert line_spans("", 10) == [(0, 0)]
+
+
+def test_first_line_may_have_its_own_width() -> None:
+    text = "aaa bbb ccc ddd"
+    assert [text[a:b] for a, b in line_spans(text, 7, first=3)] == ["aaa", "bbb ccc", "ddd"]
+
+
+chinese = st.sampled_from(list("对照检查改进作风群众期盼先进典型"))
+# Runs of Chinese, each maybe followed by one punctuation mark and a space or newline (as real sentences are).
+sentence = st.lists(
+    st.tuples(
+        st.lists(chinese, min_size=1, max_size=6).map("".join),
+        st.sampled_from(["", "，", "。"]),
+        st.sampled_from(["", "", " ", "\n"]),
+    ).map("".join),
+    max_size=20,
+).map("".join)
+
+
+@given(sentence, st.integers(min_value=4, max_value=60))
+def test_no_line_starts_with_closing_punctuation_and_nothing_is_lost(text: str, width: int) -> None:
+    spans = line_spans(text, width)
+    lines = [text[a:b] for a, b in spans]
+    assert all(cells(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    assert len(lines) >= text.count("\n") + 1
+    after_newline = {0} | {i + 1 for i, c in enumerate(text) if c == "\n"}
+    for (a, _b), line in zip(spans, lines, strict=True):
+        if a not in after_newline and line:
+            assert line[0] not in "，。", (text, width, lines)
+
+
+def test_wrapped_renders_within_the_width_and_keeps_styles() -> None:
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from selfcheck.console import Wrapped
+
+    text = Text("遇到群众反映的棘手问题，我首先想到的是会不会给自己带来麻烦。")
+    text.stylize("bold", 0, 4)
+    console = Console(width=58, file=io.StringIO(), color_system="truecolor", force_terminal=True)
+    console.print(Wrapped(text))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[1m遇到群众\x1b[0m" in out
+    plain = Console(width=58, file=io.StringIO(), color_system=None)
+    plain.print(Wrapped(text))
+    lines = plain.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert lines == ["遇到群众反映的棘手问题，我首先想到的是会不会给自己带来麻", "烦。"]
+    table = Table("题目")
+    table.add_row(Wrapped(text))
+    narrow = Console(width=30, file=io.StringIO(), color_system=None)
+    narrow.print(table)
+    rows = narrow.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert all(cell_len(row) <= 30 for row in rows)
+    assert not any(row.startswith("│ 。") or row.startswith("│ ，") for row in rows)
