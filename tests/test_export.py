@@ -254,3 +254,13 @@ def test_export_of_report_written_by_older_tool(home: Path, tmp_path: Path) -> N
     result = runner.invoke(app, ["export", str(old), "--format", "md", "-o", "-"])
     assert result.exit_code == 0, result.output
     assert "旧问题" in result.stdout and "（未署名）" in result.stdout
+
+
+def test_findings_csv_status_comes_from_the_ledger_in_one_vocabulary(home: Path, tmp_path: Path) -> None:
+    storage.write_report(fixed_report(), home / "reports")
+    done = runner.invoke(app, ["plan", "update", "F0000002", "--status", "doing"])
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "findings.csv"
+    assert runner.invoke(app, ["export", "--format", "csv", "--what", "findings", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert {r["id"]: r["status"] for r in rows} == {"F0000001": "未启动", "F0000002": "进行中", "F0000003": "未启动"}

@@ -62,6 +62,11 @@ class Ledger(BaseModel):
         return [e for e in self.entries if e.finding == finding_id]
 
 
+def as_ledger_status(status: str) -> str:
+    """A finding's status in the ledger's words: a report's own "open" is the ledger's "todo"."""
+    return "todo" if status == "open" else status
+
+
 def ledger_path(folder: Path) -> Path:
     """Where the ledger lives: beside the reports."""
     return folder / LEDGER_NAME

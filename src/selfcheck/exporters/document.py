@@ -74,9 +74,9 @@ class Document:
 
 def _status(status: str, lang: Lang) -> str:
     """未启动/进行中/已完成 for a ledger status; a report's own "open" is 未启动."""
-    from selfcheck.ledger import STATUS_LABELS
+    from selfcheck.ledger import STATUS_LABELS, as_ledger_status
 
-    return STATUS_LABELS["todo" if status == "open" else status][lang == "en"]
+    return STATUS_LABELS[as_ledger_status(status)][lang == "en"]
 
 
 def _group_of(f: Finding, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:

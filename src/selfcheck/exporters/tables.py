@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from selfcheck.answers import describe
+from selfcheck.ledger import STATUS_LABELS, as_ledger_status
 from selfcheck.questionnaire import Questionnaire
 from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS, Report
 from selfcheck.scoring import item_score
@@ -90,7 +91,10 @@ def answer_rows(reports: Sequence[tuple[Path, Report]], definitions: Mapping[str
 
 
 def finding_rows(reports: Sequence[tuple[Path, Report]], status: Mapping[str, str] | None = None) -> list[list[str]]:
-    """One row per finding (every field) across ``reports``; ``status`` from the ledger when known."""
+    """One row per finding (every field) across ``reports``; ``status`` from the ledger when known.
+
+    Cause, source and status are written as the Chinese labels (未启动/进行中/已完成), as a spreadsheet reader
+    sees them in the material."""
     rows = []
     for path, report in reports:
         for f in report.findings:
@@ -111,7 +115,7 @@ def finding_rows(reports: Sequence[tuple[Path, Report]], status: Mapping[str, st
                     f.owner,
                     f.deadline or "",
                     SOURCE_LABELS[f.source][0] if f.source else "",
-                    (status or {}).get(f.id, f.status),
+                    STATUS_LABELS[as_ledger_status((status or {}).get(f.id, f.status))][0],
                 ]
             )
     return rows
