@@ -254,7 +254,7 @@ def test_look_back_at_start_and_copied_wording_warning(home: Path, tmp_path: Pat
     diff = json.loads(runner.invoke(app, ["diff", "--json"]).output)
     [persisting] = diff["findings"]["persisting"]
     assert any("表述雷同" in n for n in persisting["notes"])
-    assert "上次台账已标记完成，但问题再次出现" in persisting["notes"]
+    assert "上次台账已完成，但问题再次出现" in persisting["notes"]
 
 
 def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
@@ -359,3 +359,25 @@ def test_streaks_count_only_the_same_persons_own_reports(home: Path) -> None:
     save(home, make_report({"b1": False}, same, days_ago=1000))  # now three of the person's own in a row
     data = json.loads(runner.invoke(app, ["diff", "latest~1", "latest", "--json"]).output)
     assert any("连续3次" in n for n in data["findings"]["persisting"][0]["notes"])
+
+
+def test_a_done_measure_can_be_closed_after_a_check(home: Path) -> None:
+    use_mini(home)
+    late = (date.today() - timedelta(days=30)).isoformat()
+    save(home, make_report({"b1": False}, [finding("F0000001", "b1", "不回访", measure="办结后回访", deadline=late)]))
+    early = runner.invoke(app, ["plan", "update", "F0000001", "--status", "closed", "--evidence", "支部核查"])
+    assert early.exit_code == 2 and "only a measure marked done can be closed" in early.output
+    ok = runner.invoke(app, ["plan", "update", "F0000001", "--status", "done", "--evidence", "回访登记表12条"])
+    assert ok.exit_code == 0, ok.output
+    bare = runner.invoke(app, ["plan", "update", "F0000001", "--status", "closed"])
+    assert bare.exit_code == 2 and "who checked it" in bare.output
+    closed = runner.invoke(app, ["plan", "update", "F0000001", "--status", "closed", "--evidence", "支部12月核查"])
+    assert closed.exit_code == 0, closed.output
+    assert json.loads(runner.invoke(app, ["plan", "--json"]).output) == []
+    shown = runner.invoke(app, ["plan", "--all"])
+    assert "已销号" in shown.output and "逾期" not in shown.output  # a finished measure is not overdue
+    save(home, make_report({"b1": True}))
+    data = json.loads(runner.invoke(app, ["diff", "--json"]).output)
+    assert data["findings"]["resolved"][0]["notes"] == ["台账已销号"]
+    bad = runner.invoke(app, ["plan", "update", "F0000001", "--status", "finished"])
+    assert bad.exit_code == 2 and "todo, doing, done or closed" in bad.output

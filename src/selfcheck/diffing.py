@@ -226,6 +226,9 @@ def _plain(value: AnswerValue) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+_LEDGER_NOTES = {"done": "台账已完成", "closed": "台账已销号"}
+
+
 def finding_key(f: Finding) -> tuple[str | None, str | None, str | None, str]:
     """What makes two findings the same problem: the item (and option) that flagged it, else the wording."""
     if f.item:
@@ -257,7 +260,7 @@ def compare(
     old_keys = {finding_key(f): f for f in old.findings}
     new_keys = {finding_key(f) for f in new.findings}
     resolved = [
-        FindingLink(f, ("台账已销号",) if status.get(f.id) == "done" else ())
+        FindingLink(f, (_LEDGER_NOTES[status[f.id]],) if status.get(f.id) in _LEDGER_NOTES else ())
         for k, f in old_keys.items()
         if k not in new_keys
     ]
@@ -284,8 +287,8 @@ def compare(
                     break
             if streak >= 3:
                 notes.append(f"连续{streak}次报告出现（年年提、年年改、年年有）")
-            if status.get(old_keys[key].id) == "done":
-                notes.append("上次台账已标记完成，但问题再次出现")
+            if status.get(old_keys[key].id) in _LEDGER_NOTES:
+                notes.append(f"上次{_LEDGER_NOTES[status[old_keys[key].id]]}，但问题再次出现")
             persisting.append(FindingLink(f, tuple(notes)))
         else:
             fresh.append(FindingLink(f, tuple(notes)))

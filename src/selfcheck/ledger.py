@@ -19,12 +19,15 @@ from selfcheck.tomlfile import dump_toml, first_problem, read_toml
 
 LEDGER_NAME = "ledger.toml"
 LEDGER_SCHEMA = 1
-Progress = Literal["todo", "doing", "done"]
+Progress = Literal["todo", "doing", "done", "closed"]
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "todo": ("未启动", "not started"),
     "doing": ("进行中", "in progress"),
     "done": ("已完成", "done"),
+    "closed": ("已销号", "closed"),
 }
+FINISHED = ("done", "closed")
+"""Done by the person; closed (销号) once someone checked it, which only follows done."""
 
 
 class Entry(BaseModel):
@@ -117,7 +120,7 @@ def measures(reports: list[tuple[Path, Report]], ledger: Ledger, include_done: b
             continue
         for finding in report.findings:
             status = ledger.status(finding.id)
-            if status == "done" and not include_done:
+            if status in FINISHED and not include_done:
                 continue
             out.append(Measure(finding, path.name, report.created, status))
     return out
@@ -143,6 +146,11 @@ def record(
     if status == "done" and not evidence.strip():
         raise UsageError("A measure marked done needs evidence (--evidence): what was done, where it can be checked.")
     path, finding = matches[0]
+    if status == "closed":
+        if ledger.status(finding.id) != "done":
+            raise UsageError(f"{finding.id}: only a measure marked done can be closed (销号); mark it done first.")
+        if not evidence.strip():
+            raise UsageError("Closing (销号) needs a note of the check (--evidence): who checked it, and when.")
     entry = Entry(
         finding=finding.id, report=path.name, status=status, date=when.isoformat(), evidence=evidence, recorded=now
     )

@@ -70,13 +70,13 @@ class Session:
     def run_review(self, open_measures: list[Measure], record: Callable[[Measure, Progress, str], None]) -> None:
         """Before new problems: how each open measure from earlier reports went, with evidence."""
         from selfcheck.ledger import STATUS_LABELS
-        from selfcheck.report import ReviewEntry
+        from selfcheck.report import ReviewEntry, ReviewStatus
 
         done = {r.finding for r in self.draft.review}
         todo = [m for m in open_measures if m.finding.id not in done]
         if todo:
             self.console.print(Text(t("review.intro", self.lang, n=len(open_measures)), style="bold"))
-        statuses: list[Progress] = ["todo", "doing", "done"]
+        statuses: list[ReviewStatus] = ["todo", "doing", "done"]
         labels = [STATUS_LABELS[s][self.lang == "en"] for s in statuses]
         for m in todo:
             f = m.finding
@@ -86,7 +86,8 @@ class Session:
                 t("review.measure", self.lang, measure=f.measure or "–", deadline=f.deadline or "–"),
             )
             self.console.print(Panel(body, title=f"{f.id} · {m.report}", title_align="left"))
-            current = statuses.index(m.status) + 1
+            position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
+            current = position.get(m.status, 1)
             pick_n = self.ask_number(t("review.status", self.lang), labels, default=current) or current
             status = statuses[pick_n - 1]
             evidence = self.read(t("review.evidence", self.lang))

@@ -31,6 +31,8 @@ Source = Literal["self", "masses", "superior", "peers", ""]
 CAUSES: tuple[Cause, ...] = ("lixiang", "zongzhi", "dangxing", "nengli", "other")
 SOURCES: tuple[Source, ...] = ("self", "masses", "superior", "peers")
 Status = Literal["open", "doing", "done"]
+ReviewStatus = Literal["todo", "doing", "done"]
+"""What the person says in 回头看; closing (销号) is a check by someone else, recorded with ``selfcheck plan``."""
 
 
 class Record(BaseModel):
@@ -109,7 +111,7 @@ class ReviewEntry(Record):
     problem: str
     measure: str = ""
     deadline: str | None = None
-    status: Literal["todo", "doing", "done"]
+    status: ReviewStatus
     evidence: str = ""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.errors import ReportError
+from selfcheck.ledger import FINISHED
 from selfcheck.tomlfile import MAX_FILE_BYTES, parse_toml
 
 BINS = 5
@@ -193,7 +194,7 @@ class Tally:
                 key = "+" + str(f["problem"]).strip()
             self.problems[key] += 1
             self.wording.setdefault(key, str(f["problem"]))
-            if light.role == "self" and status.get(str(f.get("id")), "todo") != "done":
+            if light.role == "self" and status.get(str(f.get("id")), "todo") not in FINISHED:
                 self.open_measures += 1
                 deadline = f.get("deadline")
                 if isinstance(deadline, str) and deadline < day:

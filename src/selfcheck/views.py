@@ -280,7 +280,7 @@ def history_view(
 
 def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> RenderableType:
     """``selfcheck plan``: the open rectification measures with days left or overdue."""
-    from selfcheck.ledger import STATUS_LABELS
+    from selfcheck.ledger import FINISHED, STATUS_LABELS
 
     zh = lang == "zh"
     if not measures:
@@ -289,7 +289,9 @@ def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> Renderabl
     for m in measures:
         f = m.finding
         left = m.days_left(today)
-        if left is None:
+        if m.status in FINISHED:
+            when = Text("")
+        elif left is None:
             when = Text("无时限" if zh else "no deadline", style="dim")
         elif left < 0:
             when = Text(f"已逾期 {-left} 天" if zh else f"{-left} days overdue", style="bold red")
@@ -303,5 +305,5 @@ def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> Renderabl
         block.append_text(when)
         block.append("  " + ("状态：" if zh else "Status: ") + status)
         block.append("\n   " + ("来自：" if zh else "From: ") + m.report, style="dim")
-        parts.append(block)
+        parts.append(Wrapped(block))
     return Group(*parts)

@@ -70,8 +70,13 @@ def plan(
 @guarded
 def update(
     finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding's id (or a unique prefix).")],
-    status: Annotated[str, typer.Option("--status", help="todo, doing or done.")],
-    evidence: Annotated[str | None, typer.Option("--evidence", help="What was done; required for done.")] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="todo, doing, done, or closed (销号, after a check; only after done).")
+    ],
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", help="What was done (required for done); who checked it and when (for closed)."),
+    ] = None,
     when: Annotated[
         str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today).")
     ] = None,
@@ -87,14 +92,16 @@ def update(
     from selfcheck.errors import UsageError
     from selfcheck.report import now
 
-    if status not in ("todo", "doing", "done"):
-        raise UsageError(f"--status: use todo, doing or done, not {status!r}.")
+    if status not in ledger.STATUS_LABELS:
+        raise UsageError(f"--status: use todo, doing, done or closed, not {status!r}.")
     try:
         day = date.fromisoformat(when) if when else date.today()
     except ValueError:
         raise UsageError(f"--date: {when!r} is not a date (YYYY-MM-DD).") from None
     if status == "done" and not (evidence or "").strip() and sys.stdin.isatty():
         evidence = typer.prompt("完成的证据（做了什么、在哪里可以查到）/ Evidence")
+    if status == "closed" and not (evidence or "").strip() and sys.stdin.isatty():
+        evidence = typer.prompt("销号核查（谁核查、何时）/ Checked by, and when")
     base = storage.reports_dir(folder)
     rows, _broken = storage.load_all(base)
     book = ledger.load(base)
