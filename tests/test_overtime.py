@@ -381,3 +381,24 @@ def test_a_done_measure_can_be_closed_after_a_check(home: Path) -> None:
     assert data["findings"]["resolved"][0]["notes"] == ["台账已销号"]
     bad = runner.invoke(app, ["plan", "update", "F0000001", "--status", "finished"])
     assert bad.exit_code == 2 and "todo, doing, done or closed" in bad.output
+
+
+def test_diff_notes_follow_the_language(home: Path) -> None:
+    use_mini(home)
+    same = "三月份的信访件没有回访当事人"
+    for days in (730, 365, 0):
+        save(home, make_report({"b1": False}, [finding(f"F{days}", "b1", "不回访", same)], days_ago=days))
+    assert runner.invoke(app, ["plan", "update", "F365", "--status", "done", "--evidence", "回访表"]).exit_code == 0
+    zh = json.loads(runner.invoke(app, ["diff", "--json"]).output)["findings"]["persisting"][0]["notes"]
+    en = json.loads(runner.invoke(app, ["diff", "--json", "--lang", "en"]).output)["findings"]["persisting"][0]["notes"]
+    month = f"{now() - timedelta(days=365):%Y-%m}"
+    assert zh == [
+        f"与{month}报告表述雷同",
+        "连续3次报告出现（年年提、年年改、年年有）",
+        "上次台账已完成，但问题再次出现",
+    ]
+    assert en == [
+        f"worded like the {month} report",
+        "in 3 reports in a row (raised, fixed and back every year)",
+        "marked done in the ledger last time, yet it is back",
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.answers import describe
-from selfcheck.messages import Lang
+from selfcheck.messages import Lang, t
 from selfcheck.questionnaire import AnswerValue, Questionnaire, pick
 from selfcheck.report import Finding, QuestionnaireResult, Report
 from selfcheck.scoring import item_score, score
@@ -226,9 +226,6 @@ def _plain(value: AnswerValue) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-_LEDGER_NOTES = {"done": "台账已完成", "closed": "台账已销号"}
-
-
 def finding_key(f: Finding) -> tuple[str | None, str | None, str | None, str]:
     """What makes two findings the same problem: the item (and option) that flagged it, else the wording."""
     if f.item:
@@ -260,7 +257,7 @@ def compare(
     old_keys = {finding_key(f): f for f in old.findings}
     new_keys = {finding_key(f) for f in new.findings}
     resolved = [
-        FindingLink(f, (_LEDGER_NOTES[status[f.id]],) if status.get(f.id) in _LEDGER_NOTES else ())
+        FindingLink(f, (t(f"diff.note.{status[f.id]}", lang),) if status.get(f.id) in ("done", "closed") else ())
         for k, f in old_keys.items()
         if k not in new_keys
     ]
@@ -275,7 +272,7 @@ def compare(
                 for g in r.findings
                 if g.detail or f.item is None
             ):
-                notes.append(f"与{_month(r)}报告表述雷同")
+                notes.append(t("diff.note.copied", lang, month=_month(r)))
                 break
         key = finding_key(f)
         if key in old_keys:
@@ -286,9 +283,10 @@ def compare(
                 else:
                     break
             if streak >= 3:
-                notes.append(f"连续{streak}次报告出现（年年提、年年改、年年有）")
-            if status.get(old_keys[key].id) in _LEDGER_NOTES:
-                notes.append(f"上次{_LEDGER_NOTES[status[old_keys[key].id]]}，但问题再次出现")
+                notes.append(t("diff.note.streak", lang, n=streak))
+            before = status.get(old_keys[key].id, "")
+            if before in ("done", "closed"):
+                notes.append(t(f"diff.note.again.{before}", lang))
             persisting.append(FindingLink(f, tuple(notes)))
         else:
             fresh.append(FindingLink(f, tuple(notes)))

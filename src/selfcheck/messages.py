@@ -167,6 +167,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "doc.col.status": ("状态", "Status"),
     "doc.col.evidence": ("完成情况及证据", "Evidence"),
     "interrupted": ("已中断。", "Interrupted."),
+    "diff.note.done": ("台账已完成", "ledger: done"),
+    "diff.note.closed": ("台账已销号", "ledger: closed"),
+    "diff.note.again.done": ("上次台账已完成，但问题再次出现", "marked done in the ledger last time, yet it is back"),
+    "diff.note.again.closed": ("上次台账已销号，但问题再次出现", "closed in the ledger last time, yet it is back"),
+    "diff.note.copied": ("与{month}报告表述雷同", "worded like the {month} report"),
+    "diff.note.streak": (
+        "连续{n}次报告出现（年年提、年年改、年年有）",
+        "in {n} reports in a row (raised, fixed and back every year)",
+    ),
 }
 
 

@@ -78,6 +78,7 @@ class Session:
             self.console.print(Text(t("review.intro", self.lang, n=len(open_measures)), style="bold"))
         statuses: list[ReviewStatus] = ["todo", "doing", "done"]
         labels = [STATUS_LABELS[s][self.lang == "en"] for s in statuses]
+        position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
         for m in todo:
             f = m.finding
             body = Text.assemble(
@@ -86,7 +87,6 @@ class Session:
                 t("review.measure", self.lang, measure=f.measure or "–", deadline=f.deadline or "–"),
             )
             self.console.print(Panel(body, title=f"{f.id} · {m.report}", title_align="left"))
-            position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
             current = position.get(m.status, 1)
             pick_n = self.ask_number(t("review.status", self.lang), labels, default=current) or current
             status = statuses[pick_n - 1]
