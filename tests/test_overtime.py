@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -270,6 +271,7 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
         "",
         "",
         "多下去",
+        "",  # a wish, not a measure → asked again, Enter keeps it
         "",
         "",
         "",
@@ -278,6 +280,9 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["start", "mini"], input="\n".join(script))
     assert result.exit_code == 0, result.output
     assert result.output.count("见人见事——") == 1
+    assert result.output.count("这更像一个愿望而不是措施") == 1
+    data = tomllib.loads(storage.list_reports(home / "reports")[-1].read_text(encoding="utf-8"))
+    assert data["findings"][0]["measure"] == "多下去"  # kept as written after the warning
 
 
 def _builtin_pair(home: Path) -> tuple[Any, Path, Path]:
@@ -402,3 +407,29 @@ def test_diff_notes_follow_the_language(home: Path) -> None:
         "in 3 reports in a row (raised, fixed and back every year)",
         "marked done in the ledger last time, yet it is back",
     ]
+
+
+def test_the_groups_problem_in_a_description_is_questioned(home: Path) -> None:
+    use_mini(home)
+    script = [
+        "1",
+        "1",
+        "1",
+        "",
+        "1",  # a1 = 1 (flagged)
+        "我们支部2026年学习次数少，有的同志不参加",
+        "2026年我本人缺席中心组学习3次",  # rewritten after the warning
+        "",
+        "",
+        "每月参加中心组学习不少于1次",
+        "",
+        "",
+        "",
+        "n",
+    ]
+    result = runner.invoke(app, ["start", "mini"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("这像是集体或别人的问题") == 1
+    assert "愿望" not in result.output
+    data = tomllib.loads(storage.list_reports(home / "reports")[-1].read_text(encoding="utf-8"))
+    assert data["findings"][0]["detail"] == "2026年我本人缺席中心组学习3次"

@@ -66,6 +66,17 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Hint: name the case — a time, a place, a number or a concrete event says more than a general phrase. "
         "Press Enter again to keep it anyway.",
     ),
+    "warn.collective": (
+        "这像是集体或别人的问题。写自己做了什么、没做到什么（用“我”），而不是“我们”“有的同志”。仍要保存请再按一次回车。",
+        'This reads as the group\'s problem, not yours: say what you did or failed to do ("I ..."), not "we" or '
+        '"some comrades". Press Enter again to keep it anyway.',
+    ),
+    "warn.wish": (
+        "这更像一个愿望而不是措施：写明做什么、多久一次或做到多少、什么时候完成，"
+        "如“每季度到联系村入户走访不少于2次”。仍要保存请再按一次回车。",
+        'That is a wish rather than a measure: say what, how often or how much, and by when, e.g. "visit at least '
+        'two households in my contact village every quarter". Press Enter again to keep it anyway.',
+    ),
     "review.intro": (
         "回头看：上次的{n}项整改措施落实得怎么样？先逐项说明，再开始新的查摆。",
         "Looking back: how did your {n} earlier measure(s) go? Record each before the new self-check.",

@@ -257,7 +257,7 @@ class Session:
         detail = self.ask_detail(problem)
         cause = self.ask_number(t("ask.cause", lang), [CAUSE_LABELS[c][lang == "en"] for c in CAUSES])
         cause_note = self.read(t("ask.cause_note", lang))
-        measure = self.read_required(t("ask.measure", lang))
+        measure = self.ask_measure()
         deadline = self.ask_deadline()
         owner = self.read(f"{t('ask.owner', lang)} [{default_owner}]") or default_owner
         source = self.ask_number(t("ask.source", lang), [SOURCE_LABELS[s][lang == "en"] for s in SOURCES], default=1)
@@ -284,6 +284,14 @@ class Session:
         again = self.read(t("ask.detail", self.lang))
         return again or text
 
+    def ask_measure(self) -> str:
+        """The rectification measure; a wish without frequency, amount or date is questioned once."""
+        measure = self.read_required(t("ask.measure", self.lang))
+        if not wording.is_wish(measure):
+            return measure
+        self.note(t("warn.wish", self.lang))
+        return self.read(t("ask.measure", self.lang)) or measure
+
     def detail_warning(self, text: str, problem: str) -> str | None:
         """What is wrong with a description, if anything (see :mod:`selfcheck.wording`)."""
         if wording.too_short(text):
@@ -293,6 +301,8 @@ class Session:
         label = wording.first_similar(text, self.earlier)
         if label is not None:
             return t("warn.similar", self.lang, month=label)
+        if wording.is_collective(text):
+            return t("warn.collective", self.lang)
         if wording.is_generic(text) and not self.hinted:
             self.hinted = True
             return t("warn.generic", self.lang)
