@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.answers import describe
+from selfcheck.ledger import FINISHED
 from selfcheck.messages import Lang, t
 from selfcheck.questionnaire import AnswerValue, Questionnaire, pick
 from selfcheck.report import Finding, QuestionnaireResult, Report
@@ -257,7 +258,7 @@ def compare(
     old_keys = {finding_key(f): f for f in old.findings}
     new_keys = {finding_key(f) for f in new.findings}
     resolved = [
-        FindingLink(f, (t(f"diff.note.{status[f.id]}", lang),) if status.get(f.id) in ("done", "closed") else ())
+        FindingLink(f, (t(f"diff.note.{status[f.id]}", lang),) if status.get(f.id) in FINISHED else ())
         for k, f in old_keys.items()
         if k not in new_keys
     ]
@@ -285,7 +286,7 @@ def compare(
             if streak >= 3:
                 notes.append(t("diff.note.streak", lang, n=streak))
             before = status.get(old_keys[key].id, "")
-            if before in ("done", "closed"):
+            if before in FINISHED:
                 notes.append(t(f"diff.note.again.{before}", lang))
             persisting.append(FindingLink(f, tuple(notes)))
         else:

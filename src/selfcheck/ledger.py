@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError, UsageError
+from selfcheck.messages import Lang
 from selfcheck.report import Finding, Report
 from selfcheck.storage import atomic_write, private_dir
 from selfcheck.tomlfile import dump_toml, first_problem, read_toml
@@ -65,9 +66,9 @@ class Ledger(BaseModel):
         return [e for e in self.entries if e.finding == finding_id]
 
 
-def as_ledger_status(status: str) -> str:
-    """A finding's status in the ledger's words: a report's own "open" is the ledger's "todo"."""
-    return "todo" if status == "open" else status
+def status_label(status: str, lang: Lang) -> str:
+    """未启动/进行中/已完成/已销号 (or English) for a ledger status; a report's own "open" is 未启动."""
+    return STATUS_LABELS["todo" if status == "open" else status][lang == "en"]
 
 
 def ledger_path(folder: Path) -> Path:

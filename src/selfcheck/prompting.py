@@ -69,7 +69,7 @@ class Session:
 
     def run_review(self, open_measures: list[Measure], record: Callable[[Measure, Progress, str], None]) -> None:
         """Before new problems: how each open measure from earlier reports went, with evidence."""
-        from selfcheck.ledger import STATUS_LABELS
+        from selfcheck.ledger import status_label
         from selfcheck.report import ReviewEntry, ReviewStatus
 
         done = {r.finding for r in self.draft.review}
@@ -77,7 +77,7 @@ class Session:
         if todo:
             self.console.print(Text(t("review.intro", self.lang, n=len(open_measures)), style="bold"))
         statuses: list[ReviewStatus] = ["todo", "doing", "done"]
-        labels = [STATUS_LABELS[s][self.lang == "en"] for s in statuses]
+        labels = [status_label(s, self.lang) for s in statuses]
         position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
         for m in todo:
             f = m.finding

@@ -280,7 +280,7 @@ def history_view(
 
 def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> RenderableType:
     """``selfcheck plan``: the open rectification measures with days left or overdue."""
-    from selfcheck.ledger import FINISHED, STATUS_LABELS
+    from selfcheck.ledger import FINISHED, status_label
 
     zh = lang == "zh"
     if not measures:
@@ -297,7 +297,7 @@ def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> Renderabl
             when = Text(f"已逾期 {-left} 天" if zh else f"{-left} days overdue", style="bold red")
         else:
             when = Text(f"剩 {left} 天" if zh else f"{left} days left", style="yellow" if left <= 14 else "")
-        status = STATUS_LABELS[m.status][not zh]
+        status = status_label(m.status, lang)
         block = Text.assemble((f"[{f.id}] ", "dim"), (f.problem, "bold"), "\n   ")
         block.append(("措施：" if zh else "Measure: ") + (f.measure or ("（待填写）" if zh else "(to fill in)")))
         block.append("\n   " + ("责任人：" if zh else "Owner: ") + (f.owner or "–"))

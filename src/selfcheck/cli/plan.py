@@ -107,4 +107,4 @@ def update(
     book = ledger.load(base)
     entry = ledger.record(book, rows, finding_id, status, evidence or "", day, now())  # type: ignore[arg-type]
     ledger.save(book, base)
-    typer.echo(f"{entry.finding}: {ledger.STATUS_LABELS[entry.status][0]} ({entry.date})")
+    typer.echo(f"{entry.finding}: {ledger.status_label(entry.status, 'zh')} ({entry.date})")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from selfcheck.ledger import status_label
 from selfcheck.messages import Lang, t
 from selfcheck.questionnaire import Questionnaire, pick
 from selfcheck.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, Finding, Report
@@ -70,13 +71,6 @@ class Document:
     sections: list[Section]
     charts: list[Chart]
     lang: Lang
-
-
-def _status(status: str, lang: Lang) -> str:
-    """未启动/进行中/已完成 for a ledger status; a report's own "open" is 未启动."""
-    from selfcheck.ledger import STATUS_LABELS, as_ledger_status
-
-    return STATUS_LABELS[as_ledger_status(status)][lang == "en"]
 
 
 def _group_of(f: Finding, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:
@@ -200,7 +194,7 @@ def build(
                         f.measure or fill,
                         f.owner or fill,
                         f.deadline or fill,
-                        _status(status.get(f.id, f.status), lang),
+                        status_label(status.get(f.id, f.status), lang),
                     ]
                     for f in report.findings
                 ],
@@ -223,7 +217,7 @@ def build(
                     t("doc.col.evidence", lang),
                 ],
                 [
-                    [r.problem, r.measure or "", r.deadline or "", _status(r.status, lang), r.evidence or ""]
+                    [r.problem, r.measure or "", r.deadline or "", status_label(r.status, lang), r.evidence or ""]
                     for r in report.review
                 ],
             )

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from selfcheck.answers import describe
-from selfcheck.ledger import STATUS_LABELS, as_ledger_status
+from selfcheck.ledger import status_label
 from selfcheck.questionnaire import Questionnaire
 from selfcheck.report import CAUSE_LABELS, SOURCE_LABELS, Report
 from selfcheck.scoring import item_score
@@ -115,7 +115,7 @@ def finding_rows(reports: Sequence[tuple[Path, Report]], status: Mapping[str, st
                     f.owner,
                     f.deadline or "",
                     SOURCE_LABELS[f.source][0] if f.source else "",
-                    STATUS_LABELS[as_ledger_status((status or {}).get(f.id, f.status))][0],
+                    status_label((status or {}).get(f.id, f.status), "zh"),
                 ]
             )
     return rows
