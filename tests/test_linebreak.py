@@ -118,3 +118,12 @@ def test_wrapped_renders_within_the_width_and_keeps_styles() -> None:
     rows = narrow.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert all(cell_len(row) <= 30 for row in rows)
     assert not any(row.startswith("│ 。") or row.startswith("│ ，") for row in rows)
+
+
+def test_widest_piece_is_the_longest_unbreakable_run() -> None:
+    from selfcheck.linebreak import widest_piece
+
+    assert widest_piece("") == 0
+    assert widest_piece("visit households quarterly") == len("households")
+    assert widest_piece("对照检查，") == 4  # one character with its comma
+    assert widest_piece("ab 对照") == 2

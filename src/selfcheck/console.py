@@ -36,10 +36,10 @@ class Wrapped:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As narrow as its widest unbreakable piece, as wide as its longest line."""
-        from selfcheck.linebreak import cells, line_spans
+        from selfcheck.linebreak import cells, widest_piece
 
         plain = self.text.plain
-        widest = max((cells(plain[a:b]) for a, b in line_spans(plain, 1)), default=0)
+        widest = widest_piece(plain)
         longest = max((cells(line) for line in plain.split("\n")), default=0)
         return Measurement(min(widest, options.max_width), min(longest, options.max_width))
 

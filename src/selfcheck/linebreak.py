@@ -50,7 +50,7 @@ def cells(text: str) -> int:
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The unbreakable pieces of a run without spaces: ASCII words, and each wide character together with the
     punctuation that must stay beside it."""
-    if text.isascii() or text[start:end].isascii():
+    if text[start:end].isascii():
         return [(start, end)]
     out: list[tuple[int, int]] = []
     i = start
@@ -124,6 +124,22 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
             end, gap = b, 0
         i = k
     return spans
+
+
+def widest_piece(text: str) -> int:
+    """The cells of the widest piece of ``text`` that is never broken (a word, or a character with its
+    punctuation): the narrowest a column holding it should be."""
+    widest = 0
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i].isspace():
+            i += 1
+        j = i
+        while j < n and not text[j].isspace():
+            j += 1
+        widest = max([widest, *(cells(text[a:b]) for a, b in _words(text, i, j))])
+        i = j
+    return widest
 
 
 def fill(text: str, width: int, initial: str = "", subsequent: str = "") -> list[str]:

@@ -13,14 +13,12 @@ def plain_app(**kwargs: Any) -> typer.Typer:
 
     Shell completion is installed from the root (``selfcheck --install-completion``), so subcommands do not
     repeat those options."""
+    kwargs.setdefault("add_completion", False)
     return typer.Typer(
-        **{
-            "rich_markup_mode": None,
-            "pretty_exceptions_enable": False,
-            "context_settings": {"help_option_names": ["-h", "--help"]},
-            "add_completion": False,
-            **kwargs,
-        }
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        **kwargs,
     )
 
 
