@@ -56,7 +56,7 @@ def floor(path: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from selfcheck.report import Report
+    from selfcheck.records.report import Report
 
     report = Report.model_validate(rtoml.loads(Path(path).read_text(encoding="utf-8")))
     table = Table()
@@ -120,15 +120,15 @@ def make_reports(folder: Path, count: int) -> None:
     """``count`` realistic reports (six questionnaires' worth of answers spread over them, ~60 answers each)."""
     import random
 
-    from selfcheck import storage
-    from selfcheck.catalog import load_catalog
-    from selfcheck.questionnaire import AnswerValue, ChoiceItem, LikertItem, MultiItem, NumberItem, YesNoItem
-    from selfcheck.report import Finding, build, now
-    from selfcheck.scoring import detect
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, LikertItem, MultiItem, NumberItem, YesNoItem
+    from selfcheck.records import storage
+    from selfcheck.records.report import Finding, build, now
+    from selfcheck.scoring.findings import detect
 
     rng = random.Random(7)
-    catalog = load_catalog()
-    qs = catalog.select(["zuofeng", "qunzhong", "xianjin", "fuwu"])
+    library = load_library()
+    qs = library.select(["zuofeng", "qunzhong", "xianjin", "fuwu"])
     template = []
     for _ in range(50):  # a pool of distinct answer sets, reused so generation stays fast
         answers: dict[str, dict[str, AnswerValue]] = {}
@@ -163,8 +163,8 @@ def make_reports(folder: Path, count: int) -> None:
         template.append(build(qs, answers, {}, findings, name="党员", created=now(), tool_version="bench"))
     base = now()
     folder.mkdir(parents=True, exist_ok=True)
-    from selfcheck.report import to_toml_data
-    from selfcheck.tomlfile import dump_toml
+    from selfcheck.files.tomlfile import dump_toml
+    from selfcheck.records.report import to_toml_data
 
     for n in range(count):
         report = template[n % len(template)].model_copy(update={"created": base - timedelta(minutes=n)})
@@ -174,14 +174,14 @@ def make_reports(folder: Path, count: int) -> None:
 
 def per_answer(runs: int) -> float:
     """Median time of one interview step: record an answer, score, save the draft atomically."""
-    from selfcheck import draft
-    from selfcheck.catalog import load_catalog
-    from selfcheck.interview import Interview
-    from selfcheck.questionnaire import YesNoItem
-    from selfcheck.report import now
-    from selfcheck.scoring import score
+    from selfcheck.interview.state import Interview
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.questionnaire.model import YesNoItem
+    from selfcheck.records import draft
+    from selfcheck.records.report import now
+    from selfcheck.scoring.scores import score
 
-    qs = load_catalog().select(["all"])
+    qs = load_library().select(["all"])
     folder = Path(tempfile.mkdtemp())
     times = []
     try:

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from selfcheck import paths
-from selfcheck.catalog import BUILTIN_ORDER, load_catalog, load_file
-from selfcheck.questionnaire import ChoiceItem, LikertItem, MultiItem, NumberItem, Questionnaire, YesNoItem
+from selfcheck.files import paths
+from selfcheck.questionnaire.library import BUILTIN_ORDER, load_file, load_library
+from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, NumberItem, Questionnaire, YesNoItem
 
 FILES = sorted(paths.builtin_questionnaire_dir().glob("*.toml"))
 SEED_PHRASES = ("八项规定", "四风", "群众", "调研", "决策", "服务")
@@ -18,7 +18,7 @@ SEED_PHRASES = ("八项规定", "四风", "群众", "调研", "决策", "服务"
 
 def test_six_builtins_in_order() -> None:
     assert [p.stem for p in FILES] == sorted(BUILTIN_ORDER)
-    assert list(load_catalog().entries) == list(BUILTIN_ORDER)
+    assert list(load_library().entries) == list(BUILTIN_ORDER)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -39,7 +39,7 @@ def test_builtin_is_valid_and_bilingual(path: Path) -> None:
 
 @pytest.mark.parametrize("qid", BUILTIN_ORDER[:3])
 def test_contrast_questionnaires_have_the_three_conduct_dimensions(qid: str) -> None:
-    q = load_catalog().get(qid).questionnaire
+    q = load_library().get(qid).questionnaire
     assert q.kind == "contrast"
     assert [d.title for d in q.dimensions] == ["思想作风", "工作作风", "生活作风"]
     for dim in q.dimensions:
@@ -48,7 +48,7 @@ def test_contrast_questionnaires_have_the_three_conduct_dimensions(qid: str) -> 
 
 @pytest.mark.parametrize("qid", BUILTIN_ORDER)
 def test_items_are_varied_and_distinct(qid: str) -> None:
-    q = load_catalog().get(qid).questionnaire
+    q = load_library().get(qid).questionnaire
     kinds = {type(i) for i in q.items}
     assert len(kinds & {LikertItem, YesNoItem, ChoiceItem, MultiItem, NumberItem}) >= 3
     texts = [i.text for i in q.items]
@@ -58,7 +58,7 @@ def test_items_are_varied_and_distinct(qid: str) -> None:
 
 
 def test_reverse_keyed_items_exist_for_balance() -> None:
-    for entry in load_catalog().entries.values():
+    for entry in load_library().entries.values():
         assert any(isinstance(i, LikertItem) and i.reverse for i in entry.questionnaire.items), entry.questionnaire.id
 
 
@@ -68,7 +68,7 @@ def test_help_passages_quote_the_source() -> None:
         pytest.skip("the source text is not beside this checkout")
     # The source mixes half- and full-width commas; quotes use the full-width form throughout.
     text = seed.read_text(encoding="utf-8").replace(",", "，")
-    for entry in load_catalog().entries.values():
+    for entry in load_library().entries.values():
         for item in entry.questionnaire.items:
             for piece in item.help.split("……"):
                 assert piece in text, f"{entry.questionnaire.id}/{item.id}: {piece!r} is not in the source"
@@ -94,9 +94,9 @@ def test_every_builtin_item_has_third_person_wording_and_a_rating_scale(path: Pa
 
 
 def test_the_source_passage_in_english_comes_with_the_original() -> None:
-    from selfcheck.console import source_passage
+    from selfcheck.terminal.console import source_passage
 
-    item = load_catalog().get("diaoyan").questionnaire.items[0]
+    item = load_library().get("diaoyan").questionnaire.items[0]
     assert item.help and item.help_en
     assert source_passage(item, "zh").plain == item.help
     english = source_passage(item, "en").plain

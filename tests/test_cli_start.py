@@ -9,9 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from helpers import minimal, write_toml
-from selfcheck import storage
 from selfcheck.cli import app
-from selfcheck.tomlfile import dump_toml
+from selfcheck.files.tomlfile import dump_toml
+from selfcheck.records import storage
 
 runner = CliRunner()
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from selfcheck import storage
-from selfcheck.catalog import load_catalog
 from selfcheck.cli import app
-from selfcheck.questionnaire import AnswerValue
-from selfcheck.report import Finding, Report, ReviewEntry, build
+from selfcheck.questionnaire.library import load_library
+from selfcheck.questionnaire.model import AnswerValue
+from selfcheck.records import storage
+from selfcheck.records.report import Finding, Report, ReviewEntry, build
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "golden"
@@ -25,8 +25,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 def fixed_report() -> Report:
     """A report with every kind of content, at a fixed time, so exports are byte-for-byte stable."""
-    catalog = load_catalog()
-    qs = catalog.select(["zuofeng", "diaoyan"])
+    library = load_library()
+    qs = library.select(["zuofeng", "diaoyan"])
     answers: dict[str, dict[str, AnswerValue]] = {
         "zuofeng": {
             "sx-study": 2,

@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import MINIMAL
-from selfcheck import paths, storage
-from selfcheck.catalog import load_file, parse
-from selfcheck.diffing import compare
+from selfcheck.compare.diff import compare
 from selfcheck.errors import SelfcheckError
-from selfcheck.report import Finding, Report, Respondent, build
+from selfcheck.files import paths
+from selfcheck.questionnaire.library import load_file, parse
+from selfcheck.records import storage
+from selfcheck.records.report import Finding, Report, Respondent, build
 
 REAL = [tomllib.loads(p.read_text(encoding="utf-8")) for p in sorted(paths.builtin_questionnaire_dir().glob("*.toml"))]
 

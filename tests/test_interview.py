@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import minimal
-from selfcheck.catalog import parse
 from selfcheck.errors import AnswerError
-from selfcheck.interview import Interview
+from selfcheck.interview.state import Interview
+from selfcheck.questionnaire.library import parse
 
 
 def make() -> Interview:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from selfcheck.cli.helpformat import wrap_paragraphs
-from selfcheck.linebreak import cells, fill, line_spans
+from selfcheck.terminal.linebreak import cells, fill, line_spans
 
 
 def test_cells_counts_chinese_as_two() -> None:
@@ -99,7 +99,7 @@ def test_wrapped_renders_within_the_width_and_keeps_styles() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from selfcheck.console import Wrapped
+    from selfcheck.terminal.console import Wrapped
 
     text = Text("遇到群众反映的棘手问题，我首先想到的是会不会给自己带来麻烦。")
     text.stylize("bold", 0, 4)
@@ -121,7 +121,7 @@ def test_wrapped_renders_within_the_width_and_keeps_styles() -> None:
 
 
 def test_widest_piece_is_the_longest_unbreakable_run() -> None:
-    from selfcheck.linebreak import widest_piece
+    from selfcheck.terminal.linebreak import widest_piece
 
     assert widest_piece("") == 0
     assert widest_piece("visit households quarterly") == len("households")

@@ -12,13 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import MINIMAL, write_toml
-from selfcheck import storage
-from selfcheck.catalog import parse
 from selfcheck.cli import app
-from selfcheck.gap import compare as gap_compare
-from selfcheck.report import Finding, Report, Respondent, build, now
-from selfcheck.scoring import score
-from selfcheck.summary import read_light, summarise
+from selfcheck.compare.gap import compare as gap_compare
+from selfcheck.compare.summary import read_light, summarise
+from selfcheck.questionnaire.library import parse
+from selfcheck.records import storage
+from selfcheck.records.report import Finding, Report, Respondent, build, now
+from selfcheck.scoring.scores import score
 
 runner = CliRunner()
 
@@ -231,7 +231,7 @@ def test_export_summary_refuses_docx(tmp_path: Path) -> None:
 
 
 def test_parallel_reading_gives_the_same_summary(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from selfcheck import summary as summary_module
+    from selfcheck.compare import summary as summary_module
 
     folder = tmp_path / "many"
     for a1 in (1, 2, 3, 4, 5, 3, 2):

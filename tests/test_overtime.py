@@ -11,11 +11,11 @@ from typing import Any
 from typer.testing import CliRunner
 
 from helpers import minimal, write_toml
-from selfcheck import storage
-from selfcheck.catalog import parse
 from selfcheck.cli import app
-from selfcheck.diffing import compare
-from selfcheck.report import Finding, Report, build, now
+from selfcheck.compare.diff import compare
+from selfcheck.questionnaire.library import parse
+from selfcheck.records import storage
+from selfcheck.records.report import Finding, Report, build, now
 
 runner = CliRunner()
 
@@ -287,10 +287,10 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
 
 def _builtin_pair(home: Path) -> tuple[Any, Path, Path]:
     """Two reports on the built-in 对照改进作风要求: every likert item at its worst, then at its best."""
-    from selfcheck.catalog import load_catalog
-    from selfcheck.questionnaire import LikertItem
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.questionnaire.model import LikertItem
 
-    q = load_catalog(only=["zuofeng"]).definitions()["zuofeng"]
+    q = load_library(only=["zuofeng"]).definitions()["zuofeng"]
     likert = [i for i in q.items if isinstance(i, LikertItem) and not i.show_if]
     paths = []
     for days, good in ((30, False), (0, True)):
@@ -347,7 +347,7 @@ def test_report_show_in_english_names_levels_in_english(home: Path) -> None:
 
 
 def test_streaks_count_only_the_same_persons_own_reports(home: Path) -> None:
-    from selfcheck.report import Respondent
+    from selfcheck.records.report import Respondent
 
     use_mini(home)
     same = [finding("X", "b1", "不回访", "信访件没有回访")]

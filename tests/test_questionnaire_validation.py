@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from helpers import MINIMAL, minimal, write_toml
-from selfcheck.catalog import load_file
 from selfcheck.errors import QuestionnaireError
+from selfcheck.questionnaire.library import load_file
 
 
 def problems_of(tmp_path: Path, data: dict[str, Any]) -> list[str]:
@@ -20,7 +20,7 @@ def problems_of(tmp_path: Path, data: dict[str, Any]) -> list[str]:
         load_file(path)
     except QuestionnaireError as exc:
         assert exc.message.startswith(f"{path}: invalid questionnaire")
-        return [d.strip() for d in exc.details]
+        return [d.strip() for d in exc.render("en").split("\n")[1:]]
     return []
 
 

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import MINIMAL, minimal
-from selfcheck.catalog import load_catalog, parse
-from selfcheck.questionnaire import AnswerValue, Questionnaire
-from selfcheck.scoring import detect, item_score, score
+from selfcheck.questionnaire.library import load_library, parse
+from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.scoring.findings import detect
+from selfcheck.scoring.scores import item_score, score
 
 
 def q_of(data: dict[str, Any] | None = None) -> Questionnaire:
@@ -112,7 +113,15 @@ def test_multi_checklist_penalties_and_number_bands() -> None:
 
 def answers_for(q: Questionnaire) -> st.SearchStrategy[dict[str, AnswerValue]]:
     """Any valid answers (some items left out) to ``q``."""
-    from selfcheck.questionnaire import ChoiceItem, DateItem, LikertItem, MultiItem, NumberItem, TextItem, YesNoItem
+    from selfcheck.questionnaire.model import (
+        ChoiceItem,
+        DateItem,
+        LikertItem,
+        MultiItem,
+        NumberItem,
+        TextItem,
+        YesNoItem,
+    )
 
     fields: dict[str, st.SearchStrategy[AnswerValue]] = {}
     for item in q.items:
@@ -135,7 +144,7 @@ def answers_for(q: Questionnaire) -> st.SearchStrategy[dict[str, AnswerValue]]:
     return st.fixed_dictionaries({}, optional=fields)
 
 
-BUILTINS = [e.questionnaire for e in load_catalog().entries.values()]
+BUILTINS = [e.questionnaire for e in load_library().entries.values()]
 
 
 @settings(max_examples=60, deadline=None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck import storage
+from selfcheck.records import storage
 
 
 def test_crash_before_rename_keeps_previous_file_and_leaves_no_partial(
@@ -61,7 +61,7 @@ def test_resolve_latest(tmp_path: Path) -> None:
 def test_reports_written_in_the_same_second_keep_their_order(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from selfcheck.report import Report
+    from selfcheck.records.report import Report
 
     created = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
     written = [storage.write_report(Report(created=created, tool_version=str(i)), tmp_path) for i in range(11)]

@@ -11,7 +11,7 @@ import pexpect
 import pytest
 
 from helpers import minimal, write_toml
-from selfcheck import storage
+from selfcheck.records import storage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from selfcheck import wording
+from selfcheck.interview import detail_checks as wording
 
 
 @pytest.mark.parametrize(

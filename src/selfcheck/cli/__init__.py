@@ -28,13 +28,13 @@ def plain_app(**kwargs: Any) -> typer.Typer:
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "start": ("start", "start", "开始自查 — answer a questionnaire and get scores, 问题清单 and 整改清单."),
     "rate": ("start", "rate", "民主测评 — rate someone else, anonymously (背靠背)."),
-    "report": ("reports", "app", "查看已保存的报告 — show and list saved reports."),
-    "diff": ("overtime", "diff", "对比两次报告 — what improved, what slipped, what was solved."),
-    "history": ("overtime", "history", "历次自查 — every report, with a trend line per dimension."),
+    "report": ("report", "app", "查看已保存的报告 — show and list saved reports."),
+    "diff": ("diff", "diff", "对比两次报告 — what improved, what slipped, what was solved."),
+    "history": ("history", "history", "历次自查 — every report, with a trend line per dimension."),
     "plan": ("plan", "app", "整改台账 — open rectification measures and their progress."),
     "export": ("export", "export", "导出 — the 对照检查材料 (md, docx, html) or a table (csv, json)."),
-    "gap": ("organisation", "gap", "自评与他评 — where your view and others' view of you differ."),
-    "summary": ("organisation", "summary", "组织汇总 — many members' reports at once."),
+    "gap": ("gap", "gap", "自评与他评 — where your view and others' view of you differ."),
+    "summary": ("summary", "summary", "组织汇总 — many members' reports at once."),
     "questionnaires": ("questionnaires", "app", "查看、校验问卷 — list, show and validate questionnaires."),
 }
 
@@ -82,6 +82,33 @@ class LazyGroup(TyperGroup):
         command.name = cmd_name
         _wide_help(command)
         return command
+
+    def invoke(self, ctx: Any) -> Any:
+        """The one error boundary: a person's mistake, a file that cannot be read or written, and Ctrl-C become one
+        or two lines on stderr and an exit code (1 error, 2 usage, 130 interrupted), never a traceback."""
+        from selfcheck.errors import SelfcheckError
+
+        try:
+            return super().invoke(ctx)
+        except SelfcheckError as exc:
+            from selfcheck.cli.options import chosen_lang, print_error
+
+            if not exc.said:
+                print_error(exc.render(chosen_lang()))
+            raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            from selfcheck.cli.options import chosen_lang, print_error
+            from selfcheck.i18n import Msg, t
+
+            where = exc.filename if exc.filename is not None else "-"
+            print_error(t(Msg.OS_ERROR, chosen_lang(), path=where, reason=exc.strerror or exc))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            from selfcheck.cli.options import chosen_lang, print_error
+            from selfcheck.i18n import Msg, t
+
+            print_error(t(Msg.INTERRUPTED, chosen_lang()))
+            raise typer.Exit(130) from None
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """List the commands with their short help without importing them."""

@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from selfcheck.messages import Lang
+    from selfcheck.i18n import Lang
 
-from selfcheck.cli.common import LangOption, guarded, print_warning, resolve_lang
+from selfcheck.cli.options import LangOption, print_warning, resolve_lang
 
 
-@guarded
 def export(
     refs: Annotated[
         list[str] | None, typer.Argument(metavar="REPORT|latest", help="Reports to export (default: latest).")
@@ -45,8 +44,9 @@ def export(
       selfcheck export --format csv --what findings *.toml
       selfcheck export --summary ./支部报告/ --format html
     """
-    from selfcheck import exporters, ledger, storage
+    from selfcheck import export as exporters
     from selfcheck.errors import UsageError
+    from selfcheck.records import ledger, storage
 
     if fmt not in exporters.FORMATS:
         raise UsageError(f"--format: use one of {', '.join(exporters.FORMATS)}, not {fmt!r}.")
@@ -67,32 +67,32 @@ def export(
 
     data: str | bytes
     if fmt in ("md", "html", "docx"):
-        from selfcheck.catalog import load_catalog
-        from selfcheck.exporters.document import build
+        from selfcheck.export.document import build
+        from selfcheck.questionnaire.library import load_library
 
-        definitions = load_catalog().definitions()
+        definitions = load_library().definitions()
         doc = build(reports[0][1], definitions, language, status)
         if fmt == "md":
-            from selfcheck.exporters.markdown import render as render_md
+            from selfcheck.export.markdown import render as render_md
 
             data = render_md(doc)
         elif fmt == "html":
-            from selfcheck.exporters.html import render as render_html
+            from selfcheck.export.html import render as render_html
 
             data = render_html(doc)
         else:
-            from selfcheck.exporters.docx import render as render_docx
+            from selfcheck.export.docx import render as render_docx
 
             data = render_docx(doc)
     elif fmt == "csv":
-        from selfcheck.exporters import tables
+        from selfcheck.export import csv_tables as tables
 
         if what == "findings":
             data = tables.render_csv(tables.FINDING_COLUMNS, tables.finding_rows(reports, status))
         else:
-            from selfcheck.catalog import load_catalog
+            from selfcheck.questionnaire.library import load_library
 
-            definitions = load_catalog().definitions()
+            definitions = load_library().definitions()
             data = tables.render_csv(tables.ANSWER_COLUMNS, tables.answer_rows(reports, definitions))
     else:
         import json
@@ -106,8 +106,8 @@ def export(
 
 def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -> None:
     """Write to ``output`` (or ``default``), refusing to overwrite without ``force``; ``-`` is stdout."""
-    from selfcheck import storage
     from selfcheck.errors import SelfcheckError, UsageError
+    from selfcheck.records import storage
 
     if output is not None and str(output) == "-":
         assert isinstance(data, str)
@@ -124,10 +124,10 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
 
 def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bool, names: bool, lang: Lang) -> None:
     """``export --summary``: the organisation summary as md, html or csv."""
-    from selfcheck.catalog import load_catalog
+    from selfcheck.compare.summary import gather, summarise_files
     from selfcheck.errors import UsageError
-    from selfcheck.exporters import summary_doc
-    from selfcheck.summary import gather, summarise_files
+    from selfcheck.export import summary_doc
+    from selfcheck.questionnaire.library import load_library
 
     if fmt not in ("md", "html", "csv"):
         raise UsageError("--summary: use --format md, html or csv.")
@@ -137,17 +137,17 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
         print_warning(f"skipped: {message}")
     data: str
     if fmt == "csv":
-        from selfcheck.exporters.tables import render_csv
+        from selfcheck.export.csv_tables import render_csv
 
         data = render_csv(summary_doc.SUMMARY_COLUMNS, summary_doc.rows(result))
     else:
-        doc = summary_doc.build(result, load_catalog().titles(lang), lang, names)
+        doc = summary_doc.build(result, load_library().titles(lang), lang, names)
         if fmt == "md":
-            from selfcheck.exporters.markdown import render as render_md
+            from selfcheck.export.markdown import render as render_md
 
             data = render_md(doc)
         else:
-            from selfcheck.exporters.html import render as render_html
+            from selfcheck.export.html import render as render_html
 
             data = render_html(doc)
     _write(data, output, Path.cwd() / f"selfcheck-summary.{fmt}", force)

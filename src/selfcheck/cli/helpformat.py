@@ -1,7 +1,7 @@
 """Help pages that fit the terminal when they mix Chinese and English.
 
 Click wraps help by counting characters, but a Chinese character takes two cells, so its lines ran past the
-edge of a narrow terminal. This formatter wraps with :mod:`selfcheck.linebreak` instead.
+edge of a narrow terminal. This formatter wraps with :mod:`selfcheck.terminal.linebreak` instead.
 """
 
 import re
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from selfcheck.linebreak import cells, fill
+from selfcheck.terminal.linebreak import cells, fill
 
 if TYPE_CHECKING:
     from typer._click import HelpFormatter as ClickFormatter

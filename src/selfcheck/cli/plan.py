@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.common import FolderOption, LangOption, guarded, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import FolderOption, LangOption, print_json, print_warning, resolve_lang
 
 app = plain_app(
     help=(
@@ -26,7 +26,6 @@ app = plain_app(
 
 
 @app.callback()
-@guarded
 def plan(
     ctx: typer.Context,
     show_all: Annotated[bool, typer.Option("--all", help="Include completed measures.")] = False,
@@ -37,7 +36,7 @@ def plan(
     """List the open rectification measures across all reports, with days left or overdue."""
     if ctx.invoked_subcommand is not None:
         return
-    from selfcheck import ledger, storage
+    from selfcheck.records import ledger, storage
 
     base = storage.reports_dir(folder)
     rows, broken = storage.load_all(base)
@@ -60,14 +59,13 @@ def plan(
             ]
         )
         return
-    from selfcheck.console import make_console
-    from selfcheck.views import plan_view
+    from selfcheck.terminal.console import make_console
+    from selfcheck.terminal.views import plan_view
 
     make_console().print(plan_view(items, today, resolve_lang(lang)))
 
 
 @app.command()
-@guarded
 def update(
     finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding's id (or a unique prefix).")],
     status: Annotated[
@@ -88,9 +86,9 @@ def update(
     """
     import sys
 
-    from selfcheck import ledger, storage
     from selfcheck.errors import UsageError
-    from selfcheck.report import now
+    from selfcheck.records import ledger, storage
+    from selfcheck.records.report import now
 
     if status not in ledger.STATUS_LABELS:
         raise UsageError(f"--status: use todo, doing, done or closed, not {status!r}.")

@@ -8,11 +8,10 @@ from typing import Annotated
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.common import (
+from selfcheck.cli.options import (
     JsonOption,
     LangOption,
     QuestionnaireFiles,
-    guarded,
     print_error,
     print_json,
     print_warning,
@@ -34,18 +33,17 @@ app = plain_app(
 
 
 @app.command("list")
-@guarded
 def list_(questionnaire: QuestionnaireFiles = None, json: JsonOption = False, lang: LangOption = None) -> None:
     """List the questionnaires: built-in, from the user folder, and any given with --questionnaire.
 
     Example: selfcheck questionnaires list --json
     """
-    from selfcheck.catalog import load_catalog
+    from selfcheck.questionnaire.library import load_library
 
-    catalog = load_catalog(questionnaire or [])
-    for broken in catalog.broken:
+    library = load_library(questionnaire or [])
+    for broken in library.broken:
         print_warning(f"skipped: {broken}")
-    entries = list(catalog.entries.values())
+    entries = list(library.entries.values())
     if json:
         print_json(
             [
@@ -63,14 +61,13 @@ def list_(questionnaire: QuestionnaireFiles = None, json: JsonOption = False, la
             ]
         )
         return
-    from selfcheck.console import make_console, questionnaire_list
+    from selfcheck.terminal.console import make_console, questionnaire_list
 
     console = make_console()
     console.print(questionnaire_list(entries, resolve_lang(lang), console.width))
 
 
 @app.command()
-@guarded
 def show(
     questionnaire_id: Annotated[str, typer.Argument(metavar="ID", help="Questionnaire id, e.g. zuofeng.")],
     questionnaire: QuestionnaireFiles = None,
@@ -81,19 +78,18 @@ def show(
 
     Example: selfcheck questionnaires show juece --lang en
     """
-    from selfcheck.catalog import load_catalog
+    from selfcheck.questionnaire.library import load_library
 
-    entry = load_catalog(questionnaire or []).get(questionnaire_id)
+    entry = load_library(questionnaire or []).get(questionnaire_id)
     if json:
         print_json(entry.questionnaire.model_dump(mode="json", exclude_none=True))
         return
-    from selfcheck.console import make_console, questionnaire_detail
+    from selfcheck.terminal.console import make_console, questionnaire_detail
 
     make_console().print(questionnaire_detail(entry.questionnaire, resolve_lang(lang)))
 
 
 @app.command()
-@guarded
 def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Questionnaire TOML files to check.")],
 ) -> None:
@@ -101,8 +97,8 @@ def validate(
 
     Example: selfcheck questionnaires validate questionnaires/*.toml
     """
-    from selfcheck.catalog import load_file
     from selfcheck.errors import QuestionnaireError
+    from selfcheck.questionnaire.library import load_file
 
     failed = 0
     for path in paths:
@@ -118,13 +114,12 @@ def validate(
 
 
 @app.command()
-@guarded
 def schema() -> None:
     """Print the JSON Schema of the questionnaire format (for editors with TOML schema support).
 
     Example: selfcheck questionnaires schema > questionnaire.schema.json
     """
-    from selfcheck.questionnaire import Questionnaire
+    from selfcheck.questionnaire.model import Questionnaire
 
     doc = Questionnaire.model_json_schema()
     doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"

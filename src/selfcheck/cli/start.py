@@ -8,24 +8,23 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from selfcheck.catalog import Catalog
+    from selfcheck.questionnaire.library import Library
 
-from selfcheck.cli.common import LangOption, QuestionnaireFiles, guarded, resolve_lang
+from selfcheck.cli.options import LangOption, QuestionnaireFiles, resolve_lang
 
 
-def _custom(extra: list[Path], always: bool = False) -> tuple[Catalog | None, dict[str, str]]:
-    """The catalog with ``--questionnaire`` files (None when there are none: the interview loads it later) and
+def _custom(extra: list[Path], always: bool = False) -> tuple[Library | None, dict[str, str]]:
+    """The library with ``--questionnaire`` files (None when there are none: the interview loads it later) and
     those files by questionnaire id, so that a draft can find them again."""
     if not extra and not always:
         return None, {}
-    from selfcheck.catalog import load_catalog
+    from selfcheck.questionnaire.library import load_library
 
-    catalog = load_catalog(extra)
-    files = {e.questionnaire.id: str(e.path.resolve()) for e in catalog.entries.values() if e.path in extra}
-    return catalog, files
+    library = load_library(extra)
+    files = {e.questionnaire.id: str(e.path.resolve()) for e in library.entries.values() if e.path in extra}
+    return library, files
 
 
-@guarded
 def start(
     ids: Annotated[
         list[str] | None,
@@ -61,11 +60,12 @@ def start(
       selfcheck start --resume
       selfcheck start --answers last-year.toml
     """
-    from selfcheck import runner, storage
+    from selfcheck.interview.from_answers import StartOptions, from_answers
+    from selfcheck.records import storage
 
-    catalog, files = _custom(questionnaire or [], always=answers is not None)
+    library, files = _custom(questionnaire or [], always=answers is not None)
     chosen = list(ids or []) or list(files)
-    opts = runner.StartOptions(
+    opts = StartOptions(
         ids=chosen,
         name=name,
         folder=storage.reports_dir(folder),
@@ -74,14 +74,15 @@ def start(
         files=files,
     )
     if answers is not None:
-        assert catalog is not None
-        path = runner.from_answers(catalog, opts, answers)
+        assert library is not None
+        path = from_answers(library, opts, answers)
         typer.echo(str(path))
         return
-    runner.interactive(opts, catalog)
+    from selfcheck.terminal.interview import interactive
+
+    interactive(opts, library)
 
 
-@guarded
 def rate(
     ids: Annotated[
         list[str] | None,
@@ -109,15 +110,18 @@ def rate(
       selfcheck rate fuwu --subject 张三 --role masses
       selfcheck rate --subject 张三 --dir ./测评
     """
-    from selfcheck import runner, storage
     from selfcheck.errors import UsageError
+    from selfcheck.records import storage
 
     if role not in ("peer", "masses"):
         raise UsageError(f"--role: use peer or masses, not {role!r}.")
     if not resume and not (subject or "").strip():
         raise UsageError("--subject: name the person you are rating.")
-    catalog, files = _custom(questionnaire or [])
-    opts = runner.StartOptions(
+    from selfcheck.interview.from_answers import StartOptions
+    from selfcheck.terminal.interview import interactive
+
+    library, files = _custom(questionnaire or [])
+    opts = StartOptions(
         ids=list(ids or []) or list(files),
         name=None,
         folder=storage.reports_dir(folder),
@@ -127,4 +131,4 @@ def rate(
         role="masses" if role == "masses" else "peer",
         subject=(subject or "").strip() or None,
     )
-    runner.interactive(opts, catalog)
+    interactive(opts, library)

@@ -1,0 +1,101 @@
+"""``selfcheck diff``: what changed between two reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, print_warning, resolve_lang
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.report import Report
+
+
+def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
+    from selfcheck.questionnaire.library import load_library
+
+    return load_library(only=ids).definitions()
+
+
+def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
+    """Indexes of the two most recent reports (same role and subject) that share a questionnaire."""
+    from selfcheck.errors import UsageError
+
+    for j in range(len(rows) - 1, 0, -1):
+        b = rows[j][1]
+        for i in range(j - 1, -1, -1):
+            a = rows[i][1]
+            same_who = (a.respondent.role, a.respondent.subject) == (b.respondent.role, b.respondent.subject)
+            if same_who and set(a.questionnaires) & set(b.questionnaires):
+                return i, j
+    raise UsageError("No two reports share a questionnaire yet; run `selfcheck start` again next time, or give paths.")
+
+
+def diff(
+    old: Annotated[str | None, typer.Argument(metavar="A", help="Older report: path, latest~1, ...")] = None,
+    new: Annotated[str | None, typer.Argument(metavar="B", help="Newer report: path, latest, ...")] = None,
+    folder: FolderOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every item, not only changed ones.")] = False,
+    fail_on_drop: Annotated[
+        float | None, typer.Option("--fail-on-drop", metavar="N", help="Exit 1 when a dimension fell by more than N.")
+    ] = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """对比两次报告 — what improved, what slipped, what was solved.
+
+    Shows score changes, changed answers, and which problems were solved and which persist.
+
+    With no arguments: the two most recent reports that share a questionnaire.
+
+    Examples:
+
+    \b
+      selfcheck diff
+      selfcheck diff latest~1 latest --all
+      selfcheck diff 2025.toml 2026.toml --json
+      selfcheck diff --fail-on-drop 10
+    """
+    from selfcheck.compare.diff import compare
+    from selfcheck.records import ledger, storage
+
+    base = storage.reports_dir(folder)
+    rows, broken = storage.load_all(base)
+    if old is None and new is None:
+        for exc in broken:
+            print_warning(f"skipped: {exc}")
+        i, j = _latest_pair(rows)
+        a_path, a = rows[i]
+        b_path, b = rows[j]
+    else:
+        a_path = storage.resolve(old or "latest~1", base)
+        b_path = storage.resolve(new or "latest", base)
+        a, b = storage.read_report(a_path), storage.read_report(b_path)
+    # Streaks and copied wording are about the same person's own reports, not ratings others gave.
+    who, itself = (a.respondent.role, a.respondent.subject), a_path.resolve()
+    earlier = [
+        r
+        for p, r in rows
+        if r.created < a.created and (r.respondent.role, r.respondent.subject) == who and p.resolve() != itself
+    ]
+    status = {e.finding: e.status for e in ledger.load(base).entries}
+    language = resolve_lang(lang)
+    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), status, earlier, language)
+    if json:
+        print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
+    else:
+        from selfcheck.terminal.console import make_console
+        from selfcheck.terminal.views import diff_view
+
+        labels = (f"{a.created:%Y-%m-%d} ({a_path.name})", f"{b.created:%Y-%m-%d} ({b_path.name})")
+        make_console().print(diff_view(result, *labels, language, show_all))
+    if fail_on_drop is not None:
+        drops = result.drops_over(fail_on_drop)
+        if drops:
+            listed = ", ".join(f"{q}.{d} {delta:+.1f}" for q, d, delta in drops)
+            print_warning(f"dropped by more than {fail_on_drop:g}: {listed}")
+            raise typer.Exit(1)

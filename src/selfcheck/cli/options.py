@@ -1,0 +1,74 @@
+"""What every command shares: one definition per shared option, the language, and output helpers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from selfcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from selfcheck.i18n import Lang
+
+
+def print_error(message: str) -> None:
+    """An error for a person: ``selfcheck: message`` on stderr."""
+    from selfcheck.terminal.console import make_console
+
+    make_console(stderr=True).print(f"selfcheck: {message}", style="red", markup=False, highlight=False, soft_wrap=True)
+
+
+def print_warning(message: str) -> None:
+    """A warning on stderr that does not stop the command."""
+    from selfcheck.terminal.console import make_console
+
+    make_console(stderr=True).print(
+        f"selfcheck: {message}", style="yellow", markup=False, highlight=False, soft_wrap=True
+    )
+
+
+def print_json(data: Any) -> None:
+    """JSON for scripts: UTF-8, Chinese kept readable, stable key order, on stdout."""
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+LangOption = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+FolderOption = Annotated[
+    Path | None, typer.Option("--dir", help="Reports folder (default: $SELFCHECK_HOME/reports or the data folder).")
+]
+QuestionnaireFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--questionnaire", "-q", metavar="PATH", help="Also use this questionnaire file (repeatable)."),
+]
+
+
+_chosen: list[Lang] = []
+"""The language a command settled on, so that the error boundary words its errors the same way."""
+
+
+def resolve_lang(value: str | None) -> Lang:
+    """The interface language: ``--lang``, else from the locale (remembered for error messages)."""
+    from selfcheck.i18n import default_lang
+
+    lang: Lang
+    if value is None:
+        lang = default_lang()
+    elif value in ("zh", "en"):
+        lang = "zh" if value == "zh" else "en"
+    else:
+        raise UsageError(f"--lang: use zh or en, not {value!r}.")
+    _chosen[:] = [lang]
+    return lang
+
+
+def chosen_lang() -> Lang:
+    """The language of this command: ``--lang`` once resolved, else the locale's."""
+    from selfcheck.i18n import default_lang
+
+    return _chosen[0] if _chosen else default_lang()

@@ -1,0 +1,155 @@
+"""Self versus others (自评与他评): where a person's view of themselves and others' view differ. Pure."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from selfcheck.errors import ReportError
+from selfcheck.questionnaire.model import Questionnaire
+from selfcheck.records.report import Report
+from selfcheck.scoring.scores import item_score
+
+MIN_RATERS = 3
+"""Fewer other raters than this and only totals are shown, so no single rating can be read off (背靠背)."""
+THRESHOLD = 15.0
+"""Points between self and others' mean that make a blind spot or a hidden strength."""
+
+
+@dataclass(frozen=True)
+class Stat:
+    """Self score against others' mean, spread (population standard deviation) and count."""
+
+    self_score: float | None
+    mean: float | None
+    spread: float | None
+    count: int
+
+    @property
+    def gap(self) -> float | None:
+        """self − others' mean."""
+        if self.self_score is None or self.mean is None:
+            return None
+        return round(self.self_score - self.mean, 2)
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable keys for scripts."""
+        return {
+            "self": self.self_score,
+            "others_mean": self.mean,
+            "others_spread": self.spread,
+            "others_count": self.count,
+            "gap": self.gap,
+        }
+
+
+def _stat(self_score: float | None, values: Sequence[float]) -> Stat:
+    """The statistics, withheld (mean and spread None) when fewer than :data:`MIN_RATERS` values exist."""
+    if len(values) < MIN_RATERS:
+        return Stat(self_score, None, None, len(values))
+    return Stat(self_score, round(statistics.fmean(values), 2), round(statistics.pstdev(values), 2), len(values))
+
+
+@dataclass
+class QuestionnaireGap:
+    """One questionnaire's comparison; ``detailed`` is False below :data:`MIN_RATERS` (totals only)."""
+
+    id: str
+    title: str
+    raters: int
+    overall: Stat
+    detailed: bool
+    dimensions: dict[str, Stat] = field(default_factory=dict)
+    dimension_titles: dict[str, str] = field(default_factory=dict)
+    items: list[tuple[str, str, Stat]] = field(default_factory=list)
+
+    @property
+    def blind_spots(self) -> list[str]:
+        """Dimensions where the person rates themselves ≥ 15 points above others."""
+        return [d for d, s in self.dimensions.items() if s.gap is not None and s.gap >= THRESHOLD]
+
+    @property
+    def hidden_strengths(self) -> list[str]:
+        """Dimensions where others rate the person ≥ 15 points above their own view."""
+        return [d for d, s in self.dimensions.items() if s.gap is not None and s.gap <= -THRESHOLD]
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable keys; below the anonymity threshold only totals, as in the table."""
+        out: dict[str, Any] = {
+            "title": self.title,
+            "raters": self.raters,
+            "detailed": self.detailed,
+            "overall": self.overall.to_json(),
+        }
+        if self.detailed:
+            out["dimensions"] = {d: s.to_json() for d, s in self.dimensions.items()}
+            out["blind_spots"] = self.blind_spots
+            out["hidden_strengths"] = self.hidden_strengths
+            out["items"] = [{"id": i, "text": text, **s.to_json()} for i, text, s in self.items]
+        return out
+
+
+def check_subject(self_report: Report, self_path: str, others: Sequence[tuple[str, Report]]) -> None:
+    """Refuse, by file name, ratings of someone else and self reports without a name."""
+    name = self_report.respondent.name
+    if self_report.respondent.role != "self":
+        raise ReportError(f"{self_path}: is a rating by someone else, not a self-assessment.")
+    if not name:
+        raise ReportError(f"{self_path}: the self-assessment has no name; run `selfcheck start --name NAME`.")
+    for path, report in others:
+        if report.respondent.role == "self":
+            raise ReportError(f"{path}: is a self-assessment, not a rating by others.")
+        if report.respondent.subject != name:
+            raise ReportError(f"{path}: rates {report.respondent.subject!r}, not {name!r}.")
+
+
+def compare(
+    self_report: Report, others: Sequence[Report], definitions: Mapping[str, Questionnaire], top_items: int = 5
+) -> list[QuestionnaireGap]:
+    """Per questionnaire of the self report: self against others, dimension by dimension and item by item."""
+    out = []
+    for qid, mine in self_report.questionnaires.items():
+        theirs = [r.questionnaires[qid] for r in others if qid in r.questionnaires]
+        q = definitions.get(qid)
+        overall_values = [t.scores.overall for t in theirs if t.scores.overall is not None]
+        # Totals are shown even below the threshold (with a notice): the mean of all raters together.
+        overall = (
+            _stat(mine.scores.overall, overall_values)
+            if len(overall_values) >= MIN_RATERS
+            else Stat(
+                mine.scores.overall,
+                round(statistics.fmean(overall_values), 2) if overall_values else None,
+                None,
+                len(overall_values),
+            )
+        )
+        gap = QuestionnaireGap(
+            qid, q.title if q else (mine.title or qid), len(theirs), overall, detailed=len(theirs) >= MIN_RATERS
+        )
+        if gap.detailed:
+            dims = [d.id for d in q.dimensions] if q else list(mine.scores.dimensions)
+            for dim in dims:
+                values = [t.scores.dimensions[dim] for t in theirs if dim in t.scores.dimensions]
+                gap.dimensions[dim] = _stat(mine.scores.dimensions.get(dim), values)
+                gap.dimension_titles[dim] = q.dimension(dim).title if q else dim
+            if q is not None:
+                rows = []
+                for item in q.items:
+                    if not item.scored or item.id not in mine.answers:
+                        continue
+                    own = item_score(q, item, mine.answers[item.id])
+                    values = [
+                        s * 100
+                        for t in theirs
+                        if item.id in t.answers
+                        if (s := item_score(q, item, t.answers[item.id])) is not None
+                    ]
+                    stat = _stat(None if own is None else own * 100, values)
+                    if stat.gap is not None:
+                        rows.append((item.id, item.text, stat))
+                rows.sort(key=lambda r: -abs(r[2].gap or 0))
+                gap.items = rows[:top_items]
+        out.append(gap)
+    return out

@@ -1,0 +1,1 @@
+"""Files: where things live, TOML reading and writing, atomic private writes."""

@@ -1,0 +1,194 @@
+"""The one catalogue of wording: every sentence a person reads, in Chinese and English, keyed by :class:`Msg`.
+
+Keys are enum members, so mypy catches a misspelt key; values are ``(zh, en)`` format strings. Questionnaire content
+(titles, items, problems) carries its own translations and is chosen with :func:`selfcheck.i18n.pick`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Msg(Enum):
+    """A message: ``(Chinese, English)`` with ``{named}`` fields filled by :func:`selfcheck.i18n.t`."""
+
+    PROGRESS = ("第 {n}/{total} 题", "Question {n}/{total}")
+    HINT_LIKERT = ("输入 {lo}–{hi}", "Type {lo}-{hi}")
+    HINT_YESNO = ("1 是 / 2 否", "Type 1 yes / 2 no")
+    HINT_CHOICE = ("输入编号", "Type a number")
+    HINT_MULTI = ("输入编号，可多选，如 1,3", "Type numbers, e.g. 1,3")
+    HINT_NUMBER = ("输入 {lo}–{hi} 的整数{unit}", "Type a whole number {lo}-{hi}{unit}")
+    HINT_DATE = ("日期，如 2026-03-15", "A date, e.g. 2026-03-15")
+    HINT_TEXT = ("写下内容", "Type your answer")
+    HINT_ENTER = ("回车{enter}", "Enter {enter}")
+    HINT_KEYS = ("b 上一题 · ? 出处 · q 保存退出", "b back · ? source · q save and quit")
+    ENTER_KEEP = ("保留原答案", "keeps the answer")
+    ENTER_SKIP = ("跳过", "skips")
+    ENTER_REQUIRED = ("（必答）", "(required)")
+    YES = ("是", "Yes")
+    NO = ("否", "No")
+    CURRENT = ("当前答案：{value}", "Current answer: {value}")
+    HELP_TITLE = ("出处", "Source passage")
+    HELP_NONE = ("这一题没有标注出处。", "No source passage for this item.")
+    HELP_ORIGINAL = ("原文：", "Original: ")
+    AT_FIRST = ("已经是第一题。", "This is the first question.")
+    REQUIRED = ("这一题必须回答。", "This question must be answered.")
+    SAVED_QUIT = (
+        "已保存草稿。继续作答：selfcheck start --resume",
+        "Draft saved. To continue: selfcheck start --resume",
+    )
+    SCORES_TITLE = ("{title} · 得分", "{title} · Scores")
+    COL_DIMENSION = ("维度", "Dimension")
+    COL_SCORE = ("得分", "Score")
+    COL_ANSWERED = ("已答", "Answered")
+    OVERALL = ("总分", "Overall")
+    INSUFFICIENT = ("作答不足", "insufficient")
+    LEVEL = ("等次：{label}", "Level: {label}")
+    COVERAGE = ("作答覆盖率 {pct}%", "Coverage {pct}%")
+    FINDINGS_INTRO = (
+        "查摆出{n}个问题。逐条写明具体表现、原因、整改措施和时限（见人见事，不写空话）。",
+        "{n} problem(s) found. For each, write the concrete instance, the cause, the measure and the deadline.",
+    )
+    FINDINGS_NONE = ("答卷没有标出问题。", "Your answers flag no problems.")
+    FINDING_HEAD = ("问题 {n}/{total}", "Problem {n}/{total}")
+    ASK_DETAIL = ("具体表现（时间、地点、事情）", "Concrete instance (when, where, what)")
+    WARN_SHORT = (
+        "写得太简略了：至少{min}个字，写出具体的事。仍要保存请再按一次回车。",
+        "Too brief: write at least {min} characters about a real case. Press Enter again to keep it anyway.",
+    )
+    WARN_REPEAT = (
+        "这只是重复了问题本身，请写出具体的事例。仍要保存请再按一次回车。",
+        "That only repeats the problem; describe an actual case. Press Enter again to keep it anyway.",
+    )
+    WARN_SIMILAR = (
+        "这段描述与{month}报告里的表述几乎一样。今年的具体事例是什么？仍要保存请再按一次回车。",
+        "This is nearly the same wording as in the {month} report. What is this year's instance? "
+        "Press Enter again to keep it anyway.",
+    )
+    WARN_GENERIC = (
+        "提示：见人见事——写出时间、地点、次数或具体事情，比笼统的表述更有用。仍要保存请再按一次回车。",
+        "Hint: name the case — a time, a place, a number or a concrete event says more than a general phrase. "
+        "Press Enter again to keep it anyway.",
+    )
+    WARN_COLLECTIVE = (
+        "这像是集体或别人的问题。写自己做了什么、没做到什么（用“我”），而不是“我们”“有的同志”。仍要保存请再按一次回车。",
+        'This reads as the group\'s problem, not yours: say what you did or failed to do ("I ..."), not "we" or '
+        '"some comrades". Press Enter again to keep it anyway.',
+    )
+    WARN_WISH = (
+        "这更像一个愿望而不是措施：写明做什么、多久一次或做到多少、什么时候完成，"
+        "如“每季度到联系村入户走访不少于2次”。仍要保存请再按一次回车。",
+        'That is a wish rather than a measure: say what, how often or how much, and by when, e.g. "visit at least '
+        'two households in my contact village every quarter". Press Enter again to keep it anyway.',
+    )
+    REVIEW_INTRO = (
+        "回头看：上次的{n}项整改措施落实得怎么样？先逐项说明，再开始新的查摆。",
+        "Looking back: how did your {n} earlier measure(s) go? Record each before the new self-check.",
+    )
+    REVIEW_MEASURE = ("措施：{measure}　时限：{deadline}", "Measure: {measure}  Deadline: {deadline}")
+    REVIEW_STATUS = ("落实情况（输入编号）", "Status (enter a number)")
+    REVIEW_EVIDENCE = ("完成情况或证据（做了什么、在哪里可以查到）", "Evidence (what was done, where to check it)")
+    REVIEW_EVIDENCE_REQUIRED = ("标记为已完成，需要写明证据。", "A measure marked done needs evidence.")
+    RATING_ASK = (
+        "民主测评：该同志在“{dimension}”方面的总体表现",
+        "Overall, how does this comrade do in: {dimension}",
+    )
+    RATING_ABSTAIN = (
+        "不了解请直接回车（记为“{label}”，不计入得分）。",
+        "Press Enter if you don't know ({label}; not counted).",
+    )
+    RATING_PROMPT = ("评价（输入编号）", "Rating (enter a number)")
+    RATING_COMMENT = ("意见建议（可选，回车跳过）", "Comment (optional, Enter to skip)")
+    RATER_INTRO = (
+        "民主测评（背靠背）：您正在评价 {subject}。您的姓名不会被记录。不了解的题目请直接回车。",
+        "Anonymous rating: you are rating {subject}. Your name is not recorded. "
+        "Press Enter on anything you don't know.",
+    )
+    ASK_CAUSE = ("原因（输入编号）", "Cause (enter a number)")
+    ASK_CAUSE_NOTE = ("原因说明（可选，回车跳过）", "Explain the cause (optional, Enter to skip)")
+    ASK_MEASURE = ("整改措施（可检查的具体做法）", "Rectification measure (specific and checkable)")
+    ASK_DEADLINE = ("完成时限（YYYY-MM-DD）", "Deadline (YYYY-MM-DD)")
+    ASK_OWNER = ("责任人", "Responsible person")
+    ASK_SOURCE = ("问题来源（输入编号）", "Where the problem came from (enter a number)")
+    ASK_MORE = (
+        "还有答卷没有查出的问题要补充吗？[y/N]",
+        "Any other problems to add that the answers did not catch? [y/N]",
+    )
+    ASK_PROBLEM = ("问题（一句话概括）", "Problem (one sentence)")
+    BAD_DEADLINE_PAST = ("时限不能早于今天（{today}）。", "The deadline cannot be before today ({today}).")
+    BAD_DATE = ("日期格式应为 YYYY-MM-DD，如2026-06-30。", "Use the form YYYY-MM-DD, e.g. 2026-06-30.")
+    BAD_EMPTY = ("这一项不能为空。", "This cannot be empty.")
+    BAD_NUMBER = ("请输入1–{n}的编号。", "Enter a number from 1 to {n}.")
+    SELF = ("本人", "myself")
+    REPORT_SAVED = ("报告已保存：{path}", "Report saved: {path}")
+    CHOOSE_SET = ("要做哪一组对照检查？", "Which set do you want to run?")
+    SET_CONTRAST = (
+        "三个对照（作风要求、群众期盼、先进典型）",
+        "The three comparisons (work style, people's expectations, role models)",
+    )
+    SET_ABILITY = (
+        "三种能力（调研、决策、服务）",
+        "The three abilities (research, decision-making, service)",
+    )
+    SET_ALL = ("全部六套", "All six")
+    SET_PICK = ("自己挑选", "Pick")
+    ASK_PICK = ("输入问卷编号，可多选，如1,4", "Enter questionnaire numbers, e.g. 1,4")
+    DRAFT_FOUND = (
+        "发现 {when} 未完成的草稿（{ids}）。继续上次的作答吗？[Y/n]",
+        "Found an unfinished draft from {when} ({ids}). Continue it? [Y/n]",
+    )
+    DRAFT_DISCARD = (
+        "放弃草稿并重新开始？草稿将被删除。[y/N]",
+        "Discard the draft and start over? It will be deleted. [y/N]",
+    )
+    DRAFT_CHANGED = (
+        "问卷 {id} 自草稿保存后已修改；仍存在的题目保留了原答案。",
+        "Questionnaire {id} changed since the draft was saved; answers to items that still exist are kept.",
+    )
+    DRAFT_NONE = (
+        "没有可以继续的草稿。用 selfcheck start 开始新的自查。",
+        "No draft to resume. Start with: selfcheck start",
+    )
+    # the 对照检查材料 (exporters/document.py)
+    DOC_TITLE = ("对照检查材料", "Self-examination report (对照检查材料)")
+    DOC_S1 = ("一、基本情况", "1. Overview")
+    DOC_S2 = ("二、查摆出的主要问题", "2. Problems found")
+    DOC_S3 = ("三、原因剖析", "3. Analysis of causes")
+    DOC_S4 = ("四、整改措施", "4. Rectification measures")
+    DOC_S5 = ("五、上次整改落实情况", "5. How last time's measures went")
+    DOC_ANONYMOUS = ("（未署名）", "(anonymous)")
+    DOC_INTRO = (
+        "本人对照{titles}进行了自查，共作答{answered}题。各维度得分如下（满分100分）：",
+        "I examined myself against {titles}, answering {answered} questions. Scores per dimension (out of 100):",
+    )
+    DOC_COL_QUESTIONNAIRE = ("问卷", "Questionnaire")
+    DOC_COL_LEVEL = ("等次", "Level")
+    DOC_NO_PROBLEMS = ("本次自查未查摆出问题。", "No problems were found in this self-examination.")
+    DOC_NO_CAUSES = ("没有需要剖析的问题。", "There are no problems to analyse.")
+    DOC_NO_MEASURES = ("没有整改措施。", "There are no rectification measures.")
+    DOC_NO_REVIEW = (
+        "本次自查没有回头看记录（首次自查或上次没有整改措施）。",
+        "No look-back records (a first self-examination, or no earlier measures).",
+    )
+    DOC_DETAIL = ("具体表现：", "Instance: ")
+    DOC_SOURCE = ("来源：", "Source: ")
+    DOC_TO_FILL = ("（待填写）", "(to fill in)")
+    DOC_OTHER_GROUP = ("其他问题", "Other problems")
+    DOC_CAUSE_NONE = ("未归类", "Not classified")
+    DOC_COL_PROBLEM = ("问题", "Problem")
+    DOC_COL_MEASURE = ("整改措施", "Measure")
+    DOC_COL_OWNER = ("责任人", "Owner")
+    DOC_COL_DEADLINE = ("完成时限", "Deadline")
+    DOC_COL_STATUS = ("状态", "Status")
+    DOC_COL_EVIDENCE = ("完成情况及证据", "Evidence")
+    INTERRUPTED = ("已中断。", "Interrupted.")
+    OS_ERROR = ("{path}：无法读写（{reason}）。", "{path}: cannot read or write ({reason}).")
+    DIFF_NOTE_DONE = ("台账已完成", "ledger: done")
+    DIFF_NOTE_CLOSED = ("台账已销号", "ledger: closed")
+    DIFF_NOTE_AGAIN_DONE = ("上次台账已完成，但问题再次出现", "marked done in the ledger last time, yet it is back")
+    DIFF_NOTE_AGAIN_CLOSED = ("上次台账已销号，但问题再次出现", "closed in the ledger last time, yet it is back")
+    DIFF_NOTE_COPIED = ("与{month}报告表述雷同", "worded like the {month} report")
+    DIFF_NOTE_STREAK = (
+        "连续{n}次报告出现（年年提、年年改、年年有）",
+        "in {n} reports in a row (raised, fixed and back every year)",
+    )

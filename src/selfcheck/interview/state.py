@@ -1,0 +1,127 @@
+"""The interview as a state machine: current item, answers, visibility, back and skip. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from selfcheck.errors import AnswerError
+from selfcheck.questionnaire.conditions import visible_ids
+from selfcheck.questionnaire.model import AnswerValue, ItemBase, Questionnaire
+
+
+@dataclass(frozen=True)
+class Step:
+    """One item of one questionnaire, at a place in the whole interview."""
+
+    index: int
+    questionnaire: Questionnaire
+    item: ItemBase
+
+
+class Interview:
+    """Walks through the items of several questionnaires, honouring ``show_if`` both ways.
+
+    Answers to items that become hidden are kept in memory (so flipping an answer back restores them)
+    but left out of :meth:`answers_for`, which is what reports store.
+    """
+
+    def __init__(
+        self,
+        questionnaires: Sequence[Questionnaire],
+        answers: Mapping[str, Mapping[str, AnswerValue]] | None = None,
+        skipped: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self.questionnaires = list(questionnaires)
+        self.steps = [Step(i, q, item) for i, (q, item) in enumerate((q, it) for q in questionnaires for it in q.items)]
+        self._answers: dict[str, dict[str, AnswerValue]] = {q.id: {} for q in questionnaires}
+        self._skipped: dict[str, set[str]] = {q.id: set() for q in questionnaires}
+        for q in questionnaires:
+            ids = {item.id for item in q.items}
+            self._answers[q.id].update({k: v for k, v in (answers or {}).get(q.id, {}).items() if k in ids})
+            self._skipped[q.id].update(k for k in (skipped or {}).get(q.id, ()) if k in ids)
+        self.pos = 0
+        self.pos = self.first_open()
+
+    # ---- queries ----
+
+    def visible(self, step: Step) -> bool:
+        """Whether the step's item is shown under the current answers."""
+        return step.item.id in visible_ids(step.questionnaire, self._answers[step.questionnaire.id])
+
+    def current(self) -> Step | None:
+        """The item to ask now, or None when every shown item has been passed."""
+        while self.pos < len(self.steps) and not self.visible(self.steps[self.pos]):
+            self.pos += 1
+        return self.steps[self.pos] if self.pos < len(self.steps) else None
+
+    def existing(self, step: Step) -> AnswerValue | None:
+        """The answer already given to this step, if any (shown as the default)."""
+        return self._answers[step.questionnaire.id].get(step.item.id)
+
+    def progress(self) -> tuple[int, int]:
+        """(number of the current item among shown items, total shown items)."""
+        shown = [s for s in self.steps if self.visible(s)]
+        done = sum(1 for s in shown if s.index < self.pos)
+        return min(done + 1, len(shown)), len(shown)
+
+    def first_open(self) -> int:
+        """Index of the first shown item neither answered nor skipped (where a resumed interview goes on)."""
+        for step in self.steps:
+            qid, iid = step.questionnaire.id, step.item.id
+            if self.visible(step) and iid not in self._answers[qid] and iid not in self._skipped[qid]:
+                return step.index
+        return len(self.steps)
+
+    def answers_for(self, qid: str) -> dict[str, AnswerValue]:
+        """The answers to shown items of one questionnaire, in item order."""
+        q = next(q for q in self.questionnaires if q.id == qid)
+        shown = visible_ids(q, self._answers[qid])
+        return {i.id: self._answers[qid][i.id] for i in q.items if i.id in shown and i.id in self._answers[qid]}
+
+    def skipped_for(self, qid: str) -> list[str]:
+        """Shown items of one questionnaire that were skipped, in item order."""
+        q = next(q for q in self.questionnaires if q.id == qid)
+        shown = visible_ids(q, self._answers[qid])
+        answered = self._answers[qid]
+        return [i.id for i in q.items if i.id in shown and i.id not in answered]
+
+    def all_answers(self) -> dict[str, dict[str, AnswerValue]]:
+        """Every answer given so far, hidden ones included (what a draft keeps)."""
+        return {qid: dict(a) for qid, a in self._answers.items()}
+
+    def all_skipped(self) -> dict[str, list[str]]:
+        """Every explicit skip so far."""
+        return {qid: sorted(s) for qid, s in self._skipped.items()}
+
+    # ---- moves ----
+
+    def answer(self, value: AnswerValue) -> None:
+        """Record an answer to the current item and move on."""
+        step = self._require_current()
+        self._answers[step.questionnaire.id][step.item.id] = value
+        self._skipped[step.questionnaire.id].discard(step.item.id)
+        self.pos = step.index + 1
+
+    def skip(self) -> None:
+        """Skip the current item (refused for required items) and move on."""
+        step = self._require_current()
+        if step.item.required:
+            raise AnswerError("这一题必须回答。")
+        self._answers[step.questionnaire.id].pop(step.item.id, None)
+        self._skipped[step.questionnaire.id].add(step.item.id)
+        self.pos = step.index + 1
+
+    def back(self) -> bool:
+        """Go to the previous shown item; False when already at the first."""
+        for index in range(min(self.pos, len(self.steps)) - 1, -1, -1):
+            if self.visible(self.steps[index]):
+                self.pos = index
+                return True
+        return False
+
+    def _require_current(self) -> Step:
+        step = self.current()
+        if step is None:
+            raise AnswerError("The interview is already complete.")
+        return step

@@ -1,0 +1,197 @@
+"""Finding and loading questionnaires: the built-in ones, a user folder, and files named on the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selfcheck.errors import QuestionnaireError, UsageError
+from selfcheck.files import paths
+from selfcheck.files.tomlfile import read_toml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from selfcheck.i18n import Lang
+    from selfcheck.questionnaire.model import Questionnaire
+
+BUILTIN_ORDER = ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu")
+SETS: dict[str, tuple[str, ...]] = {
+    "contrast": BUILTIN_ORDER[:3],
+    "ability": BUILTIN_ORDER[3:],
+    "all": BUILTIN_ORDER,
+}
+
+
+def _label(raw: Any, key: str, index: int, word: str) -> str:
+    """``item foo`` when the raw entry has an id, else ``items[3]``."""
+    try:
+        ident = raw[key][index]["id"]
+    except (KeyError, IndexError, TypeError):
+        ident = None
+    return f"{word} {ident}" if isinstance(ident, str) and ident else f"{key}[{index}]"
+
+
+_PLURAL = {"items": "item", "dimensions": "dimension", "options": "option", "bands": "band"}
+_KINDS = {"likert", "yesno", "choice", "multi", "number", "date", "text"}
+
+
+def format_validation_error(exc: ValidationError, raw: Any) -> list[str]:
+    """Pydantic errors as ``item ID: field.path: message`` lines, with list indexes turned into ids."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        parts: list[str] = []
+        node: Any = raw
+        loc = list(err["loc"])
+        i = 0
+        while i < len(loc):
+            key = loc[i]
+            nxt = loc[i + 1] if i + 1 < len(loc) else None
+            if isinstance(key, str) and isinstance(nxt, int) and key in _PLURAL:
+                label = _label(node, key, nxt, _PLURAL[key])
+                parts.append(label + ":")
+                node = node[key][nxt] if isinstance(node, dict) and isinstance(node.get(key), list) else None
+                i += 2
+                if key == "items" and i < len(loc) and loc[i] in _KINDS:
+                    i += 1  # the discriminator's tag is noise for a reader
+                continue
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+            i += 1
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            parts.append("kind")
+        where = " ".join(_join_fields(parts))
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (check its spelling)"
+        elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            msg = f"unknown kind; use one of {', '.join(sorted(_KINDS))}"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        lines.append(f"{where}: {msg}" if where else msg)
+    return lines
+
+
+def _join_fields(parts: list[str]) -> list[str]:
+    """Join consecutive field names with dots: ['item a:', 'scale', 'min'] → ['item a:', 'scale.min']."""
+    out: list[str] = []
+    for part in parts:
+        if out and not out[-1].endswith(":") and not part.endswith(":"):
+            out[-1] = f"{out[-1]}.{part}"
+        else:
+            out.append(part)
+    return out
+
+
+def parse(raw: dict[str, Any], path: Path | str) -> Questionnaire:
+    """Validate a parsed TOML document as a questionnaire; all problems are raised at once."""
+    from pydantic import ValidationError
+
+    from selfcheck.questionnaire.checks import semantic_problems
+    from selfcheck.questionnaire.model import Questionnaire
+
+    try:
+        q = Questionnaire.model_validate(raw)
+    except ValidationError as exc:
+        problems = format_validation_error(exc, raw)
+    else:
+        problems = semantic_problems(q)
+        if not problems:
+            return q
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    raise QuestionnaireError(f"{path}: invalid questionnaire ({count}):", [f"  {p}" for p in problems])
+
+
+def load_file(path: Path) -> Questionnaire:
+    """Load and validate one questionnaire file."""
+    return parse(read_toml(path, "questionnaire"), path)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A loaded questionnaire and where it came from."""
+
+    questionnaire: Questionnaire
+    path: Path
+    builtin: bool
+
+    @property
+    def source(self) -> str:
+        """``built-in`` or the file's path."""
+        return "built-in" if self.builtin else str(self.path)
+
+
+@dataclass
+class Library:
+    """The questionnaires available to a command, by id, plus the files that failed to load."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    broken: list[QuestionnaireError] = field(default_factory=list)
+
+    def get(self, qid: str) -> Entry:
+        """The entry for ``qid``, or a usage error listing what exists."""
+        try:
+            return self.entries[qid]
+        except KeyError:
+            known = ", ".join(self.entries) or "none"
+            raise UsageError(f"No questionnaire with id {qid!r}. Known: {known}.") from None
+
+    def titles(self, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
+        """Questionnaire titles and their dimensions' titles in ``lang``, by id (for rendering saved data)."""
+        from selfcheck.questionnaire.model import pick
+
+        return {
+            qid: (
+                pick(e.questionnaire.title, e.questionnaire.title_en, lang),
+                {d.id: pick(d.title, d.title_en, lang) for d in e.questionnaire.dimensions},
+            )
+            for qid, e in self.entries.items()
+        }
+
+    def definitions(self) -> dict[str, Questionnaire]:
+        """The questionnaires by id."""
+        return {qid: e.questionnaire for qid, e in self.entries.items()}
+
+    def select(self, ids: Iterable[str]) -> list[Questionnaire]:
+        """Questionnaires for ``ids`` (or a set name: contrast, ability, all), in the order given, no repeats."""
+        out: dict[str, Questionnaire] = {}
+        for qid in ids:
+            for one in SETS.get(qid, (qid,)):
+                out.setdefault(one, self.get(one).questionnaire)
+        return list(out.values())
+
+
+def _files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+
+
+def load_library(extra: Sequence[Path] = (), only: Iterable[str] | None = None) -> Library:
+    """Built-in questionnaires, overridden by the user folder, then by ``extra`` files (which must load).
+
+    ``only``: the ids a command needs; built-in files (named by their id) for other ids are not read."""
+    library = Library()
+    builtin: dict[str, Entry] = {}
+    wanted = None if only is None else {i for one in only for i in SETS.get(one, (one,))}
+    for path in _files(paths.builtin_questionnaire_dir()):
+        if wanted is not None and path.stem not in wanted:
+            continue
+        q = load_file(path)  # a broken built-in is a bug in selfcheck: let it be loud
+        builtin[q.id] = Entry(q, path, builtin=True)
+    ordered = [i for i in BUILTIN_ORDER if i in builtin] + sorted(set(builtin) - set(BUILTIN_ORDER))
+    library.entries = {i: builtin[i] for i in ordered}
+    for path in _files(paths.user_questionnaire_dir()):
+        try:
+            q = load_file(path)
+        except QuestionnaireError as exc:
+            library.broken.append(exc)
+            continue
+        library.entries[q.id] = Entry(q, path, builtin=False)
+    for path in extra:
+        q = load_file(path)
+        library.entries[q.id] = Entry(q, path, builtin=False)
+    return library

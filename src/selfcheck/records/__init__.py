@@ -1,0 +1,1 @@
+"""Records on disk: reports, drafts, the ledger, and the reports folder."""

@@ -1,0 +1,217 @@
+"""The report: what one run of ``selfcheck start`` keeps, as a versioned Pydantic model."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.scoring.scores import Result
+
+SCHEMA_VERSION = 1
+
+CAUSE_LABELS = {
+    "lixiang": ("理想信念", "Ideals and convictions"),
+    "zongzhi": ("宗旨意识", "Sense of purpose (serving the people)"),
+    "dangxing": ("党性修养", "Party spirit"),
+    "nengli": ("能力本领", "Ability and skills"),
+    "other": ("其他", "Other"),
+}
+SOURCE_LABELS = {
+    "self": ("自己找", "Found myself"),
+    "masses": ("群众提", "Raised by the public"),
+    "superior": ("上级点", "Pointed out by superiors"),
+    "peers": ("互相帮", "Raised by colleagues"),
+}
+Cause = Literal["lixiang", "zongzhi", "dangxing", "nengli", "other", ""]
+Source = Literal["self", "masses", "superior", "peers", ""]
+CAUSES: tuple[Cause, ...] = ("lixiang", "zongzhi", "dangxing", "nengli", "other")
+SOURCES: tuple[Source, ...] = ("self", "masses", "superior", "peers")
+Status = Literal["open", "doing", "done"]
+ReviewStatus = Literal["todo", "doing", "done"]
+"""What the person says in 回头看; closing (销号) is a check by someone else, recorded with ``selfcheck plan``."""
+
+
+class Record(BaseModel):
+    """Report parts: unknown keys are refused so a hand edit that misspells a field is caught."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class Respondent(Record):
+    """Who answered; ``name`` is optional so reports may stay anonymous."""
+
+    name: str | None = None
+    role: Literal["self", "peer", "masses"] = "self"
+    subject: str | None = None
+
+
+class Scores(Record):
+    """Scores on 0-100; a dimension with too few answers is absent here and listed as insufficient."""
+
+    overall: float | None = Field(default=None, ge=0, le=100)
+    dimensions: dict[str, float] = Field(default_factory=dict)
+
+
+class QuestionnaireResult(Record):
+    """One questionnaire's answers and scores within a report."""
+
+    title: str = ""
+    version: str
+    digest: str
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    skipped: list[str] = Field(default_factory=list)
+    scores: Scores = Field(default_factory=Scores)
+    level: str | None = None
+    coverage: float = Field(default=0.0, ge=0, le=1)
+    insufficient: list[str] = Field(default_factory=list)
+    ratings: dict[str, int] = Field(default_factory=dict)
+    """A rater's 民主测评 mark per dimension (1 = worst); abstentions are absent."""
+    comments: dict[str, str] = Field(default_factory=dict)
+    """A rater's optional comment per dimension."""
+
+
+class Finding(Record):
+    """One problem in the 问题清单 with its 查摆 details and rectification measure."""
+
+    id: str
+    questionnaire: str | None = None
+    item: str | None = None
+    option: str | None = None
+    problem: str = Field(min_length=1)
+    detail: str = ""
+    """具体表现: the concrete instance (见人见事)."""
+    cause: Cause = ""
+    cause_note: str = ""
+    measure: str = ""
+    deadline: str | None = None
+    owner: str = ""
+    source: Source = ""
+    status: Status = "open"
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        # A hand-written file may hold a TOML date (deadline = 2027-06-30) rather than a string: both are fine.
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, str):
+            date.fromisoformat(value)
+        return value
+
+
+class ReviewEntry(Record):
+    """回头看: how a measure from an earlier report went, recorded at the start of this run."""
+
+    finding: str
+    report: str
+    problem: str
+    measure: str = ""
+    deadline: str | None = None
+    status: ReviewStatus
+    evidence: str = ""
+
+
+class Report(Record):
+    """A report file."""
+
+    schema_version: int = SCHEMA_VERSION
+    created: datetime
+    tool_version: str
+    respondent: Respondent = Field(default_factory=Respondent)
+    questionnaires: dict[str, QuestionnaireResult] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    review: list[ReviewEntry] = Field(default_factory=list)
+
+    @field_validator("created")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("must include a time zone (e.g. 2026-11-25T10:00:00+08:00)")
+        return value
+
+
+def now() -> datetime:
+    """The current time, timezone-aware in the local zone."""
+    return datetime.now(UTC).astimezone()
+
+
+def finding_id(created: datetime, key: str) -> str:
+    """A short id, stable once written and unique across reports: derived from the run's time and the key."""
+    digest = hashlib.sha256(f"{created.isoformat()}|{key}".encode()).hexdigest()
+    return f"F{digest[:7]}"
+
+
+def result_for(
+    q: Questionnaire,
+    answers: dict[str, AnswerValue],
+    skipped: list[str],
+    result: Result,
+    ratings: dict[str, int] | None = None,
+    comments: dict[str, str] | None = None,
+) -> QuestionnaireResult:
+    """The report's table for one questionnaire from its answers and score."""
+    return QuestionnaireResult(
+        ratings=ratings or {},
+        comments=comments or {},
+        title=q.title,
+        version=q.version,
+        digest=q.digest(),
+        answers=answers,
+        skipped=skipped,
+        scores=Scores(
+            overall=result.overall,
+            dimensions={k: d.score for k, d in result.dimensions.items() if d.score is not None},
+        ),
+        level=result.band.label if result.band else None,
+        coverage=round(result.coverage, 4),
+        insufficient=[k for k, d in result.dimensions.items() if d.insufficient],
+    )
+
+
+def to_toml_data(report: Report) -> dict[str, Any]:
+    """The report as plain data for tomli-w (None values left out: TOML has no null)."""
+    return report.model_dump(mode="python", exclude_none=True)
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring older report data up to :data:`SCHEMA_VERSION`; a newer version is refused by the caller."""
+    # Version 1 is the first schema; later versions add their steps here, one function per step.
+    return data
+
+
+def build(
+    questionnaires: list[Questionnaire],
+    answers: dict[str, dict[str, AnswerValue]],
+    skipped: dict[str, list[str]],
+    findings: list[Finding],
+    *,
+    name: str | None,
+    created: datetime,
+    tool_version: str,
+    respondent: Respondent | None = None,
+    review: list[ReviewEntry] | None = None,
+    ratings: dict[str, dict[str, int]] | None = None,
+    comments: dict[str, dict[str, str]] | None = None,
+) -> Report:
+    """Score every questionnaire and assemble the report; ``ratings`` only for raters."""
+    from selfcheck.scoring.scores import score
+
+    results = {}
+    for q in questionnaires:
+        given = answers.get(q.id, {})
+        marks = None if ratings is None else ratings.get(q.id, {})
+        results[q.id] = result_for(
+            q, given, skipped.get(q.id, []), score(q, given, marks), marks, (comments or {}).get(q.id)
+        )
+    return Report(
+        created=created,
+        tool_version=tool_version,
+        respondent=respondent or Respondent(name=name or None),
+        questionnaires=results,
+        findings=findings,
+        review=review or [],
+    )

@@ -1,0 +1,156 @@
+"""Files on disk: atomic private writes, and the reports folder (list, resolve, read, write)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selfcheck.errors import ReportError, UsageError
+from selfcheck.files import paths
+from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
+
+if TYPE_CHECKING:
+    from selfcheck.records.report import Report
+
+REPORT_GLOB = "selfcheck-*.toml"
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) readable by the owner only. An existing folder keeps its mode: it may be
+    one the person chose with ``--dir`` (even the current folder), which is theirs to manage."""
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask only downward; be exact
+    except OSError as exc:
+        raise ReportError(f"{folder}: cannot create the folder: {exc.strerror}.") from None
+    return folder
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix (mode 0600).
+
+    The folder must exist; private data goes through :func:`private_dir` first."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable; not possible on every platform
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def reports_dir(override: Path | None = None) -> Path:
+    """The folder reports go to: ``--dir``, else ``$SELFCHECK_HOME/reports``, else the user data folder."""
+    return override if override is not None else paths.data_dir()
+
+
+_COLLISION = re.compile(r"^(?P<base>.+?)(?:\.(?P<n>\d+))?\.toml$")
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """Sort key: the name (starting with the timestamp), then the collision number (x.2.toml after x.toml)."""
+    match = _COLLISION.match(path.name)
+    if match is None:  # pragma: no cover - the glob only yields *.toml
+        return path.name, 0
+    return match["base"], int(match["n"] or 1)
+
+
+def list_reports(folder: Path) -> list[Path]:
+    """Report files in ``folder``, oldest first (names start with a sortable timestamp)."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob(REPORT_GLOB) if p.is_file()), key=_order)
+
+
+def resolve(ref: str, folder: Path) -> Path:
+    """A report reference: a path, ``latest`` or ``latest~N``."""
+    match = re.fullmatch(r"latest(?:~(\d+))?", ref)
+    if match is None:
+        path = Path(ref)
+        if not path.exists():
+            raise ReportError(f"{path}: no such report file.")
+        return path
+    back = int(match.group(1) or 0)
+    reports = list_reports(folder)
+    if back >= len(reports):
+        have = f"only {len(reports)} report(s)" if reports else "no reports"
+        raise UsageError(f"{ref}: {folder} has {have}. Run `selfcheck start` first, or give a path.")
+    return reports[-1 - back]
+
+
+def report_name(created_stamp: str, ids: Iterable[str]) -> str:
+    """File name for a report: timestamp first so names sort by time, then the questionnaire ids."""
+    joined = "+".join(ids)[:80] or "custom"
+    return f"selfcheck-{created_stamp}-{joined}.toml"
+
+
+def write_report(report: Report, folder: Path) -> Path:
+    """Write a new report file atomically; never replaces an existing report."""
+    from selfcheck.records.report import to_toml_data
+
+    private_dir(folder)
+    stamp = report.created.strftime("%Y%m%d-%H%M%S")
+    base = report_name(stamp, report.questionnaires)
+    path = folder / base
+    n = 2
+    while path.exists():  # two runs in the same second: x.toml, x.2.toml, x.3.toml (ids cannot contain dots)
+        path = folder / base.replace(".toml", f".{n}.toml")
+        n += 1
+    atomic_write(path, dump_toml(to_toml_data(report)))
+    return path
+
+
+def parse_report(data: dict[str, Any], path: Path) -> Report:
+    """Validate report data, upgrading older schema versions; errors name the file and field."""
+    from pydantic import ValidationError
+
+    from selfcheck.records.report import SCHEMA_VERSION, Report, upgrade
+
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ReportError(f"{path}: schema_version: missing or not a whole number; is this a selfcheck report?")
+    if version > SCHEMA_VERSION:
+        raise ReportError(
+            f"{path}: schema_version {version} is newer than this selfcheck understands ({SCHEMA_VERSION}); "
+            "upgrade selfcheck to read it."
+        )
+    if version < 1:
+        raise ReportError(f"{path}: schema_version: {version} is not a valid version.")
+    try:
+        return Report.model_validate(upgrade(data))
+    except ValidationError as exc:
+        raise ReportError(f"{path}: {first_problem(exc)}.") from None
+
+
+def read_report(path: Path) -> Report:
+    """Read and validate one report file."""
+    return parse_report(read_toml(path, "report", ReportError), path)
+
+
+def load_all(folder: Path) -> tuple[list[tuple[Path, Report]], list[ReportError]]:
+    """Every readable report in ``folder``, oldest first, and the errors of those that could not be read."""
+    good: list[tuple[Path, Report]] = []
+    bad: list[ReportError] = []
+    for path in list_reports(folder):
+        try:
+            good.append((path, read_report(path)))
+        except ReportError as exc:
+            bad.append(exc)
+    return good, bad

@@ -1,0 +1,1 @@
+"""Scores and findings: pure functions from a questionnaire and its answers."""

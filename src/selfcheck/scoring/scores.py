@@ -1,0 +1,108 @@
+"""Scores: pure functions from a questionnaire and its answers to 0-100 per dimension and a level."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from selfcheck.questionnaire.conditions import visible_ids
+from selfcheck.questionnaire.model import (
+    AnswerValue,
+    Band,
+    ChoiceItem,
+    ItemBase,
+    LikertItem,
+    MultiItem,
+    NumberItem,
+    Questionnaire,
+    YesNoItem,
+)
+
+
+def item_score(q: Questionnaire, item: ItemBase, value: AnswerValue) -> float | None:
+    """An answer's score normalised to 0-1, or None for unscored items and unusable values."""
+    if isinstance(item, LikertItem) and isinstance(value, int) and not isinstance(value, bool):
+        scale = q.scale_of(item)
+        ratio = (value - scale.min) / (scale.max - scale.min)
+        return 1.0 - ratio if item.reverse else ratio
+    if isinstance(item, YesNoItem) and isinstance(value, bool):
+        return item.yes_score if value else item.no_score
+    if isinstance(item, ChoiceItem) and isinstance(value, str):
+        return next((o.score for o in item.options if o.id == value), None)
+    if isinstance(item, MultiItem) and isinstance(value, list):
+        total = item.base + sum(o.score for o in item.options if o.id in value)
+        return min(1.0, max(0.0, total))
+    if isinstance(item, NumberItem) and isinstance(value, int) and not isinstance(value, bool):
+        return next((b.score for b in item.bands if b.min <= value <= b.max), None)
+    return None
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A dimension's score (0-100), or None when under half its shown scored items were answered."""
+
+    id: str
+    score: float | None
+    answered: int
+    shown: int
+
+    @property
+    def insufficient(self) -> bool:
+        """Too few answers to score honestly."""
+        return self.score is None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything scoring says about one questionnaire's answers."""
+
+    overall: float | None
+    band: Band | None
+    dimensions: dict[str, DimensionScore]
+    answered: int
+    shown: int
+
+    @property
+    def coverage(self) -> float:
+        """The share of shown scored items that were answered (0-1)."""
+        return self.answered / self.shown if self.shown else 0.0
+
+
+def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    total = sum(w for _, w in pairs)
+    return sum(v * w for v, w in pairs) / total if total > 0 else None
+
+
+def score(q: Questionnaire, answers: Mapping[str, AnswerValue], ratings: Mapping[str, int] | None = None) -> Result:
+    """Dimension scores (weighted mean × 100), overall (weighted mean of scored dimensions), band, coverage.
+
+    ``ratings`` are a rater's 民主测评 marks per dimension (1 = worst): each counts as one more item of weight 1.
+    None means no rating was asked (a self-assessment); an absent dimension was an abstention (不了解)."""
+    shown_ids = visible_ids(q, answers)
+    dims: dict[str, DimensionScore] = {}
+    total_answered = total_shown = 0
+    for dim in q.dimensions:
+        pairs: list[tuple[float, float]] = []
+        shown = 0
+        for item in q.items:
+            if item.dimension != dim.id or not item.scored or item.id not in shown_ids:
+                continue
+            shown += 1
+            if item.id in answers:
+                s = item_score(q, item, answers[item.id])
+                if s is not None:
+                    pairs.append((s, item.weight))
+        if ratings is not None and q.rating is not None:
+            shown += 1
+            if dim.id in ratings:
+                pairs.append((q.rating.score(ratings[dim.id]), 1.0))
+        mean = _weighted_mean(pairs)
+        enough = shown > 0 and len(pairs) * 2 >= shown
+        value = round(mean * 100, 2) if mean is not None and enough else None
+        dims[dim.id] = DimensionScore(dim.id, value, len(pairs), shown)
+        total_answered += len(pairs)
+        total_shown += shown
+    overall = _weighted_mean([(d.score, q.dimension(d.id).weight) for d in dims.values() if d.score is not None])
+    overall = round(overall, 2) if overall is not None else None
+    band = q.band_for(overall) if overall is not None else None
+    return Result(overall, band, dims, total_answered, total_shown)

@@ -1,0 +1,1 @@
+"""The terminal front end: everything that imports Rich or prompts a person."""

@@ -1,0 +1,268 @@
+"""Rich renderings for the terminal: panels, tables and bars. Builds renderables; printing is the caller's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from selfcheck.i18n import Lang, Msg, t
+
+if TYPE_CHECKING:
+    from selfcheck.interview.state import Step
+    from selfcheck.questionnaire.library import Entry
+    from selfcheck.questionnaire.model import ItemBase, Questionnaire
+    from selfcheck.scoring.scores import Result
+
+
+class Wrapped:
+    """Text wrapped by Chinese line-breaking rules (:mod:`selfcheck.terminal.linebreak`); Rich alone cuts a Chinese
+    sentence wherever the width ends, so a line could start with ，or 。. Styles and newlines are kept."""
+
+    def __init__(self, text: Text | str, style: str = "") -> None:
+        self.text = text if isinstance(text, Text) else Text(text, style=style)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """One Text per line, each within the width."""
+        from selfcheck.terminal.linebreak import line_spans
+
+        for start, end in line_spans(self.text.plain, options.max_width):
+            yield self.text[start:end]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As narrow as its widest unbreakable piece, as wide as its longest line."""
+        from selfcheck.terminal.linebreak import cells, widest_piece
+
+        plain = self.text.plain
+        widest = widest_piece(plain)
+        longest = max((cells(line) for line in plain.split("\n")), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that writes plain text when not attached to a terminal, and when NO_COLOR is set (no escape
+    codes at all: bold and underline are dropped too, not only colours)."""
+    import os
+
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, highlight=False, emoji=False, color_system=None if plain else "auto")
+
+
+def bar(fraction: float, width: int = 20) -> str:
+    """A horizontal bar of ``width`` cells for a value in 0-1."""
+    fraction = min(1.0, max(0.0, fraction))
+    full = round(fraction * width)
+    return "█" * full + "░" * (width - full)
+
+
+def _title(q: Questionnaire, lang: Lang) -> str:
+    return q.title_en if lang == "en" and q.title_en else q.title
+
+
+def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
+    """The numbered choices shown for an item, as (number, label); empty for numbers, dates and text."""
+    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, YesNoItem, pick
+
+    item = step.item
+    if isinstance(item, LikertItem):
+        scale = q.scale_of(item)
+        labels = scale.labels_en if lang == "en" and scale.labels_en else scale.labels
+        return [(str(scale.min + i), label) for i, label in enumerate(labels)]
+    if isinstance(item, YesNoItem):
+        return [("1", t(Msg.YES, lang)), ("2", t(Msg.NO, lang))]
+    if isinstance(item, ChoiceItem | MultiItem):
+        return [(str(i), pick(o.label, o.label_en, lang)) for i, o in enumerate(item.options, 1)]
+    return []
+
+
+def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
+    """The one-line input hint for an item."""
+    from selfcheck.questionnaire.model import LikertItem, NumberItem, pick
+
+    item = step.item
+    if isinstance(item, LikertItem):
+        scale = q.scale_of(item)
+        return t(Msg.HINT_LIKERT, lang, lo=scale.min, hi=scale.max)
+    if isinstance(item, NumberItem):
+        unit = pick(item.unit, item.unit_en, lang)
+        return t(
+            Msg.HINT_NUMBER,
+            lang,
+            lo=item.min,
+            hi=item.max,
+            unit=f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else ""),
+        )
+    hints = {
+        "yesno": Msg.HINT_YESNO,
+        "choice": Msg.HINT_CHOICE,
+        "multi": Msg.HINT_MULTI,
+        "date": Msg.HINT_DATE,
+        "text": Msg.HINT_TEXT,
+    }
+    return t(hints[item.kind], lang)  # type: ignore[attr-defined]
+
+
+def source_passage(item: ItemBase, lang: Lang) -> Text:
+    """What ``?`` shows: the passage of the source text; in English, the translation and then the original."""
+    if not item.help:
+        return Text(t(Msg.HELP_NONE, lang))
+    if lang == "en" and item.help_en:
+        shown = Text(item.help_en)
+        shown.append(f"\n\n{t(Msg.HELP_ORIGINAL, lang)}{item.help}", style="dim")
+        return shown
+    return Text(item.help)
+
+
+def item_panel(
+    step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None, other: bool = False
+) -> Panel:
+    """The panel for one question: where we are, the text, the choices and how to answer."""
+    from selfcheck.questionnaire.model import pick
+
+    q = step.questionnaire
+    dim = q.dimension(step.item.dimension)
+    n, total = progress
+    head = Text.assemble(
+        (_title(q, lang), "bold"),
+        " · ",
+        pick(dim.title, dim.title_en, lang),
+    )
+    prog = Text.assemble((t(Msg.PROGRESS, lang, n=n, total=total), "cyan"), "  ", (bar(n / total, 16), "cyan"))
+    body: list[RenderableType] = [prog, Text(""), Wrapped(step.item.label(lang, other), style="bold")]
+    opts = choices(q, step, lang)
+    if opts:
+        body.append(Text(""))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right")
+        grid.add_column(overflow="fold")
+        for number, label in opts:
+            grid.add_row(f"  {number}", label)  # a wrapped label stays aligned under itself
+        body.append(grid)
+    if existing is not None:
+        body.append(Text(""))
+        body.append(Text(t(Msg.CURRENT, lang, value=existing), style="green"))
+    enter = (
+        t(Msg.ENTER_KEEP, lang)
+        if existing is not None
+        else (t(Msg.ENTER_REQUIRED, lang) if step.item.required else t(Msg.ENTER_SKIP, lang))
+    )
+    body.append(Text(""))
+    body.append(Text(f"{hint(q, step, lang)} · {t(Msg.HINT_ENTER, lang, enter=enter)}", style="dim"))
+    body.append(Text(t(Msg.HINT_KEYS, lang), style="dim"))
+    return Panel(Group(*body), title=head, title_align="left", expand=True)
+
+
+def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType:
+    """Scores per dimension with bars, the overall score, the band and its feedback."""
+    from selfcheck.questionnaire.model import pick
+
+    table = Table(title=t(Msg.SCORES_TITLE, lang, title=_title(q, lang)), title_justify="left", expand=False)
+    table.add_column(t(Msg.COL_DIMENSION, lang))
+    table.add_column(t(Msg.COL_SCORE, lang), justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column(t(Msg.COL_ANSWERED, lang), justify="right")
+    for dim in q.dimensions:
+        d = result.dimensions[dim.id]
+        value = f"{d.score:.1f}" if d.score is not None else t(Msg.INSUFFICIENT, lang)
+        table.add_row(
+            pick(dim.title, dim.title_en, lang),
+            value,
+            bar((d.score or 0) / 100, 12) if d.score is not None else "",
+            f"{d.answered}/{d.shown}",
+        )
+    overall = f"{result.overall:.1f}" if result.overall is not None else t(Msg.INSUFFICIENT, lang)
+    table.add_section()
+    table.add_row(
+        Text(t(Msg.OVERALL, lang), style="bold"),
+        Text(overall, style="bold"),
+        bar((result.overall or 0) / 100, 12) if result.overall is not None else "",
+        "",
+    )
+    parts: list[RenderableType] = [table]
+    if result.band is not None:
+        parts.append(Text(t(Msg.LEVEL, lang, label=pick(result.band.label, result.band.label_en, lang)), style="bold"))
+        feedback = pick(result.band.feedback, result.band.feedback_en, lang)
+        if feedback:
+            parts.append(Text(feedback))
+    parts.append(Text(t(Msg.COVERAGE, lang, pct=round(result.coverage * 100)), style="dim"))
+    return Group(*parts)
+
+
+def _source(entry: Entry, zh: bool) -> str:
+    return "内置" if entry.builtin and zh else entry.source
+
+
+def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Table:
+    """The table for ``selfcheck questionnaires list``; narrow terminals get kind and version under the title."""
+    from selfcheck.questionnaire.model import pick
+
+    kinds = {
+        "contrast": ("对照", "comparison"),
+        "ability": ("能力", "ability"),
+        "custom": ("自定义", "custom"),
+    }
+    zh = lang == "zh"
+    table = Table(expand=False)
+    if width >= 100:
+        headers = (
+            ("ID", "标题", "类别", "版本", "题数", "维度", "来源")
+            if zh
+            else ("ID", "Title", "Kind", "Version", "Items", "Dimensions", "Source")
+        )
+        for i, col in enumerate(headers):
+            table.add_column(col, justify="right" if i == 4 else "left", overflow="fold", no_wrap=i in (0, 2, 3, 4))
+        for e in entries:
+            q = e.questionnaire
+            dims = ("、" if zh else ", ").join(pick(d.title, d.title_en, lang) for d in q.dimensions)
+            table.add_row(
+                q.id,
+                _title(q, lang),
+                kinds[q.kind][not zh],
+                q.version,
+                str(len(q.items)),
+                dims,
+                _source(e, zh),
+            )
+        return table
+    narrow = (
+        ("ID", "标题 · 类别 · 版本", "题/维", "来源")
+        if zh
+        else ("ID", "Title · kind · version", "Items/dims", "Source")
+    )
+    for i, col in enumerate(narrow):
+        table.add_column(col, overflow="fold", no_wrap=i in (0, 2), ratio=1 if i == 1 else None)
+    for e in entries:
+        q = e.questionnaire
+        title = Text.assemble(_title(q, lang), "\n", (f"{kinds[q.kind][not zh]} · v{q.version}", "dim"))
+        table.add_row(q.id, title, f"{len(q.items)}/{len(q.dimensions)}", _source(e, zh))
+    return table
+
+
+def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
+    """Every item of a questionnaire, grouped by dimension."""
+    from selfcheck.questionnaire.model import pick
+
+    parts: list[RenderableType] = [Text(f"{_title(q, lang)}  ({q.id} v{q.version})", style="bold")]
+    desc = pick(q.description, q.description_en, lang)
+    if desc:
+        parts.append(Text(desc))
+    for dim in q.dimensions:
+        table = Table(title=pick(dim.title, dim.title_en, lang), title_justify="left", expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("ID", no_wrap=True)
+        table.add_column("类型" if lang == "zh" else "Kind", no_wrap=True)
+        table.add_column("题目" if lang == "zh" else "Item", ratio=1, overflow="fold")
+        n = 0
+        for item in q.items:
+            if item.dimension != dim.id:
+                continue
+            n += 1
+            extra = " ⟲" if getattr(item, "reverse", False) else ""
+            table.add_row(str(n), item.id, item.kind + extra, item.label(lang))
+        parts.append(table)
+    return Group(*parts)

@@ -1,0 +1,178 @@
+"""The interview in the terminal: choosing questionnaires, the questions, 查摆, and the written report."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from datetime import date
+from pathlib import Path
+
+from selfcheck.errors import Interrupted, UsageError
+from selfcheck.i18n import Lang, Msg
+from selfcheck.interview.from_answers import StartOptions
+from selfcheck.questionnaire.library import Library
+
+
+def _hangup(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _choose_set_plain(lang: Lang) -> list[str] | None:
+    """The very first question (which set?), asked before anything heavy is imported so that it appears at once.
+
+    Returns the set's ids, or None for "pick" (which needs the library)."""
+    from selfcheck.i18n import t
+    from selfcheck.questionnaire.library import SETS
+
+    labels = {"contrast": Msg.SET_CONTRAST, "ability": Msg.SET_ABILITY, "all": Msg.SET_ALL, "pick": Msg.SET_PICK}
+    keys = list(labels)
+    print(t(Msg.CHOOSE_SET, lang))
+    for i, key in enumerate(keys, 1):
+        print(f"  {i}  {t(labels[key], lang)}")
+    while True:
+        raw = input("› ").strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(keys):
+            key = keys[int(raw) - 1]
+            return None if key == "pick" else list(SETS[key])
+        print(t(Msg.BAD_NUMBER, lang, n=len(keys)))
+
+
+def interactive(opts: StartOptions, library: Library | None = None) -> Path | None:
+    """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept).
+
+    ``library`` is loaded here when not given, after the first prompt when the set is still to be chosen."""
+    from selfcheck.files.paths import DRAFT_NAME
+    from selfcheck.i18n import default_lang
+
+    chosen: list[str] | None = opts.ids or None
+    fresh = not opts.resume and not (opts.folder / DRAFT_NAME).exists()
+    if library is None and not chosen and fresh:
+        try:
+            chosen = _choose_set_plain(opts.lang or default_lang())
+        except (KeyboardInterrupt, EOFError):
+            print()
+            raise Interrupted(said=True) from None
+    if library is None:
+        from selfcheck.questionnaire.library import load_library
+
+        library = load_library(only=chosen if chosen and fresh else None)
+    return _interactive(library, opts, chosen)
+
+
+def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None) -> Path | None:
+    from selfcheck import __version__
+    from selfcheck.i18n import default_lang, t
+    from selfcheck.interview.state import Interview
+    from selfcheck.records import draft, ledger, storage
+    from selfcheck.records.report import Respondent, build, now
+    from selfcheck.scoring.findings import detect
+    from selfcheck.terminal.console import make_console
+    from selfcheck.terminal.prompts import Quit, Session, choose_questionnaires
+
+    console = make_console()
+    lang = opts.lang or default_lang()
+    saved = draft.load(opts.folder)
+    if opts.resume and saved is None:
+        raise UsageError(t(Msg.DRAFT_NONE, lang))
+    if saved is not None and not opts.resume:
+        listed = ", ".join(saved.questionnaires)
+        answer = console.input(t(Msg.DRAFT_FOUND, lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed) + " ")
+        if answer.strip().lower() in ("n", "no", "否"):
+            if console.input(t(Msg.DRAFT_DISCARD, lang) + " ").strip().lower() not in ("y", "yes", "是"):
+                return None
+            draft.remove(opts.folder)
+            saved = None
+    if saved is not None:
+        for qid, file in saved.files.items():
+            if qid not in library.entries:
+                from selfcheck.questionnaire.library import Entry, load_file
+
+                library.entries[qid] = Entry(load_file(Path(file)), Path(file), builtin=False)
+        questionnaires = library.select(saved.questionnaires)
+        for q in questionnaires:
+            if saved.digests.get(q.id) not in (None, q.digest()):
+                console.print(t(Msg.DRAFT_CHANGED, lang, id=q.id), style="yellow")
+        state = saved
+        lang = opts.lang or saved.lang
+    else:
+        ids = chosen or choose_questionnaires(console, lang, [e.questionnaire for e in library.entries.values()])
+        questionnaires = library.select(ids)
+        rater = opts.role != "self"
+        state = draft.Draft(
+            created=now(),
+            name=None if rater else opts.name,
+            role=opts.role,
+            subject=opts.subject,
+            phase="questions" if rater else "review",
+            lang=lang,
+            questionnaires=[q.id for q in questionnaires],
+            files={k: v for k, v in opts.files.items() if k in {q.id for q in questionnaires}},
+            digests={q.id: q.digest() for q in questionnaires},
+        )
+    state.digests = {q.id: q.digest() for q in questionnaires}
+    interview = Interview(questionnaires, state.answers, state.skipped)
+    session = Session(console, lang, interview, state, lambda d: draft.save(d, opts.folder))
+    session.other = state.role != "self"
+    if session.other:
+        console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
+    rows, _broken = storage.load_all(opts.folder)
+    own = [(p, r) for p, r in rows if r.respondent.role == "self"]
+    session.earlier = [
+        (f"{r.created:%Y-%m}", text)
+        for _, r in own
+        for f in r.findings
+        for text in (f.detail, f.problem if f.item is None else "")
+        if text
+    ]
+    book = ledger.load(opts.folder)
+
+    def record(measure: ledger.Measure, status: ledger.Progress, evidence: str) -> None:
+        ledger.record(book, rows, measure.finding.id, status, evidence, date.today(), now())
+        ledger.save(book, opts.folder)
+
+    previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
+    try:
+        session.persist()
+        if state.phase == "review":
+            session.run_review(ledger.measures(own, book), record)
+            state.phase = "questions"
+            session.persist()
+        session.run_questions()
+        if session.other:
+            state.phase = "ratings"
+            session.run_ratings(questionnaires)
+        else:
+            detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
+            owner = state.name or opts.name or t(Msg.SELF, lang)
+            session.run_findings(detected, "+".join(q.id for q in questionnaires), owner)
+    except Quit:
+        console.print(t(Msg.SAVED_QUIT, lang), style="bold")
+        return None
+    except (KeyboardInterrupt, EOFError) as exc:
+        # The draft was saved after the last answer. After a hang-up the terminal is gone: say so only if we can.
+        with contextlib.suppress(OSError):
+            console.print()
+            console.print(
+                t(Msg.INTERRUPTED, lang) + ("" if lang == "zh" else " ") + t(Msg.SAVED_QUIT, lang), style="bold"
+            )
+        raise Interrupted(130 if isinstance(exc, KeyboardInterrupt) else 1, said=True) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGHUP, previous)
+    report = build(
+        questionnaires,
+        {q.id: interview.answers_for(q.id) for q in questionnaires},
+        {q.id: interview.skipped_for(q.id) for q in questionnaires},
+        state.findings,
+        name=state.name or opts.name,
+        created=state.created,
+        tool_version=__version__,
+        review=state.review,
+        respondent=Respondent(role=state.role, subject=state.subject) if session.other else None,
+        ratings=state.ratings if session.other else None,
+        comments=state.comments if session.other else None,
+    )
+    path = storage.write_report(report, opts.folder)
+    draft.remove(opts.folder)
+    console.print(t(Msg.REPORT_SAVED, lang, path=path), style="bold green")
+    return path

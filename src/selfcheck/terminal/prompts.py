@@ -1,0 +1,369 @@
+"""The terminal front end of the interview: asks, reads lines, drives :class:`~selfcheck.interview.state.Interview`.
+
+Input is line-based so it works in any terminal and through a pipe. The draft is saved after every answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from selfcheck.errors import AnswerError
+from selfcheck.i18n import Lang, Msg, t
+from selfcheck.interview import detail_checks as wording
+from selfcheck.interview.state import Interview, Step
+from selfcheck.questionnaire.model import Questionnaire, pick
+from selfcheck.questionnaire.values import describe, parse
+from selfcheck.records.draft import Draft
+from selfcheck.records.ledger import Measure, Progress
+from selfcheck.records.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, finding_id
+from selfcheck.scoring.findings import Detected
+from selfcheck.scoring.scores import score
+from selfcheck.terminal.console import Wrapped, item_panel, scores_table, source_passage
+
+
+class Quit(Exception):  # noqa: N818 - a signal to stop, not an error
+    """The person typed ``q``: save and stop."""
+
+
+@dataclass
+class Session:
+    """One interactive run: the interview, the 查摆 records so far, and how to save them."""
+
+    console: Console
+    lang: Lang
+    interview: Interview
+    draft: Draft
+    save: Callable[[Draft], None]
+    today: date = field(default_factory=date.today)
+    earlier: list[tuple[str, str]] = field(default_factory=list)
+    """(month, text) of descriptions in earlier reports, to catch copied wording."""
+    hinted: bool = False
+    other: bool = False
+    """Rating someone else: items in the third person, no 查摆 questions."""
+
+    # ---- input ----
+
+    def read(self, prompt: str) -> str:
+        """One line from the person; ``q`` quits (after saving)."""
+        line = self.console.input(f"[bold cyan]›[/] {prompt} " if prompt else "[bold cyan]›[/] ")
+        if line.strip().lower() in ("q", "quit", "退出"):
+            raise Quit
+        return line.strip()
+
+    def note(self, message: str, style: str = "yellow") -> None:
+        """A one-line remark (a reason to re-ask, a warning)."""
+        self.console.print(Text(message, style=style))
+
+    def persist(self) -> None:
+        """Save the draft with the current state."""
+        self.draft.answers = self.interview.all_answers()
+        self.draft.skipped = self.interview.all_skipped()
+        self.save(self.draft)
+
+    # ---- 回头看: last time's measures ----
+
+    def run_review(self, open_measures: list[Measure], record: Callable[[Measure, Progress, str], None]) -> None:
+        """Before new problems: how each open measure from earlier reports went, with evidence."""
+        from selfcheck.records.ledger import status_label
+        from selfcheck.records.report import ReviewEntry, ReviewStatus
+
+        done = {r.finding for r in self.draft.review}
+        todo = [m for m in open_measures if m.finding.id not in done]
+        if todo:
+            self.console.print(Text(t(Msg.REVIEW_INTRO, self.lang, n=len(open_measures)), style="bold"))
+        statuses: list[ReviewStatus] = ["todo", "doing", "done"]
+        labels = [status_label(s, self.lang) for s in statuses]
+        position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
+        for m in todo:
+            f = m.finding
+            body = Text.assemble(
+                (f.problem, "bold"),
+                "\n",
+                t(Msg.REVIEW_MEASURE, self.lang, measure=f.measure or "–", deadline=f.deadline or "–"),
+            )
+            self.console.print(Panel(body, title=f"{f.id} · {m.report}", title_align="left"))
+            current = position.get(m.status, 1)
+            pick_n = self.ask_number(t(Msg.REVIEW_STATUS, self.lang), labels, default=current) or current
+            status = statuses[pick_n - 1]
+            evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
+            while status == "done" and not evidence:
+                self.note(t(Msg.REVIEW_EVIDENCE_REQUIRED, self.lang))
+                evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
+            record(m, status, evidence)
+            self.draft.review.append(
+                ReviewEntry(
+                    finding=f.id,
+                    report=m.report,
+                    problem=f.problem,
+                    measure=f.measure,
+                    deadline=f.deadline,
+                    status=status,
+                    evidence=evidence,
+                )
+            )
+            self.persist()
+
+    # ---- the questions ----
+
+    def run_questions(self) -> None:
+        """Ask every shown item; after each questionnaire, show its scores."""
+        while (step := self.interview.current()) is not None:
+            if self.other and not step.item.scored:
+                self.interview.skip()  # dates and free text are the person's own record, not a rater's
+            else:
+                self.ask_item(step)
+            self.persist()
+            nxt = self.interview.current()
+            if not self.other and (nxt is None or nxt.questionnaire.id != step.questionnaire.id):
+                q = step.questionnaire
+                self.console.print(scores_table(q, score(q, self.interview.answers_for(q.id)), self.lang))
+                self.console.print()
+
+    def ask_item(self, step: Step) -> None:
+        """Ask one item until it is answered, skipped or left with ``b``."""
+        q = step.questionnaire
+        existing = self.interview.existing(step)
+        shown = describe(q, step.item, existing, self.lang) if existing is not None else None
+        self.console.print(item_panel(step, self.interview.progress(), self.lang, shown, self.other))
+        while True:
+            raw = self.read("")
+            if raw.lower() == "b":
+                if not self._back():
+                    self.note(t(Msg.AT_FIRST, self.lang))
+                    continue
+                return
+            if raw in {"?", "？"}:
+                self.console.print(
+                    Panel(
+                        Wrapped(source_passage(step.item, self.lang)),
+                        title=t(Msg.HELP_TITLE, self.lang),
+                        title_align="left",
+                    )
+                )
+                continue
+            if raw == "":
+                if existing is not None:
+                    self.interview.answer(existing)
+                    return
+                if step.item.required:
+                    self.note(t(Msg.REQUIRED, self.lang))
+                    continue
+                self.interview.skip()
+                return
+            try:
+                value = parse(q, step.item, raw, self.lang)
+            except AnswerError as exc:
+                self.note(exc.message)
+                continue
+            self.interview.answer(value)
+            return
+
+    def _back(self) -> bool:
+        """Go to the previous question the person is asked (raters pass over items they never see)."""
+        start = self.interview.pos
+        while self.interview.back():
+            step = self.interview.current()
+            if not self.other or (step is not None and step.item.scored):
+                return True
+        self.interview.pos = start
+        return False
+
+    # ---- 民主测评: raters judge each dimension ----
+
+    def run_ratings(self, questionnaires: list[Questionnaire]) -> None:
+        """For each dimension: a mark on the questionnaire's rating scale (Enter = 不了解) and an optional comment."""
+        for q in questionnaires:
+            if q.rating is None:
+                continue
+            labels = q.rating.labels_en if self.lang == "en" and q.rating.labels_en else q.rating.labels
+            abstain = pick(q.rating.abstain or "不了解", q.rating.abstain_en or "Don't know", self.lang)
+            for dim in q.dimensions:
+                key = f"{q.id}/{dim.id}"
+                if key in self.draft.rated:
+                    continue
+                title = pick(dim.title, dim.title_en, self.lang)
+                self.console.print(
+                    Panel(
+                        Text(t(Msg.RATING_ASK, self.lang, dimension=title), style="bold"),
+                        title=pick(q.title, q.title_en, self.lang),
+                        title_align="left",
+                    )
+                )
+                self.console.print(Text(t(Msg.RATING_ABSTAIN, self.lang, label=abstain), style="dim"))
+                mark = self.ask_number(t(Msg.RATING_PROMPT, self.lang), list(labels))
+                if mark is not None:
+                    self.draft.ratings.setdefault(q.id, {})[dim.id] = mark
+                comment = self.read(t(Msg.RATING_COMMENT, self.lang))
+                if comment:
+                    self.draft.comments.setdefault(q.id, {})[dim.id] = comment
+                self.draft.rated.append(key)
+                self.persist()
+
+    # ---- the 查摆 record ----
+
+    def run_findings(self, detected: list[Detected], created_key: str, default_owner: str) -> None:
+        """Ask the 查摆 details for every problem found, then offer to add problems no item caught."""
+        if self.draft.phase in ("review", "questions"):
+            self.draft.phase = "findings"
+            self.persist()
+        done = {(f.questionnaire, f.item, f.option) for f in self.draft.findings}
+        todo = [d for d in detected if (d.questionnaire, d.item, d.option) not in done]
+        if self.draft.phase == "findings":
+            if detected:
+                self.console.print(Text(t(Msg.FINDINGS_INTRO, self.lang, n=len(detected)), style="bold"))
+            else:
+                self.note(t(Msg.FINDINGS_NONE, self.lang), style="green")
+            for d in todo:
+                n = len(self.draft.findings) + 1
+                problem = pick(d.problem, d.problem_en, self.lang)
+                self.console.print(
+                    Panel(
+                        Text(problem, style="bold"),
+                        title=t(Msg.FINDING_HEAD, self.lang, n=n, total=len(detected)),
+                        title_align="left",
+                    )
+                )
+                finding = self.ask_details(
+                    problem, finding_id(self.draft.created, f"{d.questionnaire}/{d.key}"), default_owner
+                )
+                self.draft.findings.append(
+                    finding.model_copy(update={"questionnaire": d.questionnaire, "item": d.item, "option": d.option})
+                )
+                self.persist()
+            self.draft.phase = "extra"
+            self.persist()
+        while self.read(t(Msg.ASK_MORE, self.lang)).lower() in ("y", "yes", "是", "有"):
+            problem = self.read_required(t(Msg.ASK_PROBLEM, self.lang))
+            n = sum(1 for f in self.draft.findings if f.item is None) + 1
+            self.draft.findings.append(
+                self.ask_details(problem, finding_id(self.draft.created, f"{created_key}/extra-{n}"), default_owner)
+            )
+            self.persist()
+
+    def read_required(self, prompt: str) -> str:
+        """A line that must not be empty."""
+        while not (line := self.read(prompt)):
+            self.note(t(Msg.BAD_EMPTY, self.lang))
+        return line
+
+    def ask_details(self, problem: str, fid: str, default_owner: str) -> Finding:
+        """具体表现, 原因, 整改措施, 完成时限, 责任人, 来源 for one problem."""
+        lang = self.lang
+        detail = self.ask_detail(problem)
+        cause = self.ask_number(t(Msg.ASK_CAUSE, lang), [CAUSE_LABELS[c][lang == "en"] for c in CAUSES])
+        cause_note = self.read(t(Msg.ASK_CAUSE_NOTE, lang))
+        measure = self.ask_measure()
+        deadline = self.ask_deadline()
+        owner = self.read(f"{t(Msg.ASK_OWNER, lang)} [{default_owner}]") or default_owner
+        source = self.ask_number(t(Msg.ASK_SOURCE, lang), [SOURCE_LABELS[s][lang == "en"] for s in SOURCES], default=1)
+        return Finding(
+            id=fid,
+            problem=problem,
+            detail=detail,
+            cause=CAUSES[cause - 1] if cause else "",
+            cause_note=cause_note,
+            measure=measure,
+            deadline=deadline,
+            owner=owner,
+            source=SOURCES[source - 1] if source else "",
+        )
+
+    def ask_detail(self, problem: str) -> str:
+        """The concrete instance. Warns once when it is short, restates the problem, copies an earlier
+        report, or (once per interview) has no concrete detail; Enter then keeps what was written."""
+        text = self.read(t(Msg.ASK_DETAIL, self.lang))
+        warning = self.detail_warning(text, problem)
+        if warning is None:
+            return text
+        self.note(warning)
+        again = self.read(t(Msg.ASK_DETAIL, self.lang))
+        return again or text
+
+    def ask_measure(self) -> str:
+        """The rectification measure; a wish without frequency, amount or date is questioned once."""
+        measure = self.read_required(t(Msg.ASK_MEASURE, self.lang))
+        if not wording.is_wish(measure):
+            return measure
+        self.note(t(Msg.WARN_WISH, self.lang))
+        return self.read(t(Msg.ASK_MEASURE, self.lang)) or measure
+
+    def detail_warning(self, text: str, problem: str) -> str | None:
+        """What is wrong with a description, if anything (see :mod:`selfcheck.interview.detail_checks`)."""
+        if wording.too_short(text):
+            return t(Msg.WARN_SHORT, self.lang, min=wording.MIN_DETAIL)
+        if wording.repeats(text, problem):
+            return t(Msg.WARN_REPEAT, self.lang)
+        label = wording.first_similar(text, self.earlier)
+        if label is not None:
+            return t(Msg.WARN_SIMILAR, self.lang, month=label)
+        if wording.is_collective(text):
+            return t(Msg.WARN_COLLECTIVE, self.lang)
+        if wording.is_generic(text) and not self.hinted:
+            self.hinted = True
+            return t(Msg.WARN_GENERIC, self.lang)
+        return None
+
+    def ask_number(self, prompt: str, labels: list[str], default: int | None = None) -> int | None:
+        """A numbered pick from ``labels`` (1-based); Enter gives ``default``."""
+        listing = "  ".join(f"{i} {label}" for i, label in enumerate(labels, 1))
+        self.console.print(Text(listing, style="dim"))
+        suffix = f" [{default}]" if default else ""
+        while True:
+            raw = self.read(prompt + suffix)
+            if raw == "":
+                return default
+            if raw.isdigit() and 1 <= int(raw) <= len(labels):
+                return int(raw)
+            self.note(t(Msg.BAD_NUMBER, self.lang, n=len(labels)))
+
+    def ask_deadline(self) -> str:
+        """A date not before today; Enter takes three months from today."""
+        default = (self.today + timedelta(days=90)).isoformat()
+        while True:
+            raw = self.read(f"{t(Msg.ASK_DEADLINE, self.lang)} [{default}]") or default
+            try:
+                when = date.fromisoformat(raw.replace("/", "-"))
+            except ValueError:
+                self.note(t(Msg.BAD_DATE, self.lang))
+                continue
+            if when < self.today:
+                self.note(t(Msg.BAD_DEADLINE_PAST, self.lang, today=self.today.isoformat()))
+                continue
+            return when.isoformat()
+
+
+def choose_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:
+    """Ask which set to run: the three comparisons, the three abilities, all six, or a pick."""
+    from selfcheck.questionnaire.library import SETS
+
+    options = [
+        ("contrast", t(Msg.SET_CONTRAST, lang)),
+        ("ability", t(Msg.SET_ABILITY, lang)),
+        ("all", t(Msg.SET_ALL, lang)),
+        ("pick", t(Msg.SET_PICK, lang)),
+    ]
+    console.print(Text(t(Msg.CHOOSE_SET, lang), style="bold"))
+    for i, (_, label) in enumerate(options, 1):
+        console.print(f"  {i}  {label}")
+    while True:
+        raw = console.input("[bold cyan]›[/] ").strip()
+        if raw.isdigit() and 1 <= int(raw) <= len(options):
+            key = options[int(raw) - 1][0]
+            break
+        console.print(Text(t(Msg.BAD_NUMBER, lang, n=len(options)), style="yellow"))
+    if key != "pick":
+        return list(SETS[key])
+    for i, q in enumerate(available, 1):
+        console.print(f"  {i}  {pick(q.title, q.title_en, lang)} ({q.id})")
+    while True:
+        raw = console.input(f"[bold cyan]›[/] {t(Msg.ASK_PICK, lang)} ").strip()
+        parts = [p for p in raw.replace("，", ",").split(",") if p.strip()]
+        if parts and all(p.strip().isdigit() and 1 <= int(p) <= len(available) for p in parts):
+            return list(dict.fromkeys(available[int(p) - 1].id for p in parts))
+        console.print(Text(t(Msg.BAD_NUMBER, lang, n=len(available)), style="yellow"))

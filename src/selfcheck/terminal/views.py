@@ -1,0 +1,309 @@
+"""Rich views of saved data: a report, the report list, a diff, the history and the rectification ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from selfcheck.i18n import Lang, Msg, t
+from selfcheck.terminal.console import Wrapped, bar
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from selfcheck.compare.diff import Diff
+    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.ledger import Measure
+    from selfcheck.records.report import Finding, Report
+
+
+def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> RenderableType:
+    """A saved report: scores per questionnaire and dimension, then the findings.
+
+    Titles and level names come from ``definitions`` in ``lang``; a questionnaire that no longer exists shows ids."""
+    from selfcheck.questionnaire.model import pick
+
+    zh = lang == "zh"
+    r = report.respondent
+    if r.role == "self":
+        who = r.name or ("（匿名）" if zh else "(anonymous)")
+    else:
+        kind = {"peer": ("同事互评", "peer rating"), "masses": ("群众评议", "public rating")}[r.role][not zh]
+        who = f"{kind} · " + (f"被评价人：{r.subject}" if zh else f"rating {r.subject}")
+    parts: list[RenderableType] = [
+        Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
+    ]
+    for qid, res in report.questionnaires.items():
+        q = definitions.get(qid)
+        title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
+        dims = {d.id: pick(d.title, d.title_en, lang) for d in q.dimensions} if q else {}
+        table = Table(title=f"{title} ({qid})", title_justify="left")
+        table.add_column(t(Msg.COL_DIMENSION, lang))
+        table.add_column(t(Msg.COL_SCORE, lang), justify="right")
+        table.add_column("", no_wrap=True)
+        for dim_id in list(res.scores.dimensions) + res.insufficient:
+            value = res.scores.dimensions.get(dim_id)
+            table.add_row(
+                dims.get(dim_id, dim_id),
+                f"{value:.1f}" if value is not None else t(Msg.INSUFFICIENT, lang),
+                bar(value / 100, 12) if value is not None else "",
+            )
+        overall = res.scores.overall
+        table.add_section()
+        table.add_row(
+            t(Msg.OVERALL, lang),
+            f"{overall:.1f}" if overall is not None else t(Msg.INSUFFICIENT, lang),
+            (q.level_label(res.level, lang) if q else res.level) or "",
+        )
+        parts.append(table)
+    if report.findings:
+        parts.append(Text(""))
+        parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
+        parts.extend(Wrapped(finding_lines(n, f, lang)) for n, f in enumerate(report.findings, 1))
+    return Group(*parts)
+
+
+def no_reports(lang: Lang) -> Text:
+    """What list-like views say when the folder has no report yet."""
+    return Text(
+        "还没有报告。运行 selfcheck start 开始第一次自查。"
+        if lang == "zh"
+        else "No reports yet. Run `selfcheck start` for your first self-check.",
+        style="yellow",
+    )
+
+
+def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> RenderableType:
+    """The table for ``selfcheck report list``: one row per report, oldest first."""
+    zh = lang == "zh"
+    if not rows:
+        return no_reports(lang)
+    headers = (
+        ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
+        if zh
+        else ("#", "Created", "Name", "Questionnaire: score", "Findings", "File")
+    )
+    table = Table()
+    for i, col in enumerate(headers):
+        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1))
+    for n, (name, report) in enumerate(rows, 1):
+        scores = "\n".join(
+            f"{qid}: {r.scores.overall:.1f}" if r.scores.overall is not None else f"{qid}: –"
+            for qid, r in report.questionnaires.items()
+        )
+        table.add_row(
+            str(n),
+            f"{report.created:%Y-%m-%d %H:%M}",
+            report.respondent.name or "–",
+            scores,
+            str(len(report.findings)),
+            name,
+        )
+    return table
+
+
+def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
+    """One finding as a short block of labelled lines (reads well at any width)."""
+    from selfcheck.records.report import CAUSE_LABELS, SOURCE_LABELS
+
+    en = lang == "en"
+    empty = "（待填写）" if not en else "(to fill in)"
+    cause = CAUSE_LABELS[finding.cause][en] if finding.cause else ""
+    if finding.cause_note:
+        cause = f"{cause}：{finding.cause_note}" if cause else finding.cause_note
+    rows = [
+        ("具体表现", "Instance", finding.detail),
+        ("原因", "Cause", cause),
+        ("整改措施", "Measure", finding.measure),
+        ("完成时限", "Deadline", finding.deadline or ""),
+        ("责任人", "Owner", finding.owner),
+        ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
+    ]
+    text = Text.assemble((f"{n}. ", "bold"), (finding.problem, "bold"), (f"  [{finding.id}]", "dim"))
+    for zh_label, en_label, value in rows:
+        text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
+        text.append(value or empty, style="" if value else "dim")
+    return text
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One character per value on 0-100 (· where a value is missing)."""
+    return "".join("·" if v is None else SPARKS[round(max(0.0, min(100.0, v)) * 7 / 100)] for v in values)
+
+
+def delta_text(value: float | None) -> Text:
+    """A change with ▲/▼ and colour; – when unknown."""
+    if value is None:
+        return Text("–", style="dim")
+    if value > 0:
+        return Text(f"▲ {value:+.1f}", style="green")
+    if value < 0:
+        return Text(f"▼ {value:+.1f}", style="red")
+    return Text("= 0.0", style="dim")
+
+
+def number_text(value: float | None) -> str:
+    """A score with one decimal; – when missing."""
+    return "–" if value is None else f"{value:.1f}"
+
+
+def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: bool = False) -> RenderableType:
+    """``selfcheck diff``: score changes, changed answers, then resolved / persisting / new findings."""
+    zh = lang == "zh"
+    parts: list[RenderableType] = [
+        Text(("旧：" if zh else "Old: ") + old_label, style="bold"),
+        Text(("新：" if zh else "New: ") + new_label, style="bold"),
+    ]
+    for q in diff.questionnaires:
+        table = Table(title=f"{q.title} ({q.id})", title_justify="left")
+        table.add_column("维度" if zh else "Dimension", overflow="fold")
+        table.add_column("旧" if zh else "Old", justify="right", no_wrap=True)
+        table.add_column("新" if zh else "New", justify="right", no_wrap=True)
+        table.add_column("变化" if zh else "Change", justify="right", no_wrap=True)
+        for d in q.dimensions:
+            name = d.title + (" *" if d.common_only else "")
+            table.add_row(name, number_text(d.change.old), number_text(d.change.new), delta_text(d.change.delta))
+        table.add_section()
+        level = ""
+        if q.level[0] != q.level[1]:
+            level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
+        table.add_row(
+            ("总分" if zh else "Overall") + level,
+            number_text(q.overall.old),
+            number_text(q.overall.new),
+            delta_text(q.overall.delta),
+        )
+        parts.append(table)
+        if any(d.common_only for d in q.dimensions):
+            parts.append(
+                Text(
+                    "* 问卷版本已变，按两次共有的题目计算"
+                    if zh
+                    else "* questionnaire changed: computed over the items both reports share",
+                    style="dim",
+                )
+            )
+        if q.added or q.removed:
+            parts.append(
+                Text(
+                    ("新增题目：" if zh else "Added items: ")
+                    + (", ".join(q.added) or "–")
+                    + ("；删除题目：" if zh else "; removed items: ")
+                    + (", ".join(q.removed) or "–"),
+                    style="dim",
+                )
+            )
+        items = q.items if show_all else q.changed_items
+        if items:
+            # A list rather than a table: the item's wording gets the full width (a table squeezed it into a
+            # third of it at 60 columns) and rendering is several times cheaper.
+            label = (
+                ("全部答案" if show_all else "答案变化") if zh else ("All answers" if show_all else "Changed answers")
+            )
+            parts.append(Text(f"{label}（{len(items)}）" if zh else f"{label} ({len(items)})", style="bold"))
+            for i in items:
+                delta = i.score.delta
+                parts.append(Wrapped(i.text))
+                change = Text("    ")
+                change.append(i.old_text or "–")
+                change.append(" → ")
+                change.append(i.new_text or "–", style="bold")
+                change.append("  ")
+                change.append_text(delta_text(delta * 100 if delta is not None else None))
+                parts.append(change)
+    for qid in diff.only_old:
+        parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
+    for qid in diff.only_new:
+        parts.append(Text(f"{qid}: " + ("只在新报告中" if zh else "only in the new report"), style="dim"))
+    for title, links, style in (
+        ("解决" if zh else "Resolved", diff.resolved, "green"),
+        ("持续" if zh else "Persisting", diff.persisting, "yellow"),
+        ("新增" if zh else "New", diff.new, "red"),
+    ):
+        parts.append(Text(f"{title}（{len(links)}）" if zh else f"{title} ({len(links)})", style=f"bold {style}"))
+        for link in links:
+            line = Text(f"  • {link.finding.problem}")
+            for note in link.notes:
+                line.append(f"  [{note}]", style="bold magenta")
+            parts.append(Wrapped(line))
+    return Group(*parts)
+
+
+def history_view(
+    rows: Sequence[tuple[str, Report]], definitions: dict[str, Questionnaire], ids: Sequence[str], lang: Lang
+) -> RenderableType:
+    """``selfcheck history``: one row per report, then a sparkline per dimension across reports."""
+    zh = lang == "zh"
+    if not rows:
+        return no_reports(lang)
+    table = Table(title="历次报告" if zh else "Reports", title_justify="left")
+    table.add_column("日期" if zh else "Date", no_wrap=True)
+    table.add_column("姓名" if zh else "Name", overflow="fold")
+    for qid in ids:
+        table.add_column(qid, justify="right", no_wrap=True)
+    for _name, report in rows:
+        cells = []
+        for qid in ids:
+            res = report.questionnaires.get(qid)
+            cells.append(number_text(res.scores.overall) if res else "")
+        table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
+    parts: list[RenderableType] = [table]
+    trend = Table(title="各维度走势" if zh else "Trend per dimension", title_justify="left")
+    trend.add_column("问卷" if zh else "Questionnaire", no_wrap=True)
+    trend.add_column("维度" if zh else "Dimension", overflow="fold")
+    trend.add_column("走势" if zh else "Trend", no_wrap=True)
+    trend.add_column("首 → 末" if zh else "First → last", justify="right", no_wrap=True)
+    for qid in ids:
+        taking = [r.questionnaires[qid] for _, r in rows if qid in r.questionnaires]
+        q = definitions.get(qid)
+        dims = [d.id for d in q.dimensions] if q else sorted({d for t in taking for d in t.scores.dimensions})
+        for dim in dims:
+            values = [t.scores.dimensions.get(dim) for t in taking]
+            present = [v for v in values if v is not None]
+            title = dim
+            if q is not None:
+                from selfcheck.questionnaire.model import pick
+
+                title = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang)
+            span = f"{present[0]:.0f} → {present[-1]:.0f}" if present else "–"
+            trend.add_row(qid, title, sparkline(values), span)
+    parts.append(trend)
+    return Group(*parts)
+
+
+def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> RenderableType:
+    """``selfcheck plan``: the open rectification measures with days left or overdue."""
+    from selfcheck.records.ledger import FINISHED, status_label
+
+    zh = lang == "zh"
+    if not measures:
+        return Text("没有未完成的整改措施。" if zh else "No open rectification measures.", style="green")
+    parts: list[RenderableType] = [Text("整改台账" if zh else "Rectification ledger", style="bold underline")]
+    for m in measures:
+        f = m.finding
+        left = m.days_left(today)
+        if m.status in FINISHED:
+            when = Text("")
+        elif left is None:
+            when = Text("无时限" if zh else "no deadline", style="dim")
+        elif left < 0:
+            when = Text(f"已逾期 {-left} 天" if zh else f"{-left} days overdue", style="bold red")
+        else:
+            when = Text(f"剩 {left} 天" if zh else f"{left} days left", style="yellow" if left <= 14 else "")
+        status = status_label(m.status, lang)
+        block = Text.assemble((f"[{f.id}] ", "dim"), (f.problem, "bold"), "\n   ")
+        block.append(("措施：" if zh else "Measure: ") + (f.measure or ("（待填写）" if zh else "(to fill in)")))
+        block.append("\n   " + ("责任人：" if zh else "Owner: ") + (f.owner or "–"))
+        block.append("  " + ("时限：" if zh else "Deadline: ") + (f.deadline or "–") + "  ")
+        block.append_text(when)
+        block.append("  " + ("状态：" if zh else "Status: ") + status)
+        block.append("\n   " + ("来自：" if zh else "From: ") + m.report, style="dim")
+        parts.append(Wrapped(block))
+    return Group(*parts)
