@@ -192,3 +192,17 @@ class Msg(Enum):
         "连续{n}次报告出现（年年提、年年改、年年有）",
         "in {n} reports in a row (raised, fixed and back every year)",
     )
+
+    # ---- #11 errors and interface wording moved here from the modules ----
+
+    # ---- #12 problem identity, ledger, diff, 回头看 ----
+
+    # ---- #13 safety: files, limits, concurrency, anonymity ----
+
+    # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
+
+    # ---- #16 the material ----
+
+    # ---- #17 collecting ratings ----
+
+    # ---- #18 the interview as people type ----
