@@ -24,7 +24,8 @@ def config_dir() -> Path:
         return root
     from platformdirs import user_config_path
 
-    return user_config_path(APP_NAME)
+    # appauthor=False: without it Windows gets AppData\Roaming\selfcheck\selfcheck (author folder = app name).
+    return user_config_path(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
@@ -34,7 +35,7 @@ def data_dir() -> Path:
         return root / "reports"
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME) / "reports"
+    return user_data_path(APP_NAME, appauthor=False) / "reports"
 
 
 def user_questionnaire_dir() -> Path:
