@@ -91,7 +91,7 @@ def test_oversized_files_are_refused_before_parsing(
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 1
-        assert f"{big}: file is larger than 2 MB" in result.output
+        assert f"{big}：文件超过 2 MB" in result.output  # the catalogue's wording, in the test's language (zh)
 
 
 def test_broken_report_in_summary_is_skipped_and_counted(home: Path, tmp_path: Path) -> None:

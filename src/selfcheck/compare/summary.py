@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.errors import ReportError
-from selfcheck.files.tomlfile import MAX_FILE_BYTES, parse_toml
+from selfcheck.files.tomlfile import read_toml
 from selfcheck.records.ledger import FINISHED
 
 BINS = 5
@@ -43,15 +43,7 @@ def read_light(path: Path) -> Light:
     """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field."""
     from selfcheck.records.report import SCHEMA_VERSION
 
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise _fail(path, "(file)", "larger than 2 MB; not a report")
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _fail(path, "(file)", "not UTF-8 text") from None
-    except OSError as exc:
-        raise _fail(path, "(file)", f"cannot read: {exc.strerror}") from None
-    data = parse_toml(text, path, ReportError)
+    data = read_toml(path, "report", ReportError)  # regular files only, size and nesting limited
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
         raise _fail(path, "schema_version", f"unsupported value {version!r}")

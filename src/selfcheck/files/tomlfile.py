@@ -2,35 +2,82 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import QuestionnaireError, SelfcheckError
+from selfcheck.i18n import Msg
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Larger files are refused before parsing: no real questionnaire or report comes near this."""
+"""Larger files are refused while reading: no real questionnaire or report comes near this."""
+MAX_DEPTH = 32
+"""Tables and arrays nested deeper are refused: selfcheck's own files need fewer than ten levels."""
+
+
+def _read_regular(path: Path, error: type[SelfcheckError]) -> bytes:
+    """At most ``MAX_FILE_BYTES`` from a regular file. A pipe, a device or a socket is refused before any read,
+    and the file is opened without blocking, so a FIFO named like a report cannot hang the command."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a TOML file.") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror}.") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{path}: is a folder, not a TOML file.")
+        if not stat.S_ISREG(mode):
+            raise error(Msg.FILE_NOT_REGULAR, path=path)
+        try:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size is checked on what was read, not on what stat said
+        except OSError as exc:
+            raise error(f"{path}: cannot read: {exc.strerror}.") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise error(Msg.FILE_TOO_LARGE, path=path, mb=MAX_FILE_BYTES // 1024 // 1024)
+    return raw
 
 
 def read_toml(path: Path, what: str, error: type[SelfcheckError] = QuestionnaireError) -> dict[str, Any]:
     """Read a TOML file as a dict; every failure becomes ``error`` naming the file (and line, column)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise error(f"{path}: file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; not a {what}.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a {what} file.") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror}.") from None
+    raw = _read_regular(path, error)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8.") from None
-    return parse_toml(text, path, error)
+    data = parse_toml(text, path, error)
+    if depth(data) > MAX_DEPTH:
+        raise error(Msg.FILE_TOO_DEEP, path=path, depth=MAX_DEPTH)
+    return data
+
+
+def depth(data: object) -> int:
+    """How deeply tables and arrays are nested in ``data`` (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        node, level = stack.pop()
+        children: Iterable[object]
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        if deepest > MAX_DEPTH:  # enough to refuse; no need to walk the rest
+            return deepest
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def parse_toml(text: str, path: Path, error: type[SelfcheckError] = QuestionnaireError) -> dict[str, Any]:
@@ -54,6 +101,8 @@ def parse_toml(text: str, path: Path, error: type[SelfcheckError] = Questionnair
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: invalid TOML: {exc}.") from None
+    except RecursionError:  # tomllib recurses per nesting level; rtoml stopped at its own limit first
+        raise error(Msg.FILE_TOO_DEEP, path=path, depth=MAX_DEPTH) from None
 
 
 def dump_toml(data: dict[str, Any]) -> bytes:

@@ -198,6 +198,19 @@ class Msg(Enum):
     # ---- #12 problem identity, ledger, diff, 回头看 ----
 
     # ---- #13 safety: files, limits, concurrency, anonymity ----
+    FILE_NOT_REGULAR = (
+        "{path}：不是普通文件（而是管道、设备或套接字），无法读取；请给出一个 TOML 文件的路径。",
+        "{path}: not a regular file (a pipe, device or socket), so it is not read; give the path of a TOML file.",
+    )
+    FILE_TOO_LARGE = (
+        "{path}：文件超过 {mb} MB，不予读取；问卷、报告和台账都远小于这个大小。",
+        "{path}: the file is larger than {mb} MB and is not read; questionnaires, reports and ledgers are far smaller.",
+    )
+    FILE_TOO_DEEP = (
+        "{path}：表或数组嵌套超过 {depth} 层，不予读取；selfcheck 的文件不需要这么深的嵌套。",
+        "{path}: tables or arrays are nested more than {depth} levels deep, so it is not read; "
+        "no selfcheck file needs that.",
+    )
 
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import itertools
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,10 +35,24 @@ def private_dir(folder: Path) -> Path:
     return folder
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix (mode 0600).
+STALE_TMP_SECONDS = 3600
+"""A temp file older than this was left by a process that was killed mid-write; the next write removes it."""
 
-    The folder must exist; private data goes through :func:`private_dir` first."""
+
+def _clean_stale(folder: Path) -> None:
+    """Remove temp files (``.name.XXXX.tmp``) that a killed writer left behind long ago."""
+    cutoff = time.time() - STALE_TMP_SECONDS
+    with contextlib.suppress(OSError):
+        for tmp in folder.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """``data`` in a synced, 0600 temp file beside ``path``; its name. Nothing is left behind on failure
+    (a full disk or a read-only folder raises OSError, which the command boundary words as one line)."""
+    _clean_stale(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -43,17 +60,80 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _sync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # make the rename itself durable; not possible on every platform
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix (mode 0600).
+
+    The folder must exist; private data goes through :func:`private_dir` first."""
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable; not possible on every platform
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    _sync_dir(path.parent)
+
+
+def claim_write(candidates: Iterable[Path], data: bytes) -> Path:
+    """Write ``data`` under the first of ``candidates`` that does not exist yet, claimed atomically, and return it.
+
+    The complete file is linked to its name (``os.link`` fails when the name is taken), so two processes that
+    pick the same name at once both succeed, under different names, and a reader never sees half a file. On a
+    file system without hard links the name is claimed with ``O_EXCL`` instead."""
+    names = iter(candidates)
+    first = next(names)
+    tmp = _write_temp(first, data)
+    try:
+        for path in itertools.chain([first], names):
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS):
+                    raise
+                if not _claim_excl(path, data):
+                    continue
+            _sync_dir(path.parent)
+            return path
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    raise FileExistsError(errno.EEXIST, "every name is taken", str(first))  # pragma: no cover - endless names
+
+
+def _claim_excl(path: Path, data: bytes) -> bool:
+    """Create ``path`` exclusively and write ``data`` into it; False when the name is taken."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    return True
 
 
 def reports_dir(override: Path | None = None) -> Path:
@@ -108,13 +188,9 @@ def write_report(report: Report, folder: Path) -> Path:
     private_dir(folder)
     stamp = report.created.strftime("%Y%m%d-%H%M%S")
     base = report_name(stamp, report.questionnaires)
-    path = folder / base
-    n = 2
-    while path.exists():  # two runs in the same second: x.toml, x.2.toml, x.3.toml (ids cannot contain dots)
-        path = folder / base.replace(".toml", f".{n}.toml")
-        n += 1
-    atomic_write(path, dump_toml(to_toml_data(report)))
-    return path
+    # Two runs in the same second (or, for ratings, the same day): x.toml, x.2.toml, x.3.toml (ids have no dots).
+    names = (folder / (base if n == 1 else base.replace(".toml", f".{n}.toml")) for n in itertools.count(1))
+    return claim_write(names, dump_toml(to_toml_data(report)))
 
 
 def parse_report(data: dict[str, Any], path: Path) -> Report:
