@@ -26,7 +26,7 @@ from selfcheck.questionnaire.model import (
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _value_problem(q: Questionnaire, item: ItemBase, op: str, value: object) -> str | None:
+def value_problem(q: Questionnaire, item: ItemBase, op: str, value: object) -> str | None:
     """Why ``item op value`` can never hold, or None when it can."""
     values = value if isinstance(value, list) and op in ("in", "not_in") else [value]
     if op == "contains" and not isinstance(item, MultiItem):
@@ -113,6 +113,10 @@ def _english_problems(q: Questionnaire) -> list[str]:
                 pairs.append((f"item {item.id}: option {opt.id}: label_en", opt.label_en))
                 if opt.problem:
                     pairs.append((f"item {item.id}: option {opt.id}: problem_en", opt.problem_en))
+    pairs += [(f"check {c.id}: note_en", c.note_en) for c in q.checks]
+    if q.grades is not None:
+        pairs.append(("grades.labels_en", None if q.grades.labels_en is None else "x"))
+    pairs += [(f"disqualifier {o.id}: label_en", o.label_en) for o in q.disqualifiers]
     present = [name for name, value in pairs if value]
     if not present or len(present) == len(pairs):
         return []
@@ -120,8 +124,12 @@ def _english_problems(q: Questionnaire) -> list[str]:
     return [f"{name}: English text missing (other texts have it; give all or none)" for name in missing]
 
 
-def semantic_problems(q: Questionnaire) -> list[str]:
-    """Every rule the structure alone cannot check, as readable lines ("item ID: field: problem")."""
+def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[str]:
+    """Every rule the structure alone cannot check, as readable lines ("item ID: field: problem").
+
+    ``posts``: the post ids of the profile, to check ``posts`` keys against (None: not checked)."""
+    from selfcheck.questionnaire.rules import rule_problems
+
     problems: list[str] = []
     dim_ids = [d.id for d in q.dimensions]
     for dup in sorted({d for d in dim_ids if dim_ids.count(d) > 1}):
@@ -154,14 +162,14 @@ def semantic_problems(q: Questionnaire) -> list[str]:
                 reason = "refers to a later item (conditions may only look back)" if later else "unknown item"
                 problems.append(f"{where}: show_if.item: {reason} {cond.item!r}")
             else:
-                why = _value_problem(q, seen[cond.item], cond.op, cond.value)
+                why = value_problem(q, seen[cond.item], cond.op, cond.value)
                 if why:
                     problems.append(f"{where}: show_if.value: impossible condition: {why}")
         if item.flag is not None:
             if not item.scored:
                 problems.append(f"{where}: flag: only scored items can mark a problem")
             else:
-                why = _value_problem(q, item, item.flag.op, item.flag.value)
+                why = value_problem(q, item, item.flag.op, item.flag.value)
                 if why:
                     problems.append(f"{where}: flag.value: {why}")
             if not item.problem:
@@ -172,6 +180,7 @@ def semantic_problems(q: Questionnaire) -> list[str]:
         if not any(i.scored and i.dimension == dim.id for i in q.items):
             problems.append(f"dimension {dim.id}: has no scored item")
     problems += _english_problems(q)
+    problems += rule_problems(q, posts)
     return problems
 
 

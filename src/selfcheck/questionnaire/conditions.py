@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from selfcheck.questionnaire.model import AnswerValue, ItemBase, Operator, Questionnaire
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.profile import Who
 
 
 def holds(op: Operator, answer: AnswerValue, value: AnswerValue) -> bool:
@@ -34,11 +38,15 @@ def holds(op: Operator, answer: AnswerValue, value: AnswerValue) -> bool:
     return a >= b  # type: ignore[operator]
 
 
-def visible_ids(q: Questionnaire, answers: Mapping[str, AnswerValue]) -> set[str]:
+def visible_ids(q: Questionnaire, answers: Mapping[str, AnswerValue], who: Who | None = None) -> set[str]:
     """Ids of the items shown, given the answers so far: an item whose condition's item is hidden or
-    unanswered is hidden too."""
+    unanswered is hidden too, and so is an item that does not apply to the respondent's post (``who``)."""
+    from selfcheck.questionnaire.profile import applies
+
     shown: set[str] = set()
     for item in q.items:
+        if not applies(item, who):
+            continue
         cond = item.show_if
         if cond is None or (
             cond.item in shown and cond.item in answers and holds(cond.op, answers[cond.item], cond.value)

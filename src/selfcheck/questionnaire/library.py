@@ -85,8 +85,17 @@ def _join_fields(parts: list[str]) -> list[str]:
     return out
 
 
-def parse(raw: dict[str, Any], path: Path | str) -> Questionnaire:
-    """Validate a parsed TOML document as a questionnaire; all problems are raised at once."""
+def known_posts() -> set[str]:
+    """The post ids of the profile in use, which items' ``posts`` refer to."""
+    from selfcheck.questionnaire.profile import load_profile
+
+    return {p.id for p in load_profile().posts}
+
+
+def parse(raw: dict[str, Any], path: Path | str, posts: set[str] | None = None) -> Questionnaire:
+    """Validate a parsed TOML document as a questionnaire; all problems are raised at once.
+
+    ``posts``: the profile's post ids (read from the profile when None)."""
     from pydantic import ValidationError
 
     from selfcheck.questionnaire.checks import semantic_problems
@@ -97,16 +106,16 @@ def parse(raw: dict[str, Any], path: Path | str) -> Questionnaire:
     except ValidationError as exc:
         problems = format_validation_error(exc, raw)
     else:
-        problems = semantic_problems(q)
+        problems = semantic_problems(q, known_posts() if posts is None else posts)
         if not problems:
             return q
     count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
     raise QuestionnaireError(f"{path}: invalid questionnaire ({count}):", [f"  {p}" for p in problems])
 
 
-def load_file(path: Path) -> Questionnaire:
-    """Load and validate one questionnaire file."""
-    return parse(read_toml(path, "questionnaire"), path)
+def load_file(path: Path, posts: set[str] | None = None) -> Questionnaire:
+    """Load and validate one questionnaire file (``posts`` as for :func:`parse`)."""
+    return parse(read_toml(path, "questionnaire"), path, posts)
 
 
 @dataclass(frozen=True)
@@ -177,21 +186,22 @@ def load_library(extra: Sequence[Path] = (), only: Iterable[str] | None = None) 
     library = Library()
     builtin: dict[str, Entry] = {}
     wanted = None if only is None else {i for one in only for i in SETS.get(one, (one,))}
+    posts = known_posts()
     for path in _files(paths.builtin_questionnaire_dir()):
         if wanted is not None and path.stem not in wanted:
             continue
-        q = load_file(path)  # a broken built-in is a bug in selfcheck: let it be loud
+        q = load_file(path, posts)  # a broken built-in is a bug in selfcheck: let it be loud
         builtin[q.id] = Entry(q, path, builtin=True)
     ordered = [i for i in BUILTIN_ORDER if i in builtin] + sorted(set(builtin) - set(BUILTIN_ORDER))
     library.entries = {i: builtin[i] for i in ordered}
     for path in _files(paths.user_questionnaire_dir()):
         try:
-            q = load_file(path)
+            q = load_file(path, posts)
         except QuestionnaireError as exc:
             library.broken.append(exc)
             continue
         library.entries[q.id] = Entry(q, path, builtin=False)
     for path in extra:
-        q = load_file(path)
+        q = load_file(path, posts)
         library.entries[q.id] = Entry(q, path, builtin=False)
     return library

@@ -102,6 +102,10 @@ class Option(Strict):
     problem_en: str | None = None
     exclusive: bool = False
     """For ``multi``: an option such as "none of these" that cannot be combined with others."""
+    red_line: bool = False
+    """Choosing this option is a red line (八项规定, 收受礼金 …): always a finding, and it caps the level."""
+    posts: list[Slug] = Field(default_factory=list)
+    """The posts (profile ids) this option is offered to; empty: every post."""
 
 
 class NumberBand(Strict):
@@ -132,6 +136,14 @@ class ItemBase(Strict):
     problem: str | None = None
     """How the problem is worded in the 问题清单 when ``flag`` matches."""
     problem_en: str | None = None
+    red_line: bool = False
+    """A flagged answer is a red line: always a finding that cannot be dropped, and it caps the level."""
+    posts: list[Slug] = Field(default_factory=list)
+    """The posts (profile ids) the item applies to; empty: every post. Not applying: neither asked nor scored."""
+    public_only: bool = False
+    """Only for posts that serve the public directly (the profile's yes/no question)."""
+    record_only: bool = False
+    """The person's own record (own counts, dates, text about oneself): never asked of raters."""
 
     @property
     def scored(self) -> bool:
@@ -217,6 +229,29 @@ Item = Annotated[
 ItemKind = Literal["likert", "yesno", "choice", "multi", "number", "date", "text"]
 
 
+class Check(Strict):
+    """A declarative consistency check between answers; a failed check is a note, never a score change.
+
+    ``not_above``: the count ``item`` is not above the count ``than``. ``needs_count``: when ``when`` holds (a
+    claim), the count ``item`` is above 0."""
+
+    id: Slug
+    kind: Literal["not_above", "needs_count"]
+    item: Slug
+    than: Slug | None = None
+    when: Condition | None = None
+    note: str = Field(min_length=1)
+    """What the person reads when the check fails, e.g. 调研天数多于到基层的天数，请核对。"""
+    note_en: str | None = None
+
+
+class Grades(Strict):
+    """An overall grade raters give the person, best first (优秀/合格/基本合格/不合格 or 优秀/称职/基本称职/不称职)."""
+
+    labels: list[str] = Field(min_length=2)
+    labels_en: list[str] | None = None
+
+
 class Questionnaire(Strict):
     """One questionnaire file."""
 
@@ -232,6 +267,15 @@ class Questionnaire(Strict):
     """Where the questionnaire's content comes from."""
     scales: dict[Slug, Scale] = Field(default_factory=dict)
     rating: Rating | None = None
+    grades: Grades | None = None
+    """For raters: an overall grade of the person."""
+    disqualifiers: list[Option] = Field(default_factory=list)
+    """For raters: a checklist of situations that disqualify (不参加组织生活、不交党费 …); ticking one is recorded."""
+    red_line_level: str | None = None
+    """The label of the band a red-line answer caps the level at (required when any red line is marked)."""
+    min_problems_per_dimension: int = Field(default=0, ge=0, le=5)
+    """The problem norm: each dimension names at least this many problems, or a written reason why none applies."""
+    checks: list[Check] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
@@ -260,6 +304,13 @@ class Questionnaire(Strict):
             if band.min <= score < band.max or (score == band.max == max(b.max for b in self.bands)):
                 return band
         return None
+
+    def capped(self, band: Band | None, red_line: bool) -> Band | None:
+        """The band after a red line: no higher than :attr:`red_line_level`."""
+        if not red_line or band is None or self.red_line_level is None:
+            return band
+        cap = next((b for b in self.bands if b.label == self.red_line_level), None)
+        return cap if cap is not None and cap.min < band.min else band
 
     def level_label(self, stored: str | None, lang: Lang) -> str | None:
         """A level name as saved in a report (the Chinese label) in ``lang``; unknown names are kept as they are."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
 from selfcheck.scoring.scores import Result
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.profile import Who
+
+SCHEMA_VERSION = 2
+"""2: red lines, the post profile, the problem norm's written reasons, consistency notes, raters' grades."""
 
 CAUSE_LABELS = {
     "lixiang": ("理想信念", "Ideals and convictions"),
@@ -47,6 +51,9 @@ class Respondent(Record):
     name: str | None = None
     role: Literal["self", "peer", "masses"] = "self"
     subject: str | None = None
+    post: str | None = None
+    """The post profile's id (leader, cadre, member); items that do not apply to it were neither asked nor scored."""
+    serves_public: bool | None = None
 
 
 class Scores(Record):
@@ -72,6 +79,20 @@ class QuestionnaireResult(Record):
     """A rater's 民主测评 mark per dimension (1 = worst); abstentions are absent."""
     comments: dict[str, str] = Field(default_factory=dict)
     """A rater's optional comment per dimension."""
+    red_lines: list[str] = Field(default_factory=list)
+    """Red-line answers (``item`` or ``item/option``); they capped the level."""
+    level_uncapped: str | None = None
+    """The level the score alone gave, when a red line capped it."""
+    not_applicable: list[str] = Field(default_factory=list)
+    """Items that do not apply to the respondent's post: not asked, not scored."""
+    no_problem: dict[str, str] = Field(default_factory=dict)
+    """The problem norm: dimension → the written reason why no problem applies."""
+    notes: list[str] = Field(default_factory=list)
+    """Consistency notes (ids of failed checks, ``same-point``, ``all-best``); they never change a score."""
+    grade: str | None = None
+    """A rater's overall grade of the person (one of the questionnaire's ``grades``)."""
+    disqualifiers: list[str] = Field(default_factory=list)
+    """A rater's ticked disqualifying situations (option ids)."""
 
 
 class Finding(Record):
@@ -91,6 +112,10 @@ class Finding(Record):
     owner: str = ""
     source: Source = ""
     status: Status = "open"
+    red_line: bool = False
+    """A red-line answer's finding: it cannot be dropped."""
+    dimension: str | None = None
+    """For a problem named to meet the problem norm: the dimension it belongs to."""
 
     @field_validator("deadline", mode="before")
     @classmethod
@@ -152,9 +177,18 @@ def result_for(
     result: Result,
     ratings: dict[str, int] | None = None,
     comments: dict[str, str] | None = None,
+    who: Who | None = None,
 ) -> QuestionnaireResult:
     """The report's table for one questionnaire from its answers and score."""
+    from selfcheck.questionnaire.profile import applies
+    from selfcheck.scoring.notes import consistency_notes
+
+    capped = result.band is not result.uncapped and result.uncapped is not None
     return QuestionnaireResult(
+        red_lines=result.red_lines,
+        level_uncapped=result.uncapped.label if capped and result.uncapped else None,
+        not_applicable=[i.id for i in q.items if not applies(i, who)],
+        notes=consistency_notes(q, answers, who) if ratings is None else [],
         ratings=ratings or {},
         comments=comments or {},
         title=q.title,
@@ -179,7 +213,9 @@ def to_toml_data(report: Report) -> dict[str, Any]:
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """Bring older report data up to :data:`SCHEMA_VERSION`; a newer version is refused by the caller."""
-    # Version 1 is the first schema; later versions add their steps here, one function per step.
+    if data.get("schema_version", 1) == 1:
+        # 1 → 2 only added fields, each with a default (no red lines, no post, no notes): nothing to move.
+        data = {**data, "schema_version": 2}
     return data
 
 
@@ -196,21 +232,31 @@ def build(
     review: list[ReviewEntry] | None = None,
     ratings: dict[str, dict[str, int]] | None = None,
     comments: dict[str, dict[str, str]] | None = None,
+    no_problem: dict[str, dict[str, str]] | None = None,
+    grades: dict[str, dict[str, Any]] | None = None,
 ) -> Report:
-    """Score every questionnaire and assemble the report; ``ratings`` only for raters."""
+    """Score every questionnaire and assemble the report; ``ratings`` and ``grades`` only for raters.
+
+    ``no_problem``: per questionnaire, the written reasons why a dimension names no problem (the problem norm);
+    ``grades``: per questionnaire, a rater's ``{"grade": …, "disqualifiers": [...]}``."""
+    from selfcheck.questionnaire.profile import Who
     from selfcheck.scoring.scores import score
 
+    person = respondent or Respondent(name=name or None)
+    who = Who(person.post, person.serves_public) if person.role == "self" else None
     results = {}
     for q in questionnaires:
         given = answers.get(q.id, {})
         marks = None if ratings is None else ratings.get(q.id, {})
-        results[q.id] = result_for(
-            q, given, skipped.get(q.id, []), score(q, given, marks), marks, (comments or {}).get(q.id)
+        result = result_for(
+            q, given, skipped.get(q.id, []), score(q, given, marks, who), marks, (comments or {}).get(q.id), who
         )
+        extra: dict[str, Any] = {"no_problem": (no_problem or {}).get(q.id, {}), **(grades or {}).get(q.id, {})}
+        results[q.id] = result.model_copy(update=extra)
     return Report(
         created=created,
         tool_version=tool_version,
-        respondent=respondent or Respondent(name=name or None),
+        respondent=person,
         questionnaires=results,
         findings=findings,
         review=review or [],

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.model import (
@@ -17,6 +18,9 @@ from selfcheck.questionnaire.model import (
     Questionnaire,
     YesNoItem,
 )
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.profile import Who
 
 
 def item_score(q: Questionnaire, item: ItemBase, value: AnswerValue) -> float | None:
@@ -61,6 +65,10 @@ class Result:
     dimensions: dict[str, DimensionScore]
     answered: int
     shown: int
+    red_lines: list[str] = field(default_factory=list)
+    """Keys of red-line answers; any of them caps :attr:`band` at the questionnaire's ``red_line_level``."""
+    uncapped: Band | None = None
+    """The band the score alone gives (differs from :attr:`band` when a red line capped it)."""
 
     @property
     def coverage(self) -> float:
@@ -73,12 +81,21 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / total if total > 0 else None
 
 
-def score(q: Questionnaire, answers: Mapping[str, AnswerValue], ratings: Mapping[str, int] | None = None) -> Result:
+def score(
+    q: Questionnaire,
+    answers: Mapping[str, AnswerValue],
+    ratings: Mapping[str, int] | None = None,
+    who: Who | None = None,
+) -> Result:
     """Dimension scores (weighted mean × 100), overall (weighted mean of scored dimensions), band, coverage.
 
     ``ratings`` are a rater's 民主测评 marks per dimension (1 = worst): each counts as one more item of weight 1.
-    None means no rating was asked (a self-assessment); an absent dimension was an abstention (不了解)."""
-    shown_ids = visible_ids(q, answers)
+    None means no rating was asked (a self-assessment); an absent dimension was an abstention (不了解).
+    ``who``: the respondent's post; items that do not apply to it are left out, never counted as bad answers.
+    A red-line answer caps the level at the questionnaire's ``red_line_level``; the score itself is unchanged."""
+    from selfcheck.scoring.findings import red_lines
+
+    shown_ids = visible_ids(q, answers, who)
     dims: dict[str, DimensionScore] = {}
     total_answered = total_shown = 0
     for dim in q.dimensions:
@@ -104,5 +121,6 @@ def score(q: Questionnaire, answers: Mapping[str, AnswerValue], ratings: Mapping
         total_shown += shown
     overall = _weighted_mean([(d.score, q.dimension(d.id).weight) for d in dims.values() if d.score is not None])
     overall = round(overall, 2) if overall is not None else None
-    band = q.band_for(overall) if overall is not None else None
-    return Result(overall, band, dims, total_answered, total_shown)
+    uncapped = q.band_for(overall) if overall is not None else None
+    reds = sorted(red_lines(q, answers, who))  # a set in fact: item order must not matter
+    return Result(overall, q.capped(uncapped, bool(reds)), dims, total_answered, total_shown, reds, uncapped)
