@@ -65,6 +65,24 @@ def plan(
     make_console().print(plan_view(items, today, resolve_lang(lang)))
 
 
+def _done_on(when: str | None) -> date:
+    """The day progress happened: today by default; any form people write dates in, never after today."""
+    from selfcheck.errors import AnswerError, UsageError
+    from selfcheck.i18n import Msg
+    from selfcheck.questionnaire.dates import parse_date
+
+    today = date.today()
+    if not when:
+        return today
+    try:
+        day = parse_date(when)
+    except AnswerError:
+        raise UsageError(Msg.PLAN_DATE_BAD, text=when) from None
+    if day > today:
+        raise UsageError(Msg.PLAN_DATE_FUTURE, date=day.isoformat(), today=today.isoformat())
+    return day
+
+
 @app.command()
 def update(
     finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding's id (or a unique prefix).")],
@@ -76,7 +94,8 @@ def update(
         typer.Option("--evidence", help="What was done (required for done); who checked it and when (for closed)."),
     ] = None,
     when: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today).")
+        str | None,
+        typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today; not in the future)."),
     ] = None,
     folder: FolderOption = None,
 ) -> None:
@@ -92,10 +111,7 @@ def update(
 
     if status not in ledger.STATUS_LABELS:
         raise UsageError(f"--status: use todo, doing, done or closed, not {status!r}.")
-    try:
-        day = date.fromisoformat(when) if when else date.today()
-    except ValueError:
-        raise UsageError(f"--date: {when!r} is not a date (YYYY-MM-DD).") from None
+    day = _done_on(when)
     if status == "done" and not (evidence or "").strip() and sys.stdin.isatty():
         evidence = typer.prompt("完成的证据（做了什么、在哪里可以查到）/ Evidence")
     if status == "closed" and not (evidence or "").strip() and sys.stdin.isatty():

@@ -219,3 +219,39 @@ class Msg(Enum):
     # ---- #17 collecting ratings ----
 
     # ---- #18 the interview as people type ----
+    DATE_UNREADABLE = (
+        "看不懂日期“{text}”。可以写 2027-06-30、2027/6/30、2027年6月30日、2027年6月底 或 2027年底。",
+        'Cannot read the date "{text}". Write it as 2027-06-30, 2027/6/30, 2027年6月30日, 2027年6月底 or 2027年底.',
+    )
+    DATE_NO_SUCH_DAY = (
+        "“{text}”这一天不存在，请检查月和日。",
+        '"{text}" is not a day of the calendar; check the month and day.',
+    )
+    DATE_NOT_YET = (
+        "{date}还没有到：这里问的是已经发生的事，日期不能晚于今天（{today}）。",
+        "{date} has not come yet: this asks about something that happened, so not after today ({today}).",
+    )
+    DATE_ALREADY_PAST = (
+        "{date}已经过去：时限不能早于今天（{today}）。",
+        "{date} is already past: a deadline cannot be before today ({today}).",
+    )
+    DATE_READ_AS = ("记为 {date}", "Recorded as {date}")
+    HINT_DATE_ANY = ("日期，如 {iso} 或 {y}年{m}月{d}日", "A date, e.g. {iso}")
+    HINT_DATE_PAST = ("日期（不晚于今天），如 {iso} 或 {y}年{m}月{d}日", "A date not after today, e.g. {iso}")
+    HINT_DATE_FUTURE = ("日期（不早于今天），如 {iso} 或 {y}年{m}月底", "A date from today on, e.g. {iso}")
+    ASK_DEADLINE_EXAMPLE = (
+        "完成时限（如 {iso} 或 {y}年{m}月底）",
+        "Deadline (a date, e.g. {iso})",
+    )
+    NUMBER_WITH_UNIT = (
+        "请输入 {lo}–{hi} 之间的整数，可以带单位，如 {n}{unit}。",
+        "Enter a whole number from {lo} to {hi}; a unit may follow, e.g. {n} {unit_en}.",
+    )
+    PLAN_DATE_FUTURE = (
+        "--date：{date} 还没有到；记录的是已经做了的事，日期不能晚于今天（{today}）。",
+        "--date: {date} has not come yet; progress is recorded for what was done, so not after today ({today}).",
+    )
+    PLAN_DATE_BAD = (
+        "--date：看不懂日期“{text}”，请写成 2026-11-01 或 2026年11月1日。",
+        '--date: cannot read the date "{text}"; write it as 2026-11-01.',
+    )

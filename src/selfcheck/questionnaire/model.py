@@ -204,6 +204,8 @@ class DateItem(ItemBase):
     """A date from one's record (not scored)."""
 
     kind: Literal["date"]
+    when: Literal["any", "past", "future"] = "any"
+    """``past``: a record (the last visit), never after today; ``future``: a deadline, never before today."""
 
     @property
     def scored(self) -> bool:

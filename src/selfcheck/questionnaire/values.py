@@ -30,8 +30,11 @@ def _msg(lang: Lang, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
-def parse(q: Questionnaire, item: ItemBase, raw: str, lang: Lang = "zh") -> AnswerValue:
-    """Parse a typed answer; an :class:`AnswerError` carries a one-line reason fit to re-ask with."""
+def parse(q: Questionnaire, item: ItemBase, raw: str, lang: Lang = "zh", today: date | None = None) -> AnswerValue:
+    """Parse a typed answer; an :class:`AnswerError` carries a one-line reason fit to re-ask with.
+
+    People write loosely: counts may carry a unit (15件), dates the Chinese forms (2027年6月底); ``today`` decides
+    whether a record date is still to come or a deadline already past."""
     text = raw.strip()
     if isinstance(item, LikertItem):
         scale = q.scale_of(item)
@@ -68,20 +71,35 @@ def parse(q: Questionnaire, item: ItemBase, raw: str, lang: Lang = "zh") -> Answ
         chosen = list(dict.fromkeys(_option(item, p, lang) for p in parts))
         return check(q, item, chosen, lang)
     if isinstance(item, NumberItem):
-        if not re.fullmatch(r"\d+", text) or not item.min <= int(text) <= item.max:
-            raise AnswerError(
-                _msg(
-                    lang,
-                    f"请输入 {item.min}–{item.max} 之间的整数。",
-                    f"Enter a whole number from {item.min} to {item.max}.",
-                )
-            )
-        return int(text)
+        return _count(item, text)
     if isinstance(item, DateItem):
-        return check(q, item, text.replace("/", "-").replace(".", "-"), lang)
+        from selfcheck.questionnaire.dates import parse_on_side
+
+        return parse_on_side(text, item.when, today or date.today()).isoformat()
     if isinstance(item, TextItem):
         return check(q, item, text, lang)
     raise AnswerError(f"unsupported item kind for {item.id}")  # pragma: no cover - the union is closed
+
+
+GENERIC_UNITS = frozenset("个次件天日人户篇条项份回")
+"""Measure words accepted after a count when the item names no unit of its own."""
+
+
+def _count(item: NumberItem, text: str) -> int:
+    """A count, perhaps in full-width digits and followed by its unit: 15, １５, 15件, 15 days."""
+    from selfcheck.i18n import Msg
+    from selfcheck.questionnaire.dates import normalise
+
+    m = re.fullmatch(r"(\d+)(\D*)", normalise(text))
+    unit, unit_en = item.unit, (item.unit_en or "").lower()
+    units = {unit, unit_en, unit_en.removesuffix("s")} - {""} if unit or unit_en else GENERIC_UNITS
+    if m is None or (m[2] and m[2].lower() not in units) or not item.min <= int(m[1]) <= item.max:
+        n = min(max(item.min, 15), item.max)
+        zh_unit = unit or "个"
+        raise AnswerError(
+            Msg.NUMBER_WITH_UNIT, lo=item.min, hi=item.max, n=n, unit=zh_unit, unit_en=item.unit_en or zh_unit
+        )
+    return int(m[1])
 
 
 def _option(item: ChoiceItem | MultiItem, text: str, lang: Lang) -> str:

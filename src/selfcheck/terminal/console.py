@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -15,6 +16,7 @@ from selfcheck.i18n import Lang, Msg, t
 
 if TYPE_CHECKING:
     from selfcheck.interview.state import Step
+    from selfcheck.questionnaire.dates import When
     from selfcheck.questionnaire.library import Entry
     from selfcheck.questionnaire.model import ItemBase, Questionnaire
     from selfcheck.scoring.scores import Result
@@ -82,7 +84,7 @@ def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
 
 def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
     """The one-line input hint for an item."""
-    from selfcheck.questionnaire.model import LikertItem, NumberItem, pick
+    from selfcheck.questionnaire.model import DateItem, LikertItem, NumberItem, pick
 
     item = step.item
     if isinstance(item, LikertItem):
@@ -97,14 +99,24 @@ def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
             hi=item.max,
             unit=f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else ""),
         )
+    if isinstance(item, DateItem):
+        return date_hint(item.when, lang)
     hints = {
         "yesno": Msg.HINT_YESNO,
         "choice": Msg.HINT_CHOICE,
         "multi": Msg.HINT_MULTI,
-        "date": Msg.HINT_DATE,
         "text": Msg.HINT_TEXT,
     }
     return t(hints[item.kind], lang)  # type: ignore[attr-defined]
+
+
+def date_hint(side: When, lang: Lang, today: date | None = None) -> str:
+    """How to write a date, with an example that makes sense today (a deadline's example lies ahead)."""
+    from selfcheck.questionnaire.dates import example
+
+    day = example(side, today or date.today())
+    message = {"any": Msg.HINT_DATE_ANY, "past": Msg.HINT_DATE_PAST, "future": Msg.HINT_DATE_FUTURE}[side]
+    return t(message, lang, iso=day.isoformat(), y=day.year, m=day.month, d=day.day)
 
 
 def source_passage(item: ItemBase, lang: Lang) -> Text:

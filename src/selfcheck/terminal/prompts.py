@@ -17,7 +17,7 @@ from selfcheck.errors import AnswerError
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.interview import detail_checks as wording
 from selfcheck.interview.state import Interview, Step
-from selfcheck.questionnaire.model import Questionnaire, pick
+from selfcheck.questionnaire.model import DateItem, Questionnaire, pick
 from selfcheck.questionnaire.values import describe, parse
 from selfcheck.records.draft import Draft
 from selfcheck.records.ledger import Measure, Progress
@@ -157,10 +157,12 @@ class Session:
                 self.interview.skip()
                 return
             try:
-                value = parse(q, step.item, raw, self.lang)
+                value = parse(q, step.item, raw, self.lang, self.today)
             except AnswerError as exc:
-                self.note(exc.message)
+                self.note(exc.render(self.lang))
                 continue
+            if isinstance(step.item, DateItem) and isinstance(value, str):
+                self.echo_date(raw, value)
             self.interview.answer(value)
             return
 
@@ -323,19 +325,27 @@ class Session:
             self.note(t(Msg.BAD_NUMBER, self.lang, n=len(labels)))
 
     def ask_deadline(self) -> str:
-        """A date not before today; Enter takes three months from today."""
+        """A date not before today, in any form :mod:`selfcheck.questionnaire.dates` reads; Enter takes three
+        months from today. A loosely written date is echoed back as it is stored."""
+        from selfcheck.questionnaire.dates import example, parse_on_side
+
         default = (self.today + timedelta(days=90)).isoformat()
+        shown = example("future", self.today)
+        prompt = t(Msg.ASK_DEADLINE_EXAMPLE, self.lang, iso=shown.isoformat(), y=shown.year, m=shown.month)
         while True:
-            raw = self.read(f"{t(Msg.ASK_DEADLINE, self.lang)} [{default}]") or default
+            raw = self.read(f"{prompt} [{default}]") or default
             try:
-                when = date.fromisoformat(raw.replace("/", "-"))
-            except ValueError:
-                self.note(t(Msg.BAD_DATE, self.lang))
+                when = parse_on_side(raw, "future", self.today).isoformat()
+            except AnswerError as exc:
+                self.note(exc.render(self.lang))
                 continue
-            if when < self.today:
-                self.note(t(Msg.BAD_DEADLINE_PAST, self.lang, today=self.today.isoformat()))
-                continue
-            return when.isoformat()
+            self.echo_date(raw, when)
+            return when
+
+    def echo_date(self, raw: str, stored: str) -> None:
+        """Say how a date written loosely (2027年6月底) was read, so a misreading is seen at once."""
+        if raw.strip() != stored:
+            self.note(t(Msg.DATE_READ_AS, self.lang, date=stored), style="green")
 
 
 def choose_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:
