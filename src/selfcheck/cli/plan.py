@@ -118,7 +118,8 @@ def update(
         evidence = typer.prompt("销号核查（谁核查、何时）/ Checked by, and when")
     base = storage.reports_dir(folder)
     rows, _broken = storage.load_all(base)
-    book = ledger.load(base)
-    entry = ledger.record(book, rows, finding_id, status, evidence or "", day, now())  # type: ignore[arg-type]
-    ledger.save(book, base)
+    entry = ledger.update(
+        base,
+        lambda book: ledger.record(book, rows, finding_id, status, evidence or "", day, now()),  # type: ignore[arg-type]
+    )
     typer.echo(f"{entry.finding}: {ledger.status_label(entry.status, 'zh')} ({entry.date})")

@@ -212,6 +212,11 @@ class Msg(Enum):
         "no selfcheck file needs that.",
     )
 
+    LEDGER_BUSY = (
+        "{path}：另一个 selfcheck 正在修改台账，等了 {seconds} 秒仍未结束；稍后再试。",
+        "{path}: another selfcheck is changing the ledger and has not finished after {seconds} s; try again shortly.",
+    )
+
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
 
     # ---- #16 the material ----

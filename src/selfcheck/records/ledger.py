@@ -5,19 +5,22 @@ Reports are records and never change; progress on their measures lives here, eve
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
-from selfcheck.i18n import Lang
+from selfcheck.i18n import Lang, Msg
 from selfcheck.records.report import Finding, Report
 from selfcheck.records.storage import atomic_write, private_dir
 
+T = TypeVar("T")
 LEDGER_NAME = "ledger.toml"
 LEDGER_SCHEMA = 1
 Progress = Literal["todo", "doing", "done", "closed"]
@@ -92,9 +95,41 @@ def load(folder: Path) -> Ledger:
 
 
 def save(ledger: Ledger, folder: Path) -> None:
-    """Write the ledger atomically (0600, in a 0700 folder)."""
+    """Write the ledger atomically (0600, in a 0700 folder). Changes go through :func:`update`, under the lock."""
     private_dir(folder)
     atomic_write(ledger_path(folder), dump_toml(ledger.model_dump(mode="python", exclude_none=True)))
+
+
+LOCK_NAME = ".ledger.lock"
+LOCK_TIMEOUT = 30.0
+"""Seconds to wait for another selfcheck that is changing the ledger; a change takes milliseconds."""
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the ledger's lock (an OS file lock, released even when the process dies) for a read-modify-write."""
+    from filelock import FileLock, Timeout
+
+    private_dir(folder)
+    lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ReportError(Msg.LEDGER_BUSY, path=ledger_path(folder), seconds=int(LOCK_TIMEOUT)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def update(folder: Path, change: Callable[[Ledger], T]) -> T:
+    """Apply ``change`` to the ledger as it is on disk now, and save it, under the lock: a change made by another
+    process in the meantime (``plan update`` while an interview runs) is read first and kept."""
+    with locked(folder):
+        book = load(folder)
+        result = change(book)
+        save(book, folder)
+        return result
 
 
 @dataclass(frozen=True)

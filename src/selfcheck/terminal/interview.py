@@ -127,8 +127,10 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
     book = ledger.load(opts.folder)
 
     def record(measure: ledger.Measure, status: ledger.Progress, evidence: str) -> None:
-        ledger.record(book, rows, measure.finding.id, status, evidence, date.today(), now())
-        ledger.save(book, opts.folder)
+        # Re-read under the lock: a `plan update` made while this interview waited for input is kept.
+        ledger.update(
+            opts.folder, lambda b: ledger.record(b, rows, measure.finding.id, status, evidence, date.today(), now())
+        )
 
     previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
     try:
