@@ -166,39 +166,154 @@ def test_markdown_sections_in_english(saved: Path) -> None:
         assert f"## {title}" in md
 
 
-def test_docx_read_back(saved: Path, tmp_path: Path) -> None:
+def _docx(tmp_path: Path, *args: str) -> Any:
     import docx
-    from docx.oxml.ns import qn
 
     out = tmp_path / "material.docx"
-    result = runner.invoke(app, ["export", "--format", "docx", "-o", str(out)])
+    result = runner.invoke(app, ["export", "--format", "docx", "-o", str(out), "--force", *args])
     assert result.exit_code == 0, result.output
-    document = docx.Document(str(out))
-    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
-    assert headings == ["一、基本情况", "二、查摆出的主要问题", "三、原因剖析", "四、整改措施", "五、上次整改落实情况"]
-    assert document.paragraphs[0].text == "对照检查材料"
-    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
-    assert ["问题", "整改措施", "责任人", "完成时限", "状态"] in cells
-    assert ["理论学习不够深入系统", "每月精读1篇原文并写体会", "张三", "2027-06-30", "未启动"] in cells
-    assert all(t.style is not None and t.style.name == "Table Grid" for t in document.tables)
+    return docx.Document(str(out))
 
-    def east_asian(run: Any) -> str | None:
-        fonts = run._element.rPr.rFonts
-        return None if fonts is None else fonts.get(qn("w:eastAsia"))
 
-    for p in document.paragraphs:
-        for run in p.runs:
-            assert east_asian(run) in {"宋体", "黑体", "仿宋"}, run.text
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                assert all(east_asian(r) in {"黑体", "仿宋"} for p in cell.paragraphs for r in p.runs)
-    body = next(p for p in document.paragraphs if p.text.startswith("本人对照"))
-    assert east_asian(body.runs[0]) == "仿宋"
+def test_docx_read_back(saved: Path, tmp_path: Path) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+
+    args = ["--unit", "某某县发展和改革局", "--post", "副局长", "--meeting", "2026年度组织生活会"]
+    document = _docx(tmp_path, *args)
+    paragraphs = [p for p in document.paragraphs if p.text]
+    styles = [(p.style.name if p.style is not None else "", p.text) for p in paragraphs]
+
+    # Title block: title, unit/post/name, date
+    assert styles[:3] == [
+        ("Title", "2026年度组织生活会个人对照检查材料"),
+        ("Subtitle", "某某县发展和改革局　副局长　张三"),
+        ("Subtitle", "2026年11月25日"),
+    ]
+    # Numbering: 一、 sections (Heading 1), （一） areas (Heading 2), 1. points with a bold lead
+    headings = [text for style, text in styles if style == "Heading 1"]
+    assert headings == ["一、基本情况", "二、查摆出的问题", "三、原因剖析", "四、整改措施", "五、上次整改落实情况"]
+    subs = [text for style, text in styles if style == "Heading 2"]
+    assert subs[:3] == ["（一）思想作风方面", "（二）工作作风方面", "（三）其他方面"]
+    assert subs[3:] == ["（一）理想信念方面", "（二）宗旨意识方面", "（三）党性修养方面"]
+    point = next(p for p in paragraphs if p.text.startswith("1. 理论学习"))
+    assert point.runs[0].bold and point.runs[0].text == "1. 理论学习不够深入系统。"
+    assert "附：自查得分" not in [p.text for p in paragraphs]  # scores only with --scores in Word
+
+    # GB/T 9704: fonts, sizes and the fixed 28-point line live in the styles
+    def east_asian(style_name: str) -> str:
+        return str(document.styles[style_name].element.rPr.rFonts.get(qn("w:eastAsia")))
+
+    assert [east_asian(n) for n in ("Title", "Normal", "Heading 1", "Heading 2")] == ["宋体", "仿宋", "黑体", "楷体"]
+    normal = document.styles["Normal"]
+    assert normal.font.size.pt == 16 and document.styles["Title"].font.size.pt == 22
+    assert normal.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert normal.paragraph_format.line_spacing.pt == 28
+    body = next(p for p in paragraphs if p.text.startswith("按照2026年度组织生活会的要求"))
+    assert body.style is not None and body.style.name == "Normal" and body.paragraph_format.line_spacing is None
+
     section = document.sections[0]
-    assert section.page_width is not None and section.page_height is not None
-    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
-    assert "PAGE" in section.footer._element.xml
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
+    # Page numbers "— 1 —": a PAGE field between dashes, right on odd pages and left on even ones
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        assert [r.text for r in p.runs] == ["— ", "", " —"] and " PAGE " in p._p.xml
+        assert p.alignment is not None and align in str(p.alignment).lower()
+        assert all(r.font.size.pt == 14 for r in p.runs)
+    assert document.settings.odd_and_even_pages_header_footer
+
+    # Tables: header row repeats, no row splits, widths follow the content
+    measures = next(t for t in document.tables if t.rows[0].cells[0].text == "问题" and len(t.columns) == 5)
+    assert [c.text for c in measures.rows[1].cells] == [
+        "理论学习不够深入系统",
+        "每月精读1篇原文并写体会",
+        "张三",
+        "2027-06-30",
+        "未启动",
+    ]
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    widths = [c.width.mm for c in measures.columns]
+    problem, measure, owner, deadline, status = widths
+    assert measure > problem > deadline > owner and measure > 50 and deadline < 30 and status < 20
+    assert abs(sum(widths) - 156) < 1  # the whole 版心 width
+
+
+def test_docx_scores_appendix_on_request(saved: Path, tmp_path: Path) -> None:
+    document = _docx(tmp_path, "--scores")
+    texts = [p.text for p in document.paragraphs]
+    assert "附：自查得分" in texts
+    assert any(row.cells[1].text == "思想作风" for t in document.tables for row in t.rows)
+
+
+def test_docx_template_keeps_the_organisations_styles_and_letterhead(saved: Path, tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    ref = docx.Document()
+    ref.styles["Normal"].font.size = Pt(15)
+    ref.styles["Normal"].font.name = "方正仿宋_GBK"
+    ref.add_paragraph("中共某某县委组织部")
+    ref.sections[0].header.paragraphs[0].text = "内部资料"
+    template = tmp_path / "ref.docx"
+    ref.save(str(template))
+
+    document = _docx(tmp_path, "--template", str(template))
+    assert document.paragraphs[0].text == "中共某某县委组织部"
+    assert document.styles["Normal"].font.size.pt == 15
+    assert document.styles["Normal"].font.name == "方正仿宋_GBK"
+    assert document.sections[0].header.paragraphs[0].text == "内部资料"
+    assert "一、基本情况" in [p.text for p in document.paragraphs]
+
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = runner.invoke(app, ["export", "-f", "docx", "--template", str(bad), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 1 and "bad.docx" in result.output and "Traceback" not in result.output
+
+
+def test_material_without_cause_notes_reads_as_prose_with_markers(home: Path) -> None:
+    report = fixed_report()
+    for f in report.findings:
+        f.cause_note, f.detail = "", ""
+    report.findings[2].cause = ""
+    storage.write_report(report, home / "reports")
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    assert "待填写" not in md and "未归类" not in md
+    causes = md.split("## 三、原因剖析")[1].split("## 四")[0]
+    assert "反映出本人在理想信念方面还有差距。 **【请补写：结合上述问题，剖析理想信念方面的思想根源】**" in causes
+    assert "“自己补充：对新同志帮带不够”的原因还需剖析。" in causes
+    assert not [ln for ln in causes.splitlines() if ln.startswith(("1.", "- "))]  # paragraphs, not a list
+    assert "**【请补写：具体表现——什么时间、在哪里、做了或没做什么】**" in md
+
+
+def test_title_block_is_remembered_privately(saved: Path, home: Path) -> None:
+    first = runner.invoke(app, ["export", "-o", "-", "--unit", "某某乡", "--meeting", "2026年度民主生活会"])
+    assert first.exit_code == 0, first.output
+    settings = home / "reports" / "material.toml"
+    assert settings.stat().st_mode & 0o777 == 0o600
+    again = runner.invoke(app, ["export", "-o", "-"]).stdout
+    assert again.startswith("# 2026年度民主生活会个人对照检查材料\n\n某某乡　张三\n")
+    forgot = runner.invoke(app, ["export", "-o", "-", "--unit", ""]).stdout
+    assert "\n张三\n" in forgot
+
+
+def test_no_doubled_contrast_and_anonymous_report_asks_for_a_name(home: Path) -> None:
+    report = fixed_report()
+    report.respondent.name = None
+    storage.write_report(report, home / "reports")
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    assert "对照《对照" not in md and "对照对照" not in md
+    assert "本人对照改进作风要求，查找思想作风、工作作风和生活作风方面的不足" in md
+    assert "**【请补写：单位、职务、姓名】**" in md and "未署名" not in md
+
+
+def test_english_material_is_english_where_the_questionnaire_is(saved: Path) -> None:
+    md = runner.invoke(app, ["export", "-o", "-", "--lang", "en"]).stdout
+    assert "Theoretical study is neither deep nor systematic" in md
+    assert "理论学习不够深入系统" not in md
+    assert "### (1) Ideological conduct" in md and "25 November 2026" in md
 
 
 def test_refuses_to_overwrite_without_force(saved: Path, tmp_path: Path) -> None:
@@ -253,7 +368,7 @@ def test_export_of_report_written_by_older_tool(home: Path, tmp_path: Path) -> N
     )
     result = runner.invoke(app, ["export", str(old), "--format", "md", "-o", "-"])
     assert result.exit_code == 0, result.output
-    assert "旧问题" in result.stdout and "（未署名）" in result.stdout
+    assert "旧问题" in result.stdout and "【请补写：单位、职务、姓名】" in result.stdout
 
 
 def test_findings_csv_status_comes_from_the_ledger_in_one_vocabulary(home: Path, tmp_path: Path) -> None:
@@ -264,3 +379,21 @@ def test_findings_csv_status_comes_from_the_ledger_in_one_vocabulary(home: Path,
     assert runner.invoke(app, ["export", "--format", "csv", "--what", "findings", "-o", str(out)]).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
     assert {r["id"]: r["status"] for r in rows} == {"F0000001": "未启动", "F0000002": "进行中", "F0000003": "未启动"}
+
+
+def test_findings_over_a_folder_or_a_glob_that_catches_the_ledger(home: Path, tmp_path: Path) -> None:
+    folder = home / "reports"
+    a = storage.write_report(fixed_report(), folder)
+    assert runner.invoke(app, ["plan", "update", "F0000002", "--status", "doing"]).exit_code == 0
+    assert runner.invoke(app, ["export", "-o", "-", "--unit", "某某乡"]).exit_code == 0  # writes material.toml
+    everything = sorted(str(p) for p in folder.glob("*.toml"))  # what the shell makes of reports/*.toml
+    assert {Path(p).name for p in everything} == {a.name, "ledger.toml", "material.toml"}
+    for args in (everything, [str(folder)]):
+        result = runner.invoke(app, ["export", "-f", "csv", "--what", "findings", "-o", "-", *args])
+        assert result.exit_code == 0, result.output
+        rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+        assert [r["id"] for r in rows] == ["F0000001", "F0000002", "F0000003"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["export", "-f", "csv", str(empty)])
+    assert result.exit_code == 2 and "empty" in result.output

@@ -31,6 +31,22 @@ def export(
         bool, typer.Option("--summary", help="Export the organisation summary of REPORTS (files or folders).")
     ] = False,
     names: Annotated[bool, typer.Option("--names", help="With --summary: include respondents' names.")] = False,
+    unit: Annotated[str | None, typer.Option("--unit", help="Title block: your unit (remembered).")] = None,
+    post: Annotated[str | None, typer.Option("--post", help="Title block: your post (remembered).")] = None,
+    meeting: Annotated[
+        str | None, typer.Option("--meeting", help="Title block: the meeting, e.g. 2026年度组织生活会 (remembered).")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Title block: your name (remembered).")] = None,
+    scores: Annotated[
+        bool | None,
+        typer.Option(
+            "--scores/--no-scores", help="Add the appendix 附：自查得分 (default: on in md/html, off in docx)."
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="docx: an organisation's .docx whose styles and letterhead to use."),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """导出 — the 对照检查材料 (md, docx, html) or a table (csv, json).
@@ -38,7 +54,7 @@ def export(
     Examples:
 
     \b
-      selfcheck export --format docx
+      selfcheck export -f docx --meeting 2026年度组织生活会
       selfcheck export latest --format html -o 材料.html
       selfcheck export --format md -o -
       selfcheck export --format csv --what findings *.toml
@@ -56,7 +72,7 @@ def export(
     if summary:
         _export_summary(refs or [str(base)], fmt, output, force, names, resolve_lang(lang))
         return
-    paths = [storage.resolve(ref, base) for ref in (refs or ["latest"])]
+    paths = _report_paths(refs or ["latest"], base)
     if len(paths) > 1 and fmt not in ("csv", "json"):
         raise UsageError(f"--format {fmt} takes one report; csv and json take several.")
     if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
@@ -67,11 +83,22 @@ def export(
 
     data: str | bytes
     if fmt in ("md", "html", "docx"):
-        from selfcheck.export.document import build
+        from selfcheck.export.document import TitleBlock, build
         from selfcheck.questionnaire.library import load_library
+        from selfcheck.records import material_settings
 
+        given = {"unit": unit, "post": post, "meeting": meeting, "name": name}
+        kept = material_settings.remember(base, given)
+        report = reports[0][1]
+        title = TitleBlock(
+            unit=kept.get("unit", ""),
+            post=kept.get("post", ""),
+            meeting=kept.get("meeting", ""),
+            name=name or report.respondent.name or kept.get("name", ""),
+        )
         definitions = load_library().definitions()
-        doc = build(reports[0][1], definitions, language, status)
+        with_scores = fmt != "docx" if scores is None else scores
+        doc = build(report, definitions, language, status, title, with_scores)
         if fmt == "md":
             from selfcheck.export.markdown import render as render_md
 
@@ -83,7 +110,7 @@ def export(
         else:
             from selfcheck.export.docx import render as render_docx
 
-            data = render_docx(doc)
+            data = render_docx(doc, template)
     elif fmt == "csv":
         from selfcheck.export import csv_tables as tables
 
@@ -102,6 +129,30 @@ def export(
 
     stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
     _write(data, output, Path.cwd() / f"{stem}.{fmt}", force)
+
+
+def _report_paths(refs: list[str], base: Path) -> list[Path]:
+    """Report files from the arguments: a folder gives its reports, and the other files a reports folder holds
+    (the ledger, the remembered title block, a draft) are passed over, so ``reports/*.toml`` works."""
+    from selfcheck.files.paths import DRAFT_NAME
+    from selfcheck.records import storage
+    from selfcheck.records.ledger import LEDGER_NAME
+    from selfcheck.records.material_settings import SETTINGS_NAME
+
+    paths: list[Path] = []
+    for ref in refs:
+        path = Path(ref)
+        if path.is_dir():
+            paths += storage.list_reports(path)
+        elif len(refs) == 1 or path.name not in (LEDGER_NAME, SETTINGS_NAME, DRAFT_NAME):
+            paths.append(storage.resolve(ref, base))
+    if not paths:
+        from selfcheck.errors import UsageError
+
+        from selfcheck.i18n import Msg
+
+        raise UsageError(Msg.EXPORT_NO_REPORTS, where=", ".join(refs))
+    return paths
 
 
 def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -> None:

@@ -5,25 +5,50 @@ from __future__ import annotations
 import math
 from html import escape
 
-from selfcheck.export.document import Chart, Document, Heading, Numbered, Paragraph, Table
+from selfcheck.export.document import Chart, Document, Heading, Numbered, Paragraph, Section, Table, display_width
 
 CSS = """
-@page { size: A4; margin: 25mm 20mm; }
-body { font-family: "FangSong", "仿宋", "STFangsong", "Songti SC", serif; font-size: 16px; line-height: 1.8;
-       max-width: 800px; margin: 2em auto; color: #111; padding: 0 1em; }
-h1 { font-family: "SimSun", "宋体", "Songti SC", serif; font-weight: bold; text-align: center; font-size: 26px; }
-h2, h3 { font-family: "SimHei", "黑体", "Heiti SC", sans-serif; }
-h2 { font-size: 20px; margin-top: 1.6em; }
-h3 { font-size: 17px; }
-.subtitle { text-align: center; }
-table { border-collapse: collapse; width: 100%; margin: .6em 0; page-break-inside: avoid; }
-th, td { border: 1px solid #444; padding: 4px 8px; text-align: left; vertical-align: top; }
-th { background: #eee; }
-.charts { display: flex; flex-wrap: wrap; gap: 1em; page-break-inside: avoid; }
-.chart { flex: 1 1 340px; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16px; line-height: 1.8;
+       max-width: 52em; margin: 2em auto; color: #111; padding: 0 1em; }
+h1 { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-weight: bold; text-align: center;
+     font-size: 26px; line-height: 1.4; margin: 0 0 .6em; }
+h2 { font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 18px; font-weight: normal;
+     margin: 1.4em 0 .4em; }
+h3 { font-family: "KaiTi", "楷体", "STKaiti", serif; font-size: 17px; font-weight: normal; margin: .8em 0 .2em; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+p { margin: .3em 0; text-indent: 2em; }
+.byline { text-align: center; text-indent: 0; font-family: "KaiTi", "楷体", "STKaiti", serif; margin: 0; }
+.points { list-style: none; padding: 0; margin: .3em 0; }
+.points li { text-indent: 2em; margin: .3em 0; }
+mark { background: #fff3a0; color: #000; }
+.scroll { overflow-x: auto; margin: .6em 0; }
+table { border-collapse: collapse; width: 100%; font-size: 15px; line-height: 1.6; }
+th, td { border: 1px solid #444; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #eee; font-weight: bold; }
+.short { white-space: nowrap; word-break: keep-all; }
+td { min-width: 6em; }
+td.wide { min-width: 10em; }
+td.short { min-width: 0; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.chart { break-inside: avoid; page-break-inside: avoid; margin: .6em 0 1em; }
+.chart h3 { margin-bottom: .3em; }
+.figures svg { display: inline-block; vertical-align: middle; max-width: 100%; height: auto; margin-right: 1.5em; }
 .bar { fill: #b22222; }
 .track { fill: #eee; }
-@media print { body { margin: 0; max-width: none; } }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 16pt; line-height: 28pt; }
+  h1 { font-size: 22pt; line-height: 32pt; }
+  h2, h3 { font-size: 16pt; margin: 0; }
+  p, .points li { margin: 0; }
+  table { font-size: 12pt; line-height: 18pt; }
+  svg text { font-size: 12px; }
+  .scroll { overflow: visible; }
+  td, td.wide { min-width: 0; }
+  .figures svg { max-height: 50mm; width: auto; }
+  mark { background: none; outline: 1px solid #000; }
+}
 """
 
 
@@ -33,7 +58,8 @@ def _radar(chart: Chart, size: int = 320) -> str:
     cx = cy = size / 2
     r = size / 2 - 60
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+        'role="img" '
         f'aria-label="{escape(chart.title)}">'
     ]
 
@@ -55,26 +81,76 @@ def _radar(chart: Chart, size: int = 320) -> str:
     return "".join(parts)
 
 
-def _bars(chart: Chart, width: int = 360) -> str:
-    """An SVG bar per dimension with its score."""
-    row = 26
-    label_w = 150
+def _bars(chart: Chart) -> str:
+    """An SVG bar per dimension with its score; the label column as wide as the longest label."""
+    row, font = 26, 13
+    label_w = min(max(display_width(label) for label, _ in chart.dimensions) * font // 2 + 10, 300)
+    span = 180
+    width = label_w + span + 46
     height = row * len(chart.dimensions) + 6
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-        f'aria-label="{escape(chart.title)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(chart.title)}">'
     ]
-    span = width - label_w - 50
     for i, (label, value) in enumerate(chart.dimensions):
         y = i * row + 4
-        parts.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(label)}</text>')
+        parts.append(f'<text x="0" y="{y + 15}" font-size="{font}">{escape(label)}</text>')
         parts.append(f'<rect class="track" x="{label_w}" y="{y + 3}" width="{span}" height="14"/>')
         if value is not None:
             parts.append(f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{span * value / 100:.1f}" height="14"/>')
         text = f"{value:.1f}" if value is not None else "–"
-        parts.append(f'<text x="{label_w + span + 6}" y="{y + 15}" font-size="13">{text}</text>')
+        parts.append(f'<text x="{label_w + span + 6}" y="{y + 15}" font-size="{font}">{text}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _marked(text: str, mark: str) -> str:
+    """Escaped prose and, highlighted, what is still to be written."""
+    return escape(text) + (f"<mark>{escape(mark)}</mark>" if mark else "")
+
+
+def _table(block: Table) -> str:
+    """A table whose short columns (names, dates, status) never break inside an entry."""
+    kinds = [block.kind(i) for i in range(len(block.headers))]
+
+    def cls(i: int) -> str:
+        return f' class="{kinds[i]}"' if kinds[i] != "text" else ""
+
+    head = "".join(f"<th{cls(i)}>{escape(h)}</th>" for i, h in enumerate(block.headers))
+    body = "".join(
+        "<tr>" + "".join(f"<td{cls(i)}>{escape(c)}</td>" for i, c in enumerate(row)) + "</tr>" for row in block.rows
+    )
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def _charts(doc: Document) -> list[str]:
+    """Each questionnaire's radar and bars together in one figure that is never split across pages."""
+    out = []
+    for chart in doc.charts:
+        radar = _radar(chart) if len(chart.dimensions) >= 3 else ""
+        out.append(
+            f'<figure class="chart"><h3>{escape(chart.title)}</h3><div class="figures">{radar}{_bars(chart)}</div>'
+            "</figure>"
+        )
+    return out
+
+
+def _section(section: Section) -> list[str]:
+    out = [f"<h2>{escape(section.title)}</h2>"]
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            out.append(f"<h3>{escape(block.text)}</h3>")
+        elif isinstance(block, Paragraph):
+            out.append(f"<p>{_marked(block.text, block.mark)}</p>")
+        elif isinstance(block, Numbered):
+            items = "".join(
+                f"<li><strong>{n}. {escape(e.lead)}</strong>{_marked(e.text, e.mark)}</li>"
+                for n, e in enumerate(block.entries, 1)
+            )
+            out.append(f'<ol class="points">{items}</ol>')
+        elif isinstance(block, Table):
+            out.append(_table(block))
+    return out
 
 
 def render(doc: Document) -> str:
@@ -83,33 +159,20 @@ def render(doc: Document) -> str:
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(doc.title)}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>{escape(doc.title)}</h1>",
-        f'<p class="subtitle">{escape(doc.subtitle)}</p>',
     ]
+    out += [f'<p class="byline">{escape(line)}</p>' for line in doc.byline]
+    if doc.byline_mark:
+        out.append(f'<p class="byline">{_marked("", doc.byline_mark)}</p>')
     for index, section in enumerate(doc.sections):
-        out.append(f"<h2>{escape(section.title)}</h2>")
-        for block in section.blocks:
-            if isinstance(block, Heading):
-                out.append(f"<h3>{escape(block.text)}</h3>")
-            elif isinstance(block, Paragraph):
-                out.append(f"<p>{escape(block.text)}</p>")
-            elif isinstance(block, Numbered):
-                items = "".join(f"<li><strong>{escape(a)}</strong> {escape(b)}</li>" for a, b in block.entries)
-                out.append(f"<ol>{items}</ol>")
-            elif isinstance(block, Table):
-                head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
-                body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-                out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-        if index == 0 and doc.charts:
-            out.append('<div class="charts">')
-            for chart in doc.charts:
-                out.append(f'<div class="chart"><h3>{escape(chart.title)}</h3>')
-                if len(chart.dimensions) >= 3:
-                    out.append(_radar(chart))
-                out.append(_bars(chart))
-                out.append("</div>")
-            out.append("</div>")
+        out += _section(section)
+        if index == 0 and doc.appendix is None:  # the organisation summary: charts follow its overview
+            out += _charts(doc)
+    if doc.appendix is not None:
+        out += _section(doc.appendix)
+        out += _charts(doc)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

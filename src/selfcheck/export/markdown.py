@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfcheck.export.document import Document, Heading, Numbered, Paragraph, Table
+from selfcheck.export.document import Document, Heading, Numbered, Paragraph, Section, Table
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
@@ -12,22 +12,38 @@ def _esc(text: str) -> str:
     return " ".join(text.translate(_SPECIAL).splitlines())
 
 
+def _marked(text: str, mark: str) -> str:
+    """Prose followed by what is still to be written, in bold so it cannot be missed."""
+    return _esc(text) + (f" **{_esc(mark)}**" if mark else "")
+
+
+def _section(section: Section) -> list[str]:
+    out = [f"## {_esc(section.title)}", ""]
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            out += [f"### {_esc(block.text)}", ""]
+        elif isinstance(block, Paragraph):
+            out += [_marked(block.text, block.mark), ""]
+        elif isinstance(block, Numbered):
+            for n, e in enumerate(block.entries, 1):
+                out.append(f"{n}. **{_esc(e.lead)}**" + (f" {_marked(e.text, e.mark)}" if e.text or e.mark else ""))
+            out.append("")
+        elif isinstance(block, Table):
+            out.append("| " + " | ".join(_esc(h) for h in block.headers) + " |")
+            out.append("|" + "|".join(" --- " for _ in block.headers) + "|")
+            out += ["| " + " | ".join(_esc(c) for c in row) + " |" for row in block.rows]
+            out.append("")
+    return out
+
+
 def render(doc: Document) -> str:
     """Markdown text of the document."""
-    out = [f"# {_esc(doc.title)}", "", _esc(doc.subtitle), ""]
+    out = [f"# {_esc(doc.title)}", ""]
+    out += [line for text in doc.byline for line in (_esc(text), "")]
+    if doc.byline_mark:
+        out += [f"**{_esc(doc.byline_mark)}**", ""]
     for section in doc.sections:
-        out += [f"## {_esc(section.title)}", ""]
-        for block in section.blocks:
-            if isinstance(block, Heading):
-                out += [f"### {_esc(block.text)}", ""]
-            elif isinstance(block, Paragraph):
-                out += [_esc(block.text), ""]
-            elif isinstance(block, Numbered):
-                out += [f"{n}. **{_esc(lead)}** {_esc(text)}" for n, (lead, text) in enumerate(block.entries, 1)]
-                out.append("")
-            elif isinstance(block, Table):
-                out.append("| " + " | ".join(_esc(h) for h in block.headers) + " |")
-                out.append("|" + "|".join(" --- " for _ in block.headers) + "|")
-                out += ["| " + " | ".join(_esc(c) for c in row) + " |" for row in block.rows]
-                out.append("")
+        out += _section(section)
+    if doc.appendix is not None:
+        out += _section(doc.appendix)
     return "\n".join(out).rstrip() + "\n"

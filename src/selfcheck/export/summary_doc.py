@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from selfcheck.compare.summary import BINS, Summary
-from selfcheck.export.document import Chart, Document, Numbered, Paragraph, Section, Table
+from selfcheck.export.document import Chart, Document, Entry, Numbered, Paragraph, Section, Table
 from selfcheck.i18n import Lang
 
 SUMMARY_COLUMNS = [
@@ -65,7 +65,9 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
         charts.append(Chart(title, [(dim_titles.get(d, d), s.mean) for d, s in dims.items()]))
     problems = Section("三、常见问题" if zh else "3. Most frequent problems")
     if summary.top_findings:
-        problems.blocks.append(Numbered([(p, f"{n} 次" if zh else f"{n} times") for _k, p, n in summary.top_findings]))
+        problems.blocks.append(
+            Numbered([Entry(p, f"{n} 次" if zh else f"{n} times") for _k, p, n in summary.top_findings])
+        )
     else:
         problems.blocks.append(Paragraph("没有查摆出的问题。" if zh else "No problems recorded."))
     measures = Section(
@@ -79,7 +81,7 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
         ],
     )
     return Document(
-        "组织汇总" if zh else "Organisation summary", "", [overview, scores, problems, measures], charts, lang
+        "组织汇总" if zh else "Organisation summary", [], [overview, scores, problems, measures], charts, lang
     )
 
 

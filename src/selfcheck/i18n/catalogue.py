@@ -150,31 +150,19 @@ class Msg(Enum):
         "No draft to resume. Start with: selfcheck start",
     )
     # the 对照检查材料 (exporters/document.py)
-    DOC_TITLE = ("对照检查材料", "Self-examination report (对照检查材料)")
+    DOC_TITLE = ("对照检查材料", "Self-examination report")
     DOC_S1 = ("一、基本情况", "1. Overview")
-    DOC_S2 = ("二、查摆出的主要问题", "2. Problems found")
+    DOC_S2 = ("二、查摆出的问题", "2. Problems found")
     DOC_S3 = ("三、原因剖析", "3. Analysis of causes")
     DOC_S4 = ("四、整改措施", "4. Rectification measures")
     DOC_S5 = ("五、上次整改落实情况", "5. How last time's measures went")
-    DOC_ANONYMOUS = ("（未署名）", "(anonymous)")
-    DOC_INTRO = (
-        "本人对照{titles}进行了自查，共作答{answered}题。各维度得分如下（满分100分）：",
-        "I examined myself against {titles}, answering {answered} questions. Scores per dimension (out of 100):",
-    )
     DOC_COL_QUESTIONNAIRE = ("问卷", "Questionnaire")
     DOC_COL_LEVEL = ("等次", "Level")
     DOC_NO_PROBLEMS = ("本次自查未查摆出问题。", "No problems were found in this self-examination.")
     DOC_NO_CAUSES = ("没有需要剖析的问题。", "There are no problems to analyse.")
     DOC_NO_MEASURES = ("没有整改措施。", "There are no rectification measures.")
-    DOC_NO_REVIEW = (
-        "本次自查没有回头看记录（首次自查或上次没有整改措施）。",
-        "No look-back records (a first self-examination, or no earlier measures).",
-    )
     DOC_DETAIL = ("具体表现：", "Instance: ")
     DOC_SOURCE = ("来源：", "Source: ")
-    DOC_TO_FILL = ("（待填写）", "(to fill in)")
-    DOC_OTHER_GROUP = ("其他问题", "Other problems")
-    DOC_CAUSE_NONE = ("未归类", "Not classified")
     DOC_COL_PROBLEM = ("问题", "Problem")
     DOC_COL_MEASURE = ("整改措施", "Measure")
     DOC_COL_OWNER = ("责任人", "Owner")
@@ -220,6 +208,101 @@ class Msg(Enum):
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
 
     # ---- #16 the material ----
+    DOC_TITLE_MEETING = ("{meeting}个人对照检查材料", "Self-examination report for the {meeting}")
+    DOC_DATE = ("{y}年{m}月{d}日", "{d} {month} {y}")
+    DOC_MARK = ("【请补写：{what}】", "[To write: {what}]")
+    DOC_MARK_CELL = ("【请补写】", "[to write]")
+    DOC_MARK_NAME = ("单位、职务、姓名", "your unit, post and name")
+    DOC_SUB_HEADING = ("（{n}）{text}", "({n}) {text}")
+    DOC_AREA = ("{area}方面", "{area}")
+    DOC_OTHER_AREA = ("其他", "Other matters")
+    DOC_SCOPE_CONTRAST = (
+        "对照{refs}，查找{areas}方面的不足",
+        "compared myself against {refs}, looking for shortcomings in {areas}",
+    )
+    DOC_SCOPE_ABILITY = ("检查{titles}方面的差距", "checked my {titles}")
+    DOC_SCOPE_CUSTOM = ("对照《{title}》作了检查", "examined myself against “{title}”")
+    DOC_OPENING = (
+        "按照{meeting}的要求，本人{scope}，共作答{answered}题。",
+        "As required for the {meeting}, I {scope}, answering {answered} questions.",
+    )
+    DOC_OPENING_PLAIN = ("本人{scope}，共作答{answered}题。", "I {scope}, answering {answered} questions.")
+    DOC_MARK_STUDY = (
+        "学习了哪些内容，开展谈心谈话几次，征求到意见建议几条",
+        "what you studied, how many one-to-one talks you held and how many opinions you gathered",
+    )
+    DOC_COUNT = ("{label}{n}个", "{label}: {n}")
+    DOC_COUNT_MEASURES = ("{label}{n}项", "{label}: {n}")
+    DOC_SOURCE_NONE = ("未注明来源", "source not given")
+    DOC_FOUND = (
+        "共查摆出问题{n}个，其中{by_source}；分方面看，{by_area}。",
+        "{n} problem(s) found ({by_source}); by area: {by_area}.",
+    )
+    DOC_FOUND_NONE = ("本次自查没有查摆出问题。", "No problems were found in this self-examination.")
+    DOC_MARK_NONE_REASON = (
+        "没有查摆出问题的理由（问题清单很少是空的，请再对照一遍）",
+        "why no problem was found (the list is rarely empty: look again)",
+    )
+    DOC_RED_LINES = (
+        "对照中央八项规定精神逐项检查，存在以下情形：{items}。",
+        "Checked against the eight-point rules item by item: {items}.",
+    )
+    DOC_RED_LINES_NONE = (
+        "对照中央八项规定精神逐项检查，未发现违反情形。",
+        "Checked against the eight-point rules item by item: no violation found.",
+    )
+    DOC_REVIEW_SUMMARY = (
+        "上次查摆问题的{n}项整改措施，{by_status}（见第五部分）。",
+        "Of the {n} measure(s) from last time: {by_status} (see part 5).",
+    )
+    DOC_MARK_DETAIL = (
+        "具体表现——什么时间、在哪里、做了或没做什么",
+        "the concrete instance: when, where, what you did or failed to do",
+    )
+    DOC_CAUSES_INTRO = (
+        "对照查摆出的问题，深挖思想根源，主要有以下几个方面：",
+        "Tracing the problems back to their roots:",
+    )
+    DOC_CAUSE_TIE = (
+        "{problems}等问题，反映出本人在{cause}方面还有差距。",
+        "Problems such as {problems} show where I fall short in {cause}.",
+    )
+    DOC_CAUSE_TIE_ONE = (
+        "{problems}的问题，反映出本人在{cause}方面还有差距。",
+        "The problem {problems} shows where I fall short in {cause}.",
+    )
+    DOC_CAUSE_NOTES = ("究其原因，{notes}", "At root: {notes}")
+    DOC_MARK_CAUSE = (
+        "结合上述问题，剖析{cause}方面的思想根源",
+        "the roots of these problems in {cause}, in your own words",
+    )
+    DOC_CAUSE_MISSING = ("{problems}的原因还需剖析。", "The causes of {problems} are still to be analysed.")
+    DOC_MARK_CAUSE_MISSING = (
+        "这些问题的原因，归到理想信念、宗旨意识、党性修养或能力本领",
+        "their causes: ideals and convictions, sense of purpose, Party spirit, or ability",
+    )
+    DOC_MEASURES_INTRO = (
+        "针对查摆出的问题，制定以下整改措施，自觉接受组织和同志们监督：",
+        "For the problems above I will take these measures, open to checking by the organisation and my comrades:",
+    )
+    DOC_APPENDIX = ("附：自查得分", "Appendix: self-assessed scores")
+    DOC_APPENDIX_NOTE = (
+        "以下得分和等次由本人的作答自动计算，仅供参考。",
+        "The scores and levels below are computed from my own answers, for reference only.",
+    )
+    DOC_COL_REVIEW_STATUS = ("落实情况", "Status")
+    EXPORT_NO_REPORTS = (
+        "{where}：这里没有报告。先运行 selfcheck start，或给出报告文件。",
+        "{where}: no reports there. Run selfcheck start first, or give report files.",
+    )
+    DOC_TEMPLATE_MISSING = (
+        "{path}：没有这个模板文件。请给出一个 .docx 文件。",
+        "{path}: no such template; give a .docx file.",
+    )
+    DOC_TEMPLATE_BAD = (
+        "{path}：不是可以使用的Word文档（{reason}）。请在Word中另存为 .docx 后再用。",
+        "{path}: not a usable Word document ({reason}); save it as .docx in Word and try again.",
+    )
 
     # ---- #17 collecting ratings ----
 

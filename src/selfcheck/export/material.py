@@ -1,0 +1,371 @@
+"""The sections of one person's 对照检查材料, built from a report: prose where the genre has prose, tables where it
+has tables, and a marker wherever the person still has to write."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime
+
+from selfcheck.export.document import (
+    Chart,
+    Document,
+    Entry,
+    Numbered,
+    Paragraph,
+    Section,
+    Table,
+    TitleBlock,
+    mark,
+    sub_heading,
+)
+from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.questionnaire.model import MultiItem, Questionnaire
+from selfcheck.records.ledger import status_label
+from selfcheck.records.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, Report, ReviewEntry
+
+_END = '。！？；.!?;…”"）)'
+
+
+def sentence(text: str, lang: Lang) -> str:
+    """``text`` ending in a full stop unless it already ends in punctuation: 。 after Chinese (even in English
+    material, where the person's own notes may be Chinese), . otherwise."""
+    text = text.strip()
+    if not text or text[-1] in _END:
+        return text
+    return text + ("。" if lang == "zh" or ord(text[-1]) >= 0x2E80 else ".")
+
+
+def lower_first(text: str, lang: Lang) -> str:
+    """An English title inside a sentence starts in lower case (Research ability → research ability)."""
+    return text[:1].lower() + text[1:] if lang == "en" else text
+
+
+def quoted(texts: list[str], lang: Lang) -> str:
+    """“甲”、“乙” / “a”, “b”: problem titles inside a sentence."""
+    return ("、" if lang == "zh" else ", ").join(f"“{x.rstrip('。.')}”" for x in texts)
+
+
+def listing(texts: list[str], lang: Lang) -> str:
+    """A、B和C / a, b and c."""
+    if len(texts) < 2:
+        return "".join(texts)
+    return ("、" if lang == "zh" else ", ").join(texts[:-1]) + ("和" if lang == "zh" else " and ") + texts[-1]
+
+
+def long_date(when: datetime, lang: Lang) -> str:
+    """2026年11月25日 / 25 November 2026."""
+    return t(Msg.DOC_DATE, lang, y=when.year, m=when.month, d=when.day, month=calendar.month_name[when.month])
+
+
+def problem_text(f: Finding, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:
+    """The problem as worded in ``lang``: the questionnaire's English wording when the person kept the original."""
+    q = definitions.get(f.questionnaire or "")
+    if lang == "zh" or q is None or f.item is None:
+        return f.problem
+    try:
+        item = q.item(f.item)
+    except KeyError:
+        return f.problem
+    source: tuple[str | None, str | None] = (item.problem, item.problem_en)
+    if f.option and isinstance(item, MultiItem):
+        source = next(((o.problem, o.problem_en) for o in item.options if o.id == f.option), (None, None))
+    # The finding is identified by its item and option; the questionnaire's English is the translation of it.
+    return source[1] or f.problem
+
+
+def _area(
+    f: Finding, definitions: Mapping[str, Questionnaire], order: list[str], lang: Lang
+) -> tuple[tuple[int, int], str]:
+    """The area a problem belongs to and its place: 作风 areas first, then abilities, then the rest."""
+    q = definitions.get(f.questionnaire or "")
+    if q is None or f.item is None:
+        return (3, 0), t(Msg.DOC_OTHER_AREA, lang)
+    place = order.index(q.id) if q.id in order else len(order)
+    if q.kind == "contrast":
+        try:
+            dim_id = q.item(f.item).dimension
+            dim = q.dimension(dim_id)
+        except KeyError:
+            return (2, place), pick(q.title, q.title_en, lang)
+        return (0, [d.id for d in q.dimensions].index(dim_id)), pick(dim.title, dim.title_en, lang)
+    return (1 if q.kind == "ability" else 2, place), pick(q.title, q.title_en, lang)
+
+
+def group_by_area(
+    report: Report, definitions: Mapping[str, Questionnaire], lang: Lang
+) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by area, areas in the order of the material."""
+    order = list(report.questionnaires)
+    groups: dict[str, list[Finding]] = {}
+    places: dict[str, tuple[int, int]] = {}
+    for f in report.findings:
+        place, name = _area(f, definitions, order, lang)
+        groups.setdefault(name, []).append(f)
+        places[name] = min(places.get(name, place), place)
+    return sorted(groups.items(), key=lambda kv: places[kv[0]])
+
+
+def _scope(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:
+    """What the person examined, in the genre's words, never saying 对照 twice."""
+    refs, areas, abilities, parts = [], [], [], []
+    for qid, res in report.questionnaires.items():
+        q = definitions.get(qid)
+        title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
+        if q is not None and q.kind == "contrast":
+            refs.append(title.removeprefix("对照").removeprefix("Against ").removeprefix("against "))
+            dims = (lower_first(pick(d.title, d.title_en, lang), lang) for d in q.dimensions)
+            areas += [a for a in dims if a not in areas]
+        elif q is not None and q.kind == "ability":
+            abilities.append(lower_first(title, lang))
+        else:
+            parts.append(t(Msg.DOC_SCOPE_CUSTOM, lang, title=title))
+    if refs:
+        parts.insert(0, t(Msg.DOC_SCOPE_CONTRAST, lang, refs=listing(refs, lang), areas=listing(areas, lang)))
+    if abilities:
+        parts.insert(1 if refs else 0, t(Msg.DOC_SCOPE_ABILITY, lang, titles=listing(abilities, lang)))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _red_lines(report: Report) -> list[str] | None:
+    """The 八项规定 red lines the report records, if this report format has them (None: not asked)."""
+    # Red lines come with the scoring format of #14; read them without depending on its shape.
+    found = getattr(report, "red_lines", None)
+    if found is None:
+        return None
+    items = found.values() if isinstance(found, Mapping) else found
+    out = []
+    for entry in items:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif getattr(entry, "crossed", True) is not False:
+            out.append(str(getattr(entry, "problem", None) or getattr(entry, "label", None) or entry))
+    return out
+
+
+def overview(report: Report, definitions: Mapping[str, Questionnaire], title: TitleBlock, lang: Lang) -> Section:
+    """一、基本情况 as prose: what was examined, what is to be written, what was found and from where."""
+    answered = sum(len(res.answers) for res in report.questionnaires.values())
+    scope = _scope(report, definitions, lang)
+    if title.meeting:
+        opening = t(Msg.DOC_OPENING, lang, meeting=title.meeting, scope=scope, answered=answered)
+    else:
+        opening = t(Msg.DOC_OPENING_PLAIN, lang, scope=scope, answered=answered)
+    section = Section(t(Msg.DOC_S1, lang), [Paragraph(opening, mark(t(Msg.DOC_MARK_STUDY, lang), lang))])
+    if report.findings:
+        sources = Counter(f.source for f in report.findings)
+        by_source = [
+            t(Msg.DOC_COUNT, lang, label=SOURCE_LABELS[s][lang == "en"], n=sources[s]) for s in SOURCES if sources[s]
+        ]
+        if sources[""]:
+            by_source.append(t(Msg.DOC_COUNT, lang, label=t(Msg.DOC_SOURCE_NONE, lang), n=sources[""]))
+        by_area = [
+            t(Msg.DOC_COUNT, lang, label=t(Msg.DOC_AREA, lang, area=area), n=len(members))
+            for area, members in group_by_area(report, definitions, lang)
+        ]
+        sep = "、" if lang == "zh" else ", "
+        found = t(Msg.DOC_FOUND, lang, n=len(report.findings), by_source=sep.join(by_source), by_area=sep.join(by_area))
+        section.blocks.append(Paragraph(found))
+    else:
+        section.blocks.append(Paragraph(t(Msg.DOC_FOUND_NONE, lang), mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)))
+    red = _red_lines(report)
+    if red is not None:
+        sep = "、" if lang == "zh" else "; "
+        section.blocks.append(
+            Paragraph(t(Msg.DOC_RED_LINES, lang, items=sep.join(red)) if red else t(Msg.DOC_RED_LINES_NONE, lang))
+        )
+    if report.review:
+        statuses = Counter(r.status for r in _latest_reviews(report))
+        by_status = [
+            t(Msg.DOC_COUNT_MEASURES, lang, label=status_label(s, lang), n=statuses[s])
+            for s in ("done", "doing", "todo")
+            if statuses[s]
+        ]
+        sep = "，" if lang == "zh" else ", "
+        section.blocks.append(
+            Paragraph(t(Msg.DOC_REVIEW_SUMMARY, lang, n=sum(statuses.values()), by_status=sep.join(by_status)))
+        )
+    return section
+
+
+def problems(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> Section:
+    """二、查摆出的问题: （一）area by area, 1. each problem with its 具体表现 and source."""
+    section = Section(t(Msg.DOC_S2, lang))
+    for n, (area, members) in enumerate(group_by_area(report, definitions, lang), 1):
+        section.blocks.append(sub_heading(n, t(Msg.DOC_AREA, lang, area=area), lang))
+        entries = []
+        for f in members:
+            text, todo = "", ""
+            if f.detail:
+                text = sentence(t(Msg.DOC_DETAIL, lang) + f.detail, lang)
+            else:
+                todo = mark(t(Msg.DOC_MARK_DETAIL, lang), lang)
+            if f.source:
+                text += (
+                    ("（" if lang == "zh" else " (") + t(Msg.DOC_SOURCE, lang) + SOURCE_LABELS[f.source][lang == "en"]
+                )
+                text += "）" if lang == "zh" else ")"
+            entries.append(Entry(sentence(problem_text(f, definitions, lang), lang), text, todo))
+        section.blocks.append(Numbered(entries))
+    if not report.findings:
+        section.blocks.append(Paragraph(t(Msg.DOC_NO_PROBLEMS, lang), mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)))
+    return section
+
+
+def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> Section:
+    """三、原因剖析: one paragraph per cause, tied back to its problems, with the person's own notes woven in."""
+    section = Section(t(Msg.DOC_S3, lang))
+    if not report.findings:
+        section.blocks.append(Paragraph(t(Msg.DOC_NO_CAUSES, lang)))
+        return section
+    section.blocks.append(Paragraph(t(Msg.DOC_CAUSES_INTRO, lang)))
+    n = 0
+    for cause in CAUSES:
+        members = [f for f in report.findings if f.cause == cause]
+        if not members:
+            continue
+        n += 1
+        heading = CAUSE_LABELS[cause][lang == "en"]
+        label = lower_first(heading, lang)
+        section.blocks.append(sub_heading(n, t(Msg.DOC_AREA, lang, area=heading), lang))
+        names = quoted([problem_text(f, definitions, lang) for f in members], lang)
+        tie = Msg.DOC_CAUSE_TIE if len(members) > 1 else Msg.DOC_CAUSE_TIE_ONE
+        text = t(tie, lang, problems=names, cause=label)
+        notes = [f.cause_note.strip().rstrip("。.；;") for f in members if f.cause_note.strip()]
+        if notes:
+            joined = ("；" if lang == "zh" else "; ").join(notes)
+            notes_text = sentence(t(Msg.DOC_CAUSE_NOTES, lang, notes=joined), lang)
+            section.blocks.append(Paragraph(text + ("" if lang == "zh" else " ") + notes_text))
+        else:
+            section.blocks.append(Paragraph(text, mark(t(Msg.DOC_MARK_CAUSE, lang, cause=label), lang)))
+    missing = [f for f in report.findings if not f.cause]
+    if missing:
+        names = quoted([problem_text(f, definitions, lang) for f in missing], lang)
+        section.blocks.append(
+            Paragraph(t(Msg.DOC_CAUSE_MISSING, lang, problems=names), mark(t(Msg.DOC_MARK_CAUSE_MISSING, lang), lang))
+        )
+    return section
+
+
+def measures(
+    report: Report, definitions: Mapping[str, Questionnaire], status: Mapping[str, str], lang: Lang
+) -> Section:
+    """四、整改措施: the table of problem, measure, owner, deadline and status (from the ledger)."""
+    section = Section(t(Msg.DOC_S4, lang))
+    if not report.findings:
+        section.blocks.append(Paragraph(t(Msg.DOC_NO_MEASURES, lang)))
+        return section
+    todo = t(Msg.DOC_MARK_CELL, lang)
+    section.blocks += [
+        Paragraph(t(Msg.DOC_MEASURES_INTRO, lang)),
+        Table(
+            [
+                t(Msg.DOC_COL_PROBLEM, lang),
+                t(Msg.DOC_COL_MEASURE, lang),
+                t(Msg.DOC_COL_OWNER, lang),
+                t(Msg.DOC_COL_DEADLINE, lang),
+                t(Msg.DOC_COL_STATUS, lang),
+            ],
+            [
+                [
+                    problem_text(f, definitions, lang),
+                    f.measure or todo,
+                    f.owner or todo,
+                    f.deadline or todo,
+                    status_label(status.get(f.id, f.status), lang),
+                ]
+                for f in report.findings
+            ],
+            ["text", "wide", "short", "short", "short"],
+        ),
+    ]
+    return section
+
+
+def _latest_reviews(report: Report) -> list[ReviewEntry]:
+    """One review entry per problem (the last recorded), none without a problem."""
+    latest = {r.finding: r for r in report.review if r.problem.strip()}
+    return list(latest.values())
+
+
+def review(report: Report, status: Mapping[str, str], lang: Lang) -> Section | None:
+    """五、上次整改落实情况 (回头看): one row per earlier problem; the ledger's status when it moved on since."""
+    rows = _latest_reviews(report)
+    if not rows:
+        return None
+    table = Table(
+        [
+            t(Msg.DOC_COL_PROBLEM, lang),
+            t(Msg.DOC_COL_MEASURE, lang),
+            t(Msg.DOC_COL_DEADLINE, lang),
+            t(Msg.DOC_COL_REVIEW_STATUS, lang),
+            t(Msg.DOC_COL_EVIDENCE, lang),
+        ],
+        [
+            [r.problem, r.measure, r.deadline or "", status_label(status.get(r.finding, r.status), lang), r.evidence]
+            for r in rows
+        ],
+        ["text", "wide", "short", "short", "wide"],
+    )
+    return Section(t(Msg.DOC_S5, lang), [table])
+
+
+def appendix(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> tuple[Section, list[Chart]]:
+    """附：自查得分: scores and levels per questionnaire and dimension, with the charts for HTML."""
+    rows, charts = [], []
+    for qid, res in report.questionnaires.items():
+        q = definitions.get(qid)
+        title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
+        chart: list[tuple[str, float | None]] = []
+        for dim_id in [d.id for d in q.dimensions] if q else [*res.scores.dimensions, *res.insufficient]:
+            name = dim_id
+            if q is not None:
+                dim = q.dimension(dim_id)
+                name = pick(dim.title, dim.title_en, lang)
+            value = res.scores.dimensions.get(dim_id)
+            band = q.band_for(value) if q is not None and value is not None else None
+            level = pick(band.label, band.label_en, lang) if band else ""
+            rows.append([title, name, f"{value:.1f}" if value is not None else t(Msg.INSUFFICIENT, lang), level])
+            chart.append((name, value))
+        overall = res.scores.overall
+        level = (q.level_label(res.level, lang) if q else res.level) or ""
+        score = f"{overall:.1f}" if overall is not None else t(Msg.INSUFFICIENT, lang)
+        rows.append([title, t(Msg.OVERALL, lang), score, level])
+        charts.append(Chart(title, chart))
+    headers = [t(Msg.DOC_COL_QUESTIONNAIRE, lang), t(Msg.COL_DIMENSION, lang), t(Msg.COL_SCORE, lang)]
+    table = Table([*headers, t(Msg.DOC_COL_LEVEL, lang)], rows, ["text", "text", "short", "short"])
+    return Section(t(Msg.DOC_APPENDIX, lang), [Paragraph(t(Msg.DOC_APPENDIX_NOTE, lang)), table]), charts
+
+
+def _title_block(report: Report, title: TitleBlock, lang: Lang) -> tuple[str, list[str], str]:
+    """The title, the lines under it (unit and post with the name; the date) and a marker when the name is missing."""
+    heading = t(Msg.DOC_TITLE_MEETING, lang, meeting=title.meeting) if title.meeting else t(Msg.DOC_TITLE, lang)
+    name = title.name or report.respondent.name or ""
+    who = ("　" if lang == "zh" else ", ").join(x for x in (title.unit, title.post, name) if x)
+    byline = [who] if who else []
+    byline.append(long_date(report.created, lang))
+    return heading, byline, "" if name else mark(t(Msg.DOC_MARK_NAME, lang), lang)
+
+
+def build_material(
+    report: Report,
+    definitions: Mapping[str, Questionnaire],
+    lang: Lang,
+    status: Mapping[str, str],
+    title: TitleBlock,
+    scores: bool,
+) -> Document:
+    """The whole material for one person's report."""
+    heading, byline, missing = _title_block(report, title, lang)
+    sections = [
+        overview(report, definitions, title, lang),
+        problems(report, definitions, lang),
+        causes(report, definitions, lang),
+        measures(report, definitions, status, lang),
+    ]
+    looked_back = review(report, status, lang)
+    if looked_back is not None:
+        sections.append(looked_back)
+    extra, charts = appendix(report, definitions, lang) if scores else (None, [])
+    return Document(heading, byline, sections, charts, lang, extra, missing)
