@@ -148,7 +148,6 @@ def _report_paths(refs: list[str], base: Path) -> list[Path]:
             paths.append(storage.resolve(ref, base))
     if not paths:
         from selfcheck.errors import UsageError
-
         from selfcheck.i18n import Msg
 
         raise UsageError(Msg.EXPORT_NO_REPORTS, where=", ".join(refs))
