@@ -397,3 +397,12 @@ def test_findings_over_a_folder_or_a_glob_that_catches_the_ledger(home: Path, tm
     empty.mkdir()
     result = runner.invoke(app, ["export", "-f", "csv", str(empty)])
     assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_red_lines_crossed_are_named_in_the_overview(home: Path) -> None:
+    report = fixed_report()
+    report.findings[1].red_line = True
+    storage.write_report(report, home / "reports")
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    overview = md.split("## 二")[0]
+    assert "对照中央八项规定精神逐项检查，存在以下情形：“以会议贯彻会议”。" in overview

@@ -80,12 +80,13 @@ def _area(
 ) -> tuple[tuple[int, int], str]:
     """The area a problem belongs to and its place: 作风 areas first, then abilities, then the rest."""
     q = definitions.get(f.questionnaire or "")
-    if q is None or f.item is None:
+    if q is None or (f.item is None and f.dimension is None):
         return (3, 0), t(Msg.DOC_OTHER_AREA, lang)
     place = order.index(q.id) if q.id in order else len(order)
     if q.kind == "contrast":
         try:
-            dim_id = q.item(f.item).dimension
+            # A problem named to meet the problem norm carries its dimension; one an answer flagged, its item's.
+            dim_id = f.dimension or q.item(f.item or "").dimension
             dim = q.dimension(dim_id)
         except KeyError:
             return (2, place), pick(q.title, q.title_en, lang)
@@ -128,20 +129,19 @@ def _scope(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
-def _red_lines(report: Report) -> list[str] | None:
-    """The 八项规定 red lines the report records, if this report format has them (None: not asked)."""
-    # Red lines come with the scoring format of #14; read them without depending on its shape.
-    found = getattr(report, "red_lines", None)
-    if found is None:
-        return None
-    items = found.values() if isinstance(found, Mapping) else found
-    out = []
-    for entry in items:
-        if isinstance(entry, str):
-            out.append(entry)
-        elif getattr(entry, "crossed", True) is not False:
-            out.append(str(getattr(entry, "problem", None) or getattr(entry, "label", None) or entry))
-    return out
+def _red_lines(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> list[str] | None:
+    """The 八项规定 red lines crossed, as problems; ``[]`` when they were checked and none was; None when no
+    questionnaire of the report has red-line items."""
+    asked = False
+    for qid in report.questionnaires:
+        q = definitions.get(qid)
+        if q is not None and any(
+            getattr(item, "red_line", False) or any(o.red_line for o in getattr(item, "options", []))
+            for item in q.items
+        ):
+            asked = True
+    crossed = [problem_text(f, definitions, lang) for f in report.findings if f.red_line]
+    return crossed if asked or crossed else None
 
 
 def overview(report: Report, definitions: Mapping[str, Questionnaire], title: TitleBlock, lang: Lang) -> Section:
@@ -169,12 +169,10 @@ def overview(report: Report, definitions: Mapping[str, Questionnaire], title: Ti
         section.blocks.append(Paragraph(found))
     else:
         section.blocks.append(Paragraph(t(Msg.DOC_FOUND_NONE, lang), mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)))
-    red = _red_lines(report)
+    red = _red_lines(report, definitions, lang)
     if red is not None:
-        sep = "、" if lang == "zh" else "; "
-        section.blocks.append(
-            Paragraph(t(Msg.DOC_RED_LINES, lang, items=sep.join(red)) if red else t(Msg.DOC_RED_LINES_NONE, lang))
-        )
+        text = t(Msg.DOC_RED_LINES, lang, items=quoted(red, lang)) if red else t(Msg.DOC_RED_LINES_NONE, lang)
+        section.blocks.append(Paragraph(text))
     if report.review:
         statuses = Counter(r.status for r in _latest_reviews(report))
         by_status = [
