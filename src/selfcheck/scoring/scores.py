@@ -109,12 +109,16 @@ def score(
                 s = item_score(q, item, answers[item.id])
                 if s is not None:
                     pairs.append((s, item.weight))
+        marked = False
         if ratings is not None and q.rating is not None:
             shown += 1
             if dim.id in ratings:
                 pairs.append((q.rating.score(ratings[dim.id]), 1.0))
+                marked = True
         mean = _weighted_mean(pairs)
-        enough = shown > 0 and len(pairs) * 2 >= shown
+        # A rater's mark on the dimension is their judgement of it as a whole: items they could not judge
+        # (不了解) do not void it, so a paper or phone ballot (marks only) scores as a `rate` run with items skipped.
+        enough = shown > 0 and (len(pairs) * 2 >= shown or marked)
         value = round(mean * 100, 2) if mean is not None and enough else None
         dims[dim.id] = DimensionScore(dim.id, value, len(pairs), shown)
         total_answered += len(pairs)
