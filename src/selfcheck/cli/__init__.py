@@ -33,6 +33,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "history": ("history", "history", "历次自查 — every report, with a trend line per dimension."),
     "plan": ("plan", "app", "整改台账 — open rectification measures and their progress."),
     "export": ("export", "export", "导出 — the 对照检查材料 (md, docx, html) or a table (csv, json)."),
+    "collect": (
+        "collect",
+        "collect",
+        "民主测评 — collect ratings on phones in the meeting room, or print the paper 测评表.",
+    ),
     "gap": ("gap", "gap", "自评与他评 — where your view and others' view of you differ."),
     "summary": ("summary", "summary", "组织汇总 — many members' reports at once."),
     "questionnaires": ("questionnaires", "app", "查看、校验问卷 — list, show and validate questionnaires."),

@@ -305,6 +305,185 @@ class Msg(Enum):
     )
 
     # ---- #17 collecting ratings ----
+    COLLECT_NO_RATING = (
+        "问卷 {form} 没有民主测评等次（[rating]），不能用作测评表。请选有 [rating] 的问卷，如 zuofeng。",
+        "Questionnaire {form} has no rating scale ([rating]), so it cannot be a rating form. Choose one that has, "
+        "e.g. zuofeng.",
+    )
+    COLLECT_ABSTAIN = ("不了解", "Don't know")
+    COLLECT_NO_SUBJECTS = (
+        "--subjects：请列出被测评人，用逗号分隔，如 张三,李四。",
+        "--subjects: list the people to rate, separated by commas, e.g. 张三,李四.",
+    )
+    COLLECT_DUPLICATE_SUBJECT = ("--subjects：{name} 出现了两次。", "--subjects: {name} is listed twice.")
+    COLLECT_BAD_SUBJECT = (
+        "--subjects：“{name}”不像姓名（最多{max}个字，不含控制字符）。",
+        "--subjects: {name!r} is not a name (at most {max} characters, no control characters).",
+    )
+    COLLECT_TOO_MANY_SUBJECTS = (
+        "--subjects：{n}人超过一张表的上限{max}人；请分几张表测评。",
+        "--subjects: {n} people is more than one form holds ({max}); split them over several forms.",
+    )
+    COLLECT_ONE_FORM = (
+        "--form：请给出一份有民主测评等次的问卷，如 --form zuofeng。",
+        "--form: give one questionnaire with a rating scale, e.g. --form zuofeng.",
+    )
+    COLLECT_BAD_ROLE = ("--role：请用 peer 或 masses，不是 {value}。", "--role: use peer or masses, not {value}.")
+    COLLECT_BAD_BALLOTS = ("--ballots：请给出1–{max}之间的份数。", "--ballots: give a number from 1 to {max}.")
+    COLLECT_BAD_UNTIL = ("--until：时间应写作 HH:MM，如 17:30。", "--until: write the time as HH:MM, e.g. 17:30.")
+    BALLOT_UNKNOWN_FIELD = ("表单中有未知的栏目 {field}。", "The form has an unknown field {field}.")
+    BALLOT_REPEATED_FIELD = ("栏目 {field} 出现了不止一次。", "The field {field} appears more than once.")
+    BALLOT_COMMENT_TOO_LONG = (
+        "对{subject}的意见建议超过{max}字。",
+        "The comment on {subject} is longer than {max} characters.",
+    )
+    BALLOT_BAD_MARK = ("{subject}·{column}：等次应为1–{n}。", "{subject} · {column}: the mark must be 1-{n}.")
+    COLLECT_PAGE_TITLE = ("{form} · 民主测评表", "{form} · Rating form")
+    COLLECT_NOTE = (
+        "背靠背测评：不记名，不记录您的姓名、设备和网络地址，只记日期。每个测评码只能提交一次。"
+        "不了解的请选“不了解”，不计入得分。",
+        "Anonymous (背靠背): your name, device and network address are not recorded, only the date. Each code "
+        "works once. Choose “Don't know” where you cannot judge: it does not count as a low mark.",
+    )
+    COLLECT_ENTER_CODE = ("请输入纸条上的测评码", "Enter the code on your slip")
+    COLLECT_OPEN = ("打开测评表", "Open the form")
+    COLLECT_COMMENT = ("意见建议（可选）", "Comments (optional)")
+    COLLECT_SUBJECT = ("被测评人", "Person rated")
+    COLLECT_SUBMIT_ONCE = (
+        "提交后不能修改，测评码随即作废。",
+        "A ballot cannot be changed once submitted; the code then stops working.",
+    )
+    COLLECT_SUBMIT = ("提交", "Submit")
+    COLLECT_BACK = ("返回", "Back")
+    COLLECT_BUSY = ("请求太多，请稍候再试。", "Too many requests; try again in a moment.")
+    COLLECT_THANKS = ("已提交，谢谢！", "Submitted — thank you!")
+    COLLECT_THANKS_TEXT = (
+        "您的测评已收到，测评码已作废。可以关闭本页。",
+        "Your ballot is in and your code no longer works. You can close this page.",
+    )
+    COLLECT_NOT_FOUND = ("没有这个页面。", "No such page.")
+    COLLECT_REFUSED = ("未能提交", "Not accepted")
+    COLLECT_NO_CODE = (
+        "缺少测评码。请用纸条上的链接或测评码打开测评表。",
+        "No code. Open the form with the link or the code on your slip.",
+    )
+    COLLECT_UNKNOWN_CODE = ("测评码无效。请核对纸条上的测评码。", "Unknown code. Check the code on your slip.")
+    COLLECT_USED_CODE = (
+        "这个测评码已经用过，每个测评码只能提交一次。",
+        "This code has been used; each code works once.",
+    )
+    COLLECT_BAD_TOKEN = (
+        "表单校验不符，未予接收。请重新打开纸条上的链接再提交。",
+        "The form failed its check and was not accepted. Open the link on your slip again and submit.",
+    )
+    COLLECT_INVALID = ("测评表填写有误：", "The ballot has problems:")
+    COLLECT_TOO_BIG = ("提交的内容太大。", "The submission is too large.")
+    COLLECT_SAVE_FAILED = (
+        "未能保存这份测评，请告诉组织者；测评码仍然有效，可以稍后再提交。",
+        "The ballot could not be saved; please tell the organiser. Your code still works: submit again later.",
+    )
+    COLLECT_NEEDS_EXTRA = (
+        "selfcheck collect 需要网络组件：pip install 'selfcheck[collect]'",
+        "selfcheck collect needs its network parts: pip install 'selfcheck[collect]'",
+    )
+    COLLECT_TLS_MISSING = ("--tls：找不到文件 {path}。", "--tls: no such file {path}.")
+    COLLECT_CANNOT_LISTEN = (
+        "无法在 {host}:{port} 上提供服务（地址不属于本机，或端口已被占用）。请用 --host、--port 换一个。",
+        "Cannot serve on {host}:{port} (not an address of this machine, or the port is taken). "
+        "Choose another with --host or --port.",
+    )
+    COLLECT_OPEN_AT = ("请用手机扫码，或打开 {url}", "Scan the code with a phone, or open {url}")
+    COLLECT_UNENCRYPTED = (
+        "注意：测评在局域网内以明文传输（未加密），同一网络中的人可能看到。需要加密请用 --tls 证书 私钥。",
+        "Note: ballots travel unencrypted on the local network, where others on it could read them. "
+        "Use --tls CERT KEY to encrypt.",
+    )
+    COLLECT_SLIPS_WRITTEN = (
+        "测评码纸条：{path}（{n}张，打印后裁开，随机分发；不要记录谁拿了哪一张）",
+        "Code slips: {path} ({n}; print, cut and hand out at random; do not note who got which)",
+    )
+    COLLECT_PROGRESS = ("已收到 {n}/{total} 份", "{n}/{total} ballots in")
+    COLLECT_UNTIL = ("截止 {time}", "until {time}")
+    COLLECT_STOP_HINT = ("Ctrl-C 结束", "Ctrl-C to stop")
+    COLLECT_SUMMARY = (
+        "收票结束：收到 {n}/{total} 份测评表，写出 {reports} 份测评报告，在 {folder}",
+        "Closed: {n}/{total} ballots in, {reports} rating reports written to {folder}",
+    )
+    COLLECT_SAVE_ERRORS = (
+        "有 {n} 份测评未能保存（见上）；这些测评码仍然有效。",
+        "{n} ballot(s) could not be saved (see above); those codes still work.",
+    )
+    SLIPS_NOTE = (
+        "测评码纸条：裁开后随机发给参加测评的人，每人一张；扫码或在测评页输入测评码。测评码与姓名无关，每个只能用一次。",
+        "Code slips: cut them apart and hand one to each rater at random; scan the code or type it on the page. "
+        "Codes are not tied to names and each works once.",
+    )
+    PAPER_TITLE = ("民主测评表", "Rating form")
+    PAPER_NUMBER = ("编号：{n}", "Ballot no. {n}")
+    PAPER_INSTRUCTIONS = (
+        "填表说明：每位被测评人一行。在每一栏选定的等次前的方框内打“√”，每栏只选一项；不了解的勾选“{abstain}”，"
+        "不计入得分。意见建议写在最后一栏（可不填）。",
+        "How to fill in: one row per person. In each column tick the box before one mark; tick “{abstain}” where you "
+        "cannot judge, which does not count. Comments go in the last column (optional).",
+    )
+    PAPER_ANONYMOUS = (
+        "本表不记名（背靠背），请勿写本人姓名；填好后折好投入票箱。",
+        "This form is anonymous (背靠背): do not write your name. Fold it and put it in the ballot box.",
+    )
+    PAPER_WRITTEN = (
+        "空白测评表：{path}（{n}张）；录入用表格：{csv}",
+        "Blank rating forms: {path} ({n} sheets); table to type them into: {csv}",
+    )
+    PAPER_EXISTS = (
+        "{path} 已存在；换一个 --output，或删除它后再试。",
+        "{path} already exists; choose another --output, or remove it first.",
+    )
+    IMPORT_NEEDS = (
+        "--import 需要一份问卷和 --subjects，如 selfcheck rate zuofeng --import ballots.csv --subjects 张三,李四",
+        "--import needs one questionnaire and --subjects, e.g. "
+        "selfcheck rate zuofeng --import ballots.csv --subjects 张三,李四",
+    )
+    IMPORT_INVALID = (
+        "{path}：{n}处问题，没有写入任何测评：",
+        "{path}: {n} problem(s); nothing was written:",
+    )
+    IMPORT_TOO_BIG = ("{path}：文件超过 {mb} MB，不像测评录入表。", "{path}: larger than {mb} MB; not a ballots table.")
+    IMPORT_EMPTY = ("{path}：没有表头或数据行。", "{path}: no heading row or no data rows.")
+    IMPORT_NOT_TEXT = (
+        "{path}：不是 UTF-8 文本；请在表格软件中另存为“CSV UTF-8”。",
+        "{path}: not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”.",
+    )
+    IMPORT_MISSING_COLUMN = (
+        "表头缺少“{column}”；表头应为：{expected}",
+        "The heading row lacks {column!r}; it should be: {expected}",
+    )
+    IMPORT_UNKNOWN_COLUMN = (
+        "表头中的“{column}”不是测评表的栏目。",
+        "{column!r} in the heading row is not a column of the form.",
+    )
+    IMPORT_ROW_WIDTH = ("第{row}行：有{n}格，表头有{m}格。", "Row {row}: {n} cells, but the heading has {m}.")
+    IMPORT_ROW_NUMBER = (
+        "第{row}行，编号：“{value}”应为正整数。",
+        "Row {row}, No.: {value!r} should be a whole number.",
+    )
+    IMPORT_ROW_SUBJECT = (
+        "第{row}行，被测评人：“{value}”不在名单中（{subjects}）。",
+        "Row {row}, person: {value!r} is not on the list ({subjects}).",
+    )
+    IMPORT_ROW_MARK = (
+        "第{row}行，{column}：“{value}”不是本表的等次（{labels}，或空着表示不了解）。",
+        "Row {row}, {column}: {value!r} is not a mark of this form ({labels}, or empty for don't know).",
+    )
+    IMPORT_ROW_DUPLICATE = (
+        "第{row}行：编号{number}对{subject}的测评与第{first}行重复。",
+        "Row {row}: ballot {number} rates {subject} again (first in row {first}).",
+    )
+    IMPORT_ROW_COMMENT = ("第{row}行：意见建议超过{max}字。", "Row {row}: the comment is longer than {max} characters.")
+    IMPORT_DONE = (
+        "已导入{ballots}张测评表，写出{reports}份测评报告到 {folder}",
+        "Imported {ballots} ballots: {reports} rating reports written to {folder}",
+    )
+    IMPORT_HEAD_NUMBER = ("编号", "No.")
 
     # ---- #18 the interview as people type ----
     DATE_UNREADABLE = (
