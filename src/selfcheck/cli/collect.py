@@ -94,9 +94,10 @@ def collect(
     Examples:
 
     \b
-      selfcheck collect --form zuofeng --subjects 张三,李四,王五 --ballots 25 --dir ./测评
-      selfcheck collect --form zuofeng --subjects 张三,李四 --until 17:30 --slips slips.html
-      selfcheck collect --form zuofeng --subjects 张三,李四 --ballots 25 --print
+      selfcheck collect --form zuofeng --subjects 张三,李四
+      selfcheck collect --form fuwu --subjects 张三,李四 \\
+          --role masses --ballots 40 --until 17:30
+      selfcheck collect --form zuofeng --subjects 张三 --print
     """
     from selfcheck.collect.form import parse_subjects
 
