@@ -53,6 +53,20 @@ def test_subjects_are_split_on_chinese_and_latin_separators_and_checked() -> Non
         parse_subjects("a\x07b")
 
 
+def test_the_overall_grade_is_the_last_column_when_the_form_has_grades() -> None:
+    q = zuofeng()
+    cols = columns(q)
+    assert [c.key for c in cols] == ["sixiang", "gongzuo", "shenghuo", "_grade"]
+    assert cols[-1].label_list("zh") == ["不合格", "基本合格", "合格", "优秀"]
+    assert [c.key for c in columns(q.model_copy(update={"grades": None}))] == ["sixiang", "gongzuo", "shenghuo"]
+
+
+def test_an_unknown_situation_is_a_problem() -> None:
+    q = zuofeng()
+    _, problems = read_ballot({"d-0": ["no-dues", "x"]}, ["张三"], columns(q), situations=["no-dues"])
+    assert [m for m, _ in problems] == [Msg.BALLOT_BAD_DISQUALIFIER]
+
+
 def test_a_questionnaire_without_a_rating_scale_is_refused_as_a_form() -> None:
     q = zuofeng().model_copy(update={"rating": None})
     with pytest.raises(UsageError) as exc:
@@ -90,9 +104,18 @@ def test_a_cleaned_comment_has_no_control_characters_but_line_breaks(text: str) 
 def test_a_ballot_becomes_one_rating_report_per_rated_subject_dated_by_day_only() -> None:
     q = zuofeng()
     ballot, _ = read_ballot(
-        {"m-0-sixiang": ["4"], "m-0-gongzuo": ["3"], "m-0-shenghuo": ["2"], "c-0": ["好"], "m-1-sixiang": [""]},
+        {
+            "m-0-sixiang": ["4"],
+            "m-0-gongzuo": ["3"],
+            "m-0-shenghuo": ["2"],
+            "m-0-_grade": ["3"],
+            "d-0": ["complaints", "no-dues"],
+            "c-0": ["好"],
+            "m-1-sixiang": [""],
+        },
         ["张三", "李四"],
         columns(q),
+        situations=[d.id for d in q.disqualifiers],
     )
     reports = to_reports(q, ballot, "masses", date(2026, 11, 20))
     assert len(reports) == 1  # 李四 was left wholly at 不了解: no rating of them
@@ -105,6 +128,9 @@ def test_a_ballot_becomes_one_rating_report_per_rated_subject_dated_by_day_only(
     result = report.questionnaires["zuofeng"]
     assert result.ratings == {"sixiang": 4, "gongzuo": 3, "shenghuo": 2}
     assert result.comments == {SUBJECT_COMMENT: "好"}
+    # 优秀/合格/基本合格/不合格, best first in the file; mark 3 of 4 (1 = worst) is 合格.
+    assert result.grade == "合格"
+    assert result.disqualifiers == ["no-dues", "complaints"]  # in the form's order
     assert result.answers == {}
     # Each mark is that rater's whole judgement of the dimension: 好 (4 of 4) = 100, 一般 (2 of 4) = 33.33.
     assert result.scores.dimensions == {"sixiang": 100.0, "gongzuo": 66.67, "shenghuo": 33.33}

@@ -98,7 +98,12 @@ def test_a_phone_casts_a_ballot_once(browser: Any, tmp_path: Path) -> None:
         _shot(browser, "ballot-360.png")
         Select(browser.find_element(By.NAME, "m-0-sixiang")).select_by_visible_text("好")
         Select(browser.find_element(By.NAME, "m-0-gongzuo")).select_by_visible_text("较好")
+        Select(browser.find_element(By.NAME, "m-0-_grade")).select_by_visible_text("优秀")
         Select(browser.find_element(By.NAME, "m-2-shenghuo")).select_by_visible_text("差")
+        situations = browser.find_elements(By.CSS_SELECTOR, "tbody tr")[2].find_element(By.TAG_NAME, "details")
+        situations.find_element(By.TAG_NAME, "summary").click()
+        situations.find_element(By.CSS_SELECTOR, "input[value=no-dues]").click()
+        _shot(browser, "ballot-360-filled.png")
         browser.find_element(By.NAME, "c-2").send_keys("<script>alert(1)</script>多听群众意见")
         _submit(browser, "form[method=post] button")
         assert "已提交" in browser.find_element(By.TAG_NAME, "h1").text
@@ -117,6 +122,8 @@ def test_a_phone_casts_a_ballot_once(browser: Any, tmp_path: Path) -> None:
     assert set(reports) == {"张三", hostile}  # 李四 was left at 不了解 throughout: no rating of them
     zhang = reports["张三"].questionnaires["zuofeng"]
     assert zhang.ratings == {"sixiang": 4, "gongzuo": 3}
+    assert (zhang.grade, zhang.disqualifiers) == ("优秀", [])
+    assert reports[hostile].questionnaires["zuofeng"].disqualifiers == ["no-dues"]
     assert reports[hostile].questionnaires["zuofeng"].comments == {
         SUBJECT_COMMENT: "<script>alert(1)</script>多听群众意见"
     }
@@ -130,7 +137,7 @@ def test_the_desktop_page_is_a_table_like_the_paper_sheet(desktop: Any, tmp_path
     with served(tmp_path, ["张三", "李四", "王五"], ballots=1) as box:
         browser.get(f"{box.url}b?c={box.codes[0]}")
         head = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "thead th")]
-        assert head == ["被测评人", "思想作风", "工作作风", "生活作风", "意见建议（可选）"]
+        assert head == ["被测评人", "思想作风", "工作作风", "生活作风", "总体评价", "反向情形", "意见建议（可选）"]
         first = browser.find_element(By.CSS_SELECTOR, "tbody tr")
         assert (
             first.find_element(By.TAG_NAME, "th").location["y"] == first.find_element(By.TAG_NAME, "td").location["y"]

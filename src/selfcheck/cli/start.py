@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from selfcheck.collect.ballot import Role
     from selfcheck.questionnaire.library import Library
 
 from selfcheck.cli.options import LangOption, QuestionnaireFiles, resolve_lang
@@ -96,6 +97,10 @@ def rate(
     questionnaire: QuestionnaireFiles = None,
     lang: LangOption = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted rating.")] = False,
+    table: Annotated[
+        Path | None, typer.Option("--import", metavar="CSV", help="Import paper ballots typed into this table.")
+    ] = None,
+    subjects: Annotated[str, typer.Option("--subjects", help="With --import: the people on the sheet.")] = "",
 ) -> None:
     """民主测评 — rate someone else, anonymously (背靠背).
 
@@ -109,12 +114,16 @@ def rate(
       selfcheck rate --subject 张三 contrast
       selfcheck rate fuwu --subject 张三 --role masses
       selfcheck rate --subject 张三 --dir ./测评
+      selfcheck rate zuofeng --import 测评表.csv --subjects 张三,李四
     """
     from selfcheck.errors import UsageError
     from selfcheck.records import storage
 
     if role not in ("peer", "masses"):
         raise UsageError(f"--role: use peer or masses, not {role!r}.")
+    if table is not None:
+        _import(table, list(ids or []), subjects, "masses" if role == "masses" else "peer", folder, questionnaire, lang)
+        return
     if not resume and not (subject or "").strip():
         raise UsageError("--subject: name the person you are rating.")
     from selfcheck.interview.from_answers import StartOptions
@@ -132,3 +141,33 @@ def rate(
         subject=(subject or "").strip() or None,
     )
     interactive(opts, library)
+
+
+def _import(
+    table: Path,
+    ids: list[str],
+    subjects: str,
+    role: Role,
+    folder: Path | None,
+    extra: list[Path] | None,
+    lang: str | None,
+) -> None:
+    """``rate --import``: paper ballots from a table, all rows checked before anything is written."""
+    from datetime import date
+
+    from selfcheck.collect.form import columns, parse_subjects
+    from selfcheck.collect.paper import import_ballots
+    from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg, t
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.records import storage
+
+    language = resolve_lang(lang)
+    if len(ids) != 1 or not subjects.strip():
+        raise UsageError(Msg.IMPORT_NEEDS)
+    form = load_library(extra or [], only=ids).get(ids[0]).questionnaire
+    columns(form)
+    names = parse_subjects(subjects)
+    target = storage.reports_dir(folder)
+    ballots, reports = import_ballots(table, form, names, role, target, date.today())
+    typer.echo(t(Msg.IMPORT_DONE, language, ballots=ballots, reports=reports, folder=target))

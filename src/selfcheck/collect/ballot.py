@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Literal
 
-from selfcheck.collect.form import Column
+from selfcheck.collect.form import GRADE, Column
 from selfcheck.i18n import Msg
 
 if TYPE_CHECKING:
@@ -56,11 +56,15 @@ class Ballot:
     """One rater's marks (subject → column → mark, 1 = worst; abstentions absent) and comments (subject → text)."""
 
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
+    """The overall grade, when the form has one, is the mark under :data:`~selfcheck.collect.form.GRADE`."""
     comments: dict[str, str] = field(default_factory=dict)
+    disqualifiers: dict[str, list[str]] = field(default_factory=dict)
+    """Subject → the ids of the disqualifying situations (反向情形) the rater ticked."""
 
     def rated(self) -> list[str]:
         """Subjects this ballot says something about; a subject left wholly at 不了解 is not a rating."""
-        return [s for s in dict.fromkeys([*self.marks, *self.comments]) if self.marks.get(s) or self.comments.get(s)]
+        said = dict.fromkeys([*self.marks, *self.comments, *self.disqualifiers])
+        return [s for s in said if self.marks.get(s) or self.comments.get(s) or self.disqualifiers.get(s)]
 
 
 def mark_field(index: int, column: str) -> str:
@@ -73,6 +77,11 @@ def comment_field(index: int) -> str:
     return f"c-{index}"
 
 
+def disqualifier_field(index: int) -> str:
+    """The form field (one value per ticked box) of a subject's disqualifying situations."""
+    return f"d-{index}"
+
+
 def clean_comment(text: str) -> str:
     """A comment as stored: control characters other than line breaks removed, line breaks unified, trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -80,12 +89,18 @@ def clean_comment(text: str) -> str:
 
 
 def read_ballot(
-    fields: Mapping[str, Sequence[str]], subjects: Sequence[str], cols: Sequence[Column], allowed: Sequence[str] = ()
+    fields: Mapping[str, Sequence[str]],
+    subjects: Sequence[str],
+    cols: Sequence[Column],
+    allowed: Sequence[str] = (),
+    situations: Sequence[str] = (),
 ) -> tuple[Ballot, list[Problem]]:
     """A submitted form → the ballot and every problem in it (unknown field, repeated field, mark out of range,
-    comment too long). ``allowed`` are further fields the caller reads itself (the code, the CSRF token)."""
+    comment too long, unknown situation). ``allowed`` are further fields the caller reads itself (the code, the
+    CSRF token); ``situations`` the ids of the form's disqualifying situations."""
     problems: list[Problem] = []
     expected: dict[str, tuple[str, Column | None]] = {}
+    ticks = {disqualifier_field(i): subject for i, subject in enumerate(subjects)}
     for i, subject in enumerate(subjects):
         for col in cols:
             expected[mark_field(i, col.key)] = (subject, col)
@@ -93,6 +108,13 @@ def read_ballot(
     ballot = Ballot()
     for name, values in fields.items():
         if name in allowed:
+            continue
+        if name in ticks:
+            unknown = [v for v in values if v not in situations]
+            for value in unknown:
+                problems.append((Msg.BALLOT_BAD_DISQUALIFIER, {"subject": ticks[name], "value": value[:40]}))
+            if not unknown:
+                ballot.disqualifiers[ticks[name]] = [s for s in situations if s in values]
             continue
         if name not in expected:
             problems.append((Msg.BALLOT_UNKNOWN_FIELD, {"field": name[:40]}))
@@ -124,6 +146,16 @@ def ballot_day(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=now().tzinfo)
 
 
+def _grade(form: Questionnaire, marks: dict[str, int], ticked: list[str]) -> dict[str, object]:
+    """The report's ``grade`` (the grade's label, as the form names it) and ``disqualifiers``."""
+    out: dict[str, object] = {}
+    if GRADE in marks and form.grades is not None:
+        out["grade"] = form.grades.labels[len(form.grades.labels) - marks[GRADE]]  # 1 = worst = last in the file
+    if ticked:
+        out["disqualifiers"] = list(ticked)
+    return out
+
+
 def to_reports(form: Questionnaire, ballot: Ballot, role: Role, day: date) -> list[Report]:
     """One rating report per subject the ballot rates, as ``selfcheck rate`` writes them."""
     from selfcheck import __version__
@@ -132,6 +164,9 @@ def to_reports(form: Questionnaire, ballot: Ballot, role: Role, day: date) -> li
     out = []
     for subject in ballot.rated():
         comments = {SUBJECT_COMMENT: ballot.comments[subject]} if subject in ballot.comments else {}
+        marks = dict(ballot.marks.get(subject, {}))
+        grade = _grade(form, marks, ballot.disqualifiers.get(subject, []))
+        marks.pop(GRADE, None)
         out.append(
             build(
                 [form],
@@ -142,8 +177,9 @@ def to_reports(form: Questionnaire, ballot: Ballot, role: Role, day: date) -> li
                 created=ballot_day(day),
                 tool_version=__version__,
                 respondent=Respondent(role=role, subject=subject),
-                ratings={form.id: dict(ballot.marks.get(subject, {}))},
+                ratings={form.id: marks},
                 comments={form.id: comments},
+                grades={form.id: grade},
             )
         )
     return out

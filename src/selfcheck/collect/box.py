@@ -96,7 +96,8 @@ class Box:
             return Outcome.NO_CODE, []
         if not hmac.compare_digest(token.encode(), self.token(code).encode()):
             return Outcome.BAD_TOKEN, []
-        ballot, problems = read_ballot(fields, self.subjects, self.cols, (CODE_FIELD, TOKEN_FIELD))
+        situations = [d.id for d in self.form.disqualifiers]
+        ballot, problems = read_ballot(fields, self.subjects, self.cols, (CODE_FIELD, TOKEN_FIELD), situations)
         if problems:
             return Outcome.INVALID, problems
         reports = to_reports(self.form, ballot, self.role, self.day)

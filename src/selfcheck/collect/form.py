@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from selfcheck.errors import UsageError
 from selfcheck.i18n import Lang, Msg, pick, t
-from selfcheck.questionnaire.model import Questionnaire
+from selfcheck.questionnaire.model import Option, Questionnaire
 
 MAX_SUBJECTS = 60
 """A branch's 测评表 lists its members; more than this is a mistake in the list, not a meeting."""
 MAX_NAME = 40
+GRADE = "_grade"
+"""The key of the overall-grade column; a dimension id cannot start with ``_``, so the two never collide."""
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the 测评表: a dimension rated on the form's scale (1 = worst label)."""
+    """One column of the 测评表: a dimension rated on the form's scale, or the overall grade; marks count from 1 =
+    the worst label."""
 
     key: str
     title: str
     title_en: str | None
     labels: tuple[str, ...]
     labels_en: tuple[str, ...] | None
+    kind: Literal["rating", "grade"] = "rating"
 
     def heading(self, lang: Lang) -> str:
         """The column's heading in ``lang``."""
@@ -38,12 +43,24 @@ class Column:
 
 
 def columns(form: Questionnaire) -> list[Column]:
-    """The form's columns: one per dimension, on the form's 民主测评 scale. The form must have ``[rating]``."""
+    """The form's columns: one per dimension on the form's 民主测评 scale, then the overall grade (总体评价) when
+    the form has ``[grades]``. The form must have ``[rating]``."""
     if form.rating is None:
         raise UsageError(Msg.COLLECT_NO_RATING, form=form.id)
     rating = form.rating
     labels_en = tuple(rating.labels_en) if rating.labels_en else None
-    return [Column(d.id, d.title, d.title_en, tuple(rating.labels), labels_en) for d in form.dimensions]
+    out = [Column(d.id, d.title, d.title_en, tuple(rating.labels), labels_en) for d in form.dimensions]
+    if form.grades is not None:
+        grades = form.grades  # best first in the file; worst first here, as every column counts
+        en = tuple(reversed(grades.labels_en)) if grades.labels_en else None
+        title_en = t(Msg.COLLECT_GRADE, "en") if form.title_en else None
+        out.append(Column(GRADE, t(Msg.COLLECT_GRADE, "zh"), title_en, tuple(reversed(grades.labels)), en, "grade"))
+    return out
+
+
+def disqualifiers(form: Questionnaire) -> list[Option]:
+    """The situations a rater may tick that disqualify the person (反向情形), in the form's order."""
+    return list(form.disqualifiers)
 
 
 def abstain_label(form: Questionnaire, lang: Lang) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from selfcheck.collect.ballot import MAX_COMMENT, comment_field, mark_field
+from selfcheck.collect.ballot import MAX_COMMENT, comment_field, disqualifier_field, mark_field
 from selfcheck.collect.box import CODE_FIELD, TOKEN_FIELD
 from selfcheck.collect.form import abstain_label
 from selfcheck.i18n import Lang, Msg, pick, t
@@ -33,6 +33,8 @@ select,textarea,input,button{font:inherit}
 select{width:100%;min-height:2.4rem}
 textarea{width:100%;min-height:2.4rem}
 input[type=text]{width:100%;min-height:2.6rem;padding:.3rem}
+details label{display:block;margin:.3rem 0}
+summary{cursor:pointer;color:#444}
 button{background:#b22222;color:#fff;border:0;border-radius:4px;padding:.7rem 1.4rem;margin:.8rem 0}
 .error{background:#fff0f0;border-left:4px solid #b22222;padding:.5rem .75rem}
 @media (max-width:640px){
@@ -100,15 +102,33 @@ def _cell(box: Box, i: int, subject: str, key: str, labels: list[str], heading: 
     )
 
 
+def _ticks(box: Box, i: int, lang: Lang) -> str:
+    """The disqualifying situations (反向情形) of one subject as check boxes, folded away until opened."""
+    if not box.form.disqualifiers:
+        return ""
+    boxes = "".join(
+        f'<label><input type="checkbox" name="{disqualifier_field(i)}" value="{escape(d.id)}"> '
+        f"{escape(pick(d.label, d.label_en, lang))}</label>"
+        for d in box.form.disqualifiers
+    )
+    heading = t(Msg.COLLECT_DISQUALIFIERS_HEAD, lang)
+    summary = escape(t(Msg.COLLECT_DISQUALIFIERS, lang))
+    return f'<td data-label="{escape(heading)}"><details><summary>{summary}</summary>{boxes}</details></td>'
+
+
 def ballot_page(box: Box, code: str, lang: Lang) -> str:
-    """The ballot: every subject in a row, every column a choice with 不了解 first, a comment per subject."""
+    """The ballot: every subject in a row, every column a choice with 不了解 first, the disqualifying situations
+    when the form has them, and a comment per subject."""
     title = title_of(box, lang)
     abstain = abstain_label(box.form, lang)
     comment = t(Msg.COLLECT_COMMENT, lang)
     head = "".join(f'<th scope="col">{escape(c.heading(lang))}</th>' for c in box.cols)
+    if box.form.disqualifiers:
+        head += f'<th scope="col">{escape(t(Msg.COLLECT_DISQUALIFIERS_HEAD, lang))}</th>'
     rows = []
     for i, subject in enumerate(box.subjects):
         cells = "".join(_cell(box, i, subject, c.key, c.label_list(lang), c.heading(lang), abstain) for c in box.cols)
+        cells += _ticks(box, i, lang)
         rows.append(
             f'<tr><th scope="row">{escape(subject)}</th>{cells}<td data-label="{escape(comment)}">'
             f'<textarea name="{comment_field(i)}" maxlength="{MAX_COMMENT}" rows="2" '

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfcheck.collect.ballot import MAX_COMMENT, Ballot, Problem, clean_comment
+from selfcheck.collect.ballot import MAX_COMMENT, Ballot, Problem, Role, clean_comment, to_reports
 from selfcheck.collect.form import Column, abstain_label, columns
 from selfcheck.errors import ReportError
 from selfcheck.i18n import Lang, Msg, pick, t
@@ -23,12 +25,21 @@ MAX_BYTES = 5 * 1024 * 1024
 BOX = "□"
 
 
+def _keys(form: Questionnaire) -> list[str]:
+    """What each heading holds, in the order of :func:`headings`."""
+    situations = ["situations"] if form.disqualifiers else []
+    return ["number", "subject", *(c.key for c in columns(form)), *situations, "comment"]
+
+
 def headings(form: Questionnaire, lang: Lang) -> list[str]:
-    """The heading row as the sheet prints it: 编号, 被测评人, the columns, 意见建议."""
+    """The heading row as the sheet prints it: 编号, 被测评人, the columns (the overall grade last), 反向情形 when
+    the form has them, 意见建议."""
+    situations = [t(Msg.COLLECT_DISQUALIFIERS_HEAD, lang)] if form.disqualifiers else []
     return [
         t(Msg.IMPORT_HEAD_NUMBER, lang),
         t(Msg.COLLECT_SUBJECT, lang),
         *(c.heading(lang) for c in columns(form)),
+        *situations,
         t(Msg.COLLECT_COMMENT, lang),
     ]
 
@@ -38,7 +49,7 @@ def csv_template(form: Questionnaire, subjects: Sequence[str], sheets: int, lang
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headings(form, lang))
-    blanks = [""] * (len(columns(form)) + 1)
+    blanks = [""] * (len(headings(form, lang)) - 2)
     for n in range(1, sheets + 1):
         for subject in subjects:
             writer.writerow([n, subject, *blanks])
@@ -57,6 +68,8 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
 
     cols = columns(form)
     abstain = abstain_label(form, lang)
+    listed = "；".join(f"{n}. {pick(d.label, d.label_en, lang)}" for n, d in enumerate(form.disqualifiers, 1))
+    notes = [t(Msg.PAPER_DISQUALIFIERS, lang, items=listed)] if form.disqualifiers else []
     word = docx.Document()
     section = word.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -71,12 +84,12 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
         number = word.add_paragraph()
         number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _font(number.add_run(t(Msg.PAPER_NUMBER, lang, n=n)), BODY_FONT, 12, bold=True)
-        for text in (t(Msg.PAPER_INSTRUCTIONS, lang, abstain=abstain), t(Msg.PAPER_ANONYMOUS, lang)):
+        for text in (t(Msg.PAPER_INSTRUCTIONS, lang, abstain=abstain), t(Msg.PAPER_ANONYMOUS, lang), *notes):
             _font(word.add_paragraph().add_run(text), BODY_FONT, 11)
-        table = word.add_table(rows=1, cols=len(cols) + 2)
+        names = headings(form, lang)[1:]
+        table = word.add_table(rows=1, cols=len(names))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        names = [t(Msg.COLLECT_SUBJECT, lang), *(c.heading(lang) for c in cols), t(Msg.COLLECT_COMMENT, lang)]
         for cell, text in zip(table.rows[0].cells, names, strict=True):
             _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 11)
         for subject in subjects:
@@ -85,7 +98,11 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
             for cell, col in zip(cells[1:], cols, strict=False):
                 boxes = "  ".join(f"{BOX}{label}" for label in [*reversed(col.label_list(lang)), abstain])
                 _font(cell.paragraphs[0].add_run(boxes), BODY_FONT, 11)
-        widths = [Mm(28), *[Mm(150 / len(cols))] * len(cols), Mm(83)]
+            if form.disqualifiers:
+                ticks = " ".join(f"{BOX}{n}" for n in range(1, len(form.disqualifiers) + 1))
+                _font(cells[len(cols) + 1].paragraphs[0].add_run(ticks), BODY_FONT, 11)
+        extra = [Mm(30)] if form.disqualifiers else []
+        widths = [Mm(26), *[Mm((150 - len(extra) * 30) / len(cols))] * len(cols), *extra, Mm(85)]
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
@@ -114,8 +131,7 @@ def _marks(col: Column, abstain: set[str]) -> dict[str, int | None]:
 
 def _layout(head: list[str], form: Questionnaire) -> tuple[dict[str, int], list[Problem]]:
     """Which heading is in which position, in either language; problems for missing and unknown headings."""
-    cols = columns(form)
-    keys = ["number", "subject", *(c.key for c in cols), "comment"]
+    keys = _keys(form)
     names = {name: key for lang in ("zh", "en") for name, key in zip(headings(form, lang), keys, strict=True)}
     where: dict[str, int] = {}
     problems: list[Problem] = []
@@ -128,9 +144,25 @@ def _layout(head: list[str], form: Questionnaire) -> tuple[dict[str, int], list[
             where[key] = i
     expected = "，".join(headings(form, "zh"))
     for key, name in zip(keys, headings(form, "zh"), strict=True):
-        if key not in where and key != "comment":
+        if key not in where and key not in ("comment", "situations"):
             problems.append((Msg.IMPORT_MISSING_COLUMN, {"column": name, "expected": expected}))
     return where, problems
+
+
+def _situations(text: str, form: Questionnaire, row: int, problems: list[Problem]) -> list[str]:
+    """The ticked situations of a cell such as ``1、3`` (numbers as the sheet prints them, or ids)."""
+    ids = [d.id for d in form.disqualifiers]
+    out = []
+    for part in (p.strip() for p in re.split(r"[,，、;；\s]+", text)):
+        if not part:
+            continue
+        if part.isdecimal() and 1 <= int(part) <= len(ids):
+            out.append(ids[int(part) - 1])
+        elif part in ids:
+            out.append(part)
+        else:
+            problems.append((Msg.IMPORT_ROW_DISQUALIFIER, {"row": row, "value": part, "n": len(ids)}))
+    return [i for i in ids if i in out]
 
 
 def read_table(text: str, form: Questionnaire, subjects: Sequence[str]) -> tuple[Imported, list[Problem]]:
@@ -180,6 +212,9 @@ def read_table(text: str, form: Questionnaire, subjects: Sequence[str]) -> tuple
                 )
             elif (mark := marks[col.key][value]) is not None:
                 ballot.marks.setdefault(subject, {})[col.key] = mark
+        ticked = _situations(cell.get("situations", ""), form, row_no, problems)
+        if ticked:
+            ballot.disqualifiers[subject] = ticked
         comment = clean_comment(cell.get("comment", ""))
         if len(comment) > MAX_COMMENT:
             problems.append((Msg.IMPORT_ROW_COMMENT, {"row": row_no, "max": MAX_COMMENT}))
@@ -200,3 +235,25 @@ def read_file(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReportError(Msg.IMPORT_NOT_TEXT, path=path) from None
+
+
+def import_ballots(
+    path: Path, form: Questionnaire, subjects: Sequence[str], role: Role, folder: Path, day: date
+) -> tuple[int, int]:
+    """Read a table of paper ballots and write one rating report per rated subject — all of them, or, when any
+    cell is wrong, none (the error lists every problem). Returns ballots and reports written."""
+    from selfcheck.records.storage import write_report
+
+    imported, problems = read_table(read_file(path), form, subjects)
+    if problems:
+        raise ReportError(Msg.IMPORT_INVALID, problems, path=path, n=len(problems))
+    reports = [r for _, ballot in sorted(imported.ballots.items()) for r in to_reports(form, ballot, role, day)]
+    written: list[Path] = []
+    try:
+        for report in reports:
+            written.append(write_report(report, folder))
+    except BaseException:
+        for done in written:  # all or nothing, so that the same table can simply be imported again
+            done.unlink(missing_ok=True)
+        raise
+    return len(imported.ballots), len(reports)

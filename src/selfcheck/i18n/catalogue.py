@@ -311,6 +311,18 @@ class Msg(Enum):
         "e.g. zuofeng.",
     )
     COLLECT_ABSTAIN = ("不了解", "Don't know")
+    COLLECT_GRADE = ("总体评价", "Overall grade")
+    COLLECT_DISQUALIFIERS = ("如有下列情形，请勾选", "Tick any that apply")
+    COLLECT_DISQUALIFIERS_HEAD = ("反向情形", "Disqualifying situations")
+    BALLOT_BAD_DISQUALIFIER = ("{subject}：没有这一反向情形 {value}。", "{subject}: no such situation {value}.")
+    IMPORT_ROW_DISQUALIFIER = (
+        "第{row}行，反向情形：“{value}”不是1–{n}的编号。",
+        "Row {row}, situations: {value!r} is not a number from 1 to {n}.",
+    )
+    PAPER_DISQUALIFIERS = (
+        "反向情形（知道被测评人有下列情形的，在“反向情形”栏勾选其编号）：{items}",
+        "Disqualifying situations (if you know the person shows one, tick its number in that column): {items}",
+    )
     COLLECT_NO_SUBJECTS = (
         "--subjects：请列出被测评人，用逗号分隔，如 张三,李四。",
         "--subjects: list the people to rate, separated by commas, e.g. 张三,李四.",
