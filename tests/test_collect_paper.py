@@ -43,9 +43,10 @@ def test_the_blank_sheet_is_one_numbered_page_per_rater_with_a_box_per_mark() ->
     grid = document.tables[0]
     assert [c.text for c in grid.rows[0].cells] == headings(zuofeng(), "zh")[1:]
     assert [r.cells[0].text for r in grid.rows[1:]] == SUBJECTS
-    assert grid.rows[1].cells[1].text == "□好  □较好  □一般  □差  □不了解"
-    assert grid.rows[1].cells[4].text == "□优秀  □合格  □基本合格  □不合格  □不了解"
+    assert grid.rows[1].cells[1].text == "□好 □较好 □一般\n□差 □不了解"
+    assert grid.rows[1].cells[4].text == "□优秀 □合格 □基本合格\n□不合格 □不了解"
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # A4 landscape
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.collect.ballot import MAX_COMMENT, Ballot, Problem, Role, clean_comment, to_reports
 from selfcheck.collect.form import Column, abstain_label, columns
@@ -60,7 +60,7 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
     """The blank 测评表: A4 landscape, one page per rater with its number, subjects in rows, a box per mark."""
     import docx
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Mm
 
@@ -96,21 +96,45 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
             cells = table.add_row().cells
             _font(cells[0].paragraphs[0].add_run(subject), BODY_FONT, 12, bold=True)
             for cell, col in zip(cells[1:], cols, strict=False):
-                boxes = "  ".join(f"{BOX}{label}" for label in [*reversed(col.label_list(lang)), abstain])
-                _font(cell.paragraphs[0].add_run(boxes), BODY_FONT, 11)
+                _boxes(cell, [*reversed(col.label_list(lang)), abstain])
             if form.disqualifiers:
-                ticks = " ".join(f"{BOX}{n}" for n in range(1, len(form.disqualifiers) + 1))
-                _font(cells[len(cols) + 1].paragraphs[0].add_run(ticks), BODY_FONT, 11)
-        extra = [Mm(30)] if form.disqualifiers else []
-        widths = [Mm(26), *[Mm((150 - len(extra) * 30) / len(cols))] * len(cols), *extra, Mm(85)]
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
+                _boxes(cells[len(cols) + 1], [str(n) for n in range(1, len(form.disqualifiers) + 1)], per_line=3)
+        table.autofit = False
+        for row in table.rows[1:]:  # room to write a comment by hand
+            row.height = Mm(14)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for column, width in zip(table.columns, _widths(cols, bool(form.disqualifiers)), strict=True):
+            column.width = width
+            for cell in column.cells:
                 cell.width = width
         if n < sheets:
             word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _boxes(cell: Any, labels: list[str], per_line: int = 0) -> None:
+    """Check boxes in a cell, in two lines (or ``per_line`` a line), so that no label is split by wrapping."""
+    from selfcheck.export.docx import BODY_FONT, _font
+
+    per_line = per_line or (len(labels) + 1) // 2
+    paragraph = cell.paragraphs[0]
+    for start in range(0, len(labels), per_line):
+        run = paragraph.add_run(" ".join(f"{BOX}{label}" for label in labels[start : start + per_line]))
+        _font(run, BODY_FONT, 10)
+        if start + per_line < len(labels):
+            run.add_break()
+
+
+def _widths(cols: list[Column], situations: bool) -> list[Any]:
+    """Column widths on A4 landscape (261 mm between the margins); the comments take what is left."""
+    from docx.shared import Mm
+
+    sizes = [50 if c.kind == "grade" else 36 for c in cols]
+    extra = [28] if situations else []
+    used = 24 + sum(sizes) + sum(extra)
+    return [Mm(w) for w in (24, *sizes, *extra, max(40, 261 - used))]
 
 
 @dataclass
