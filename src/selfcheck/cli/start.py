@@ -114,7 +114,8 @@ def rate(
       selfcheck rate --subject 张三 contrast
       selfcheck rate fuwu --subject 张三 --role masses
       selfcheck rate --subject 张三 --dir ./测评
-      selfcheck rate zuofeng --import 测评表.csv --subjects 张三,李四
+      selfcheck rate zuofeng --import 测评表.csv \\
+          --subjects 张三,李四
     """
     from selfcheck.errors import UsageError
     from selfcheck.records import storage
