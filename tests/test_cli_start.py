@@ -137,7 +137,9 @@ def test_answers_round_trip_gives_the_same_scores(home: Path, tmp_path: Path) ->
                 "gz-grassroots-days": 12,
                 "sh-hedonism": ["none"],
                 "sh-family": True,
-            }
+            },
+            # #14: the problem norm — a conduct dimension with no problem needs a written reason
+            "no_problem": {"shenghuo": "征求意见和谈心谈话中没有人提出生活作风方面的问题"},
         }
     }
     first = runner.invoke(
@@ -215,8 +217,10 @@ def test_report_show_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_report_round_trip_is_identity(home: Path, tmp_path: Path) -> None:
-    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"xianjin": {"answers": {"sx-studied": False}}}})
-    runner.invoke(app, ["start", "--answers", str(answers)])
+    reasons = {"gongzuo": "征求意见中没有人提出这方面的问题", "shenghuo": "谈心谈话中没有人提出这方面的问题"}
+    xianjin = {"answers": {"sx-studied": False}, "no_problem": reasons}  # #14: the problem norm
+    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"xianjin": xianjin}})
+    assert runner.invoke(app, ["start", "--answers", str(answers)]).exit_code == 0
     [path] = reports_in(home)
     report = storage.read_report(path)
     again = storage.write_report(report, tmp_path / "copy")

@@ -206,6 +206,78 @@ class Msg(Enum):
     )
 
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
+    PROFILE_INTRO = (
+        "先说明本人岗位：题目因岗位而异，不适用于您岗位的题目不会出现，也不计分。下次会记住，可以更改。",
+        "First, your post: items differ by post, and those that do not apply to yours are neither asked nor scored. "
+        "Remembered for next time; you can change it.",
+    )
+    PROFILE_POST = ("岗位（输入编号）", "Post (enter a number)")
+    PROFILE_PUBLIC = ("1 是 / 2 否", "1 yes / 2 no")
+    PROFILE_SET = ("岗位：{post}；直接面向群众服务：{public}", "Post: {post}; serves the public directly: {public}")
+    PROFILE_INVALID = ("{path}：岗位定义无效（{n}个问题）：", "{path}: invalid profile ({n} problem(s)):")
+    RED_LINE = ("红线", "red line")
+    RED_LINE_CAPPED = (
+        "触碰红线：等次不高于“{cap}”（按得分为“{level}”）。",
+        "A red line was crossed: the level is at most “{cap}” (the score alone gives “{level}”).",
+    )
+    RED_LINE_FINDING = (
+        "这是红线问题：必须查摆，写明具体表现（时间、地点、事情），不能略过。",
+        "This is a red-line problem: it must be recorded with its concrete instance (when, where, what); "
+        "it cannot be left out.",
+    )
+    RED_LINE_DETAIL_REQUIRED = (
+        "红线问题必须写明具体表现，不能空着。",
+        "A red-line problem needs its concrete instance; it cannot be left empty.",
+    )
+    NORM_HEAD = ("{questionnaire} · {dimension}", "{questionnaire} · {dimension}")
+    NORM_ASK = (
+        "“{dimension}”方面没有查摆出问题。对照检查要求每个方面至少查摆出{n}个问题：写出一个问题和它的具体表现；"
+        "确实没有的，写明理由（记入报告，并在材料中注明）。",
+        "No problem found under “{dimension}”. A self-examination names at least {n} problem(s) in each area: "
+        "name one with its concrete instance, or state in writing why none applies (kept in the report and "
+        "marked in the material).",
+    )
+    NORM_CHOICES = ("写出一个问题|写明没有问题的理由", "Name a problem|State why none applies")
+    NORM_CHOOSE = ("输入编号", "Enter a number")
+    NORM_REASON = (
+        "理由（为什么这方面没有问题，依据是什么）",
+        "Reason (why no problem applies here, and on what basis)",
+    )
+    NORM_REASON_SHORT = (
+        "理由至少写{min}个字，说明依据（如征求意见、谈心谈话的结果）。",
+        "Write at least {min} characters, with the basis (e.g. what opinions and talks showed).",
+    )
+    NORM_REASON_LABEL = ("未查摆出问题的说明", "Why no problem was named")
+    NOTES_HEAD = ("请核对", "Please check")
+    NOTE_SAME_POINT = (
+        "几乎每道量表题都选了同一个选项。请确认每题都是按实际情况回答的。",
+        "You chose the same point on nearly every scale item. Please make sure each answer fits your record.",
+    )
+    NOTE_ALL_BEST = (
+        "每一题都选了最好的一端。对照检查重在查找不足，请再想想有没有做得不够的地方。",
+        "Every answer is at the best end. A self-examination is about finding shortcomings: think again whether "
+        "anything fell short.",
+    )
+    NOTES_BACK = (
+        "提示不影响得分。输入 b 回去修改答案，直接回车继续。",
+        "Notes never change a score. Type b to go back and change answers, or press Enter to go on.",
+    )
+    NOTES_COUNT = ("一致性提示{n}条", "{n} consistency note(s)")
+    ANSWERS_NORM_MISSING = (
+        "{path}：对照检查要求每个方面至少查摆出一个问题，以下方面既没有问题也没有书面理由；未写报告：",
+        "{path}: each area of a self-examination names at least one problem; these have neither a problem nor a "
+        "written reason; no report written:",
+    )
+    ANSWERS_NORM_LINE = (
+        '  {qid} · {dimension}：还差{n}个问题。加一条 [[findings]]（questionnaire = "{qid}"，dimension = "{dim}"，'
+        'problem、detail），或写 [questionnaires.{qid}.no_problem] {dim} = "理由"',
+        '  {qid} · {dimension}: {n} problem(s) short. Add a [[findings]] (questionnaire = "{qid}", dimension = '
+        '"{dim}", problem, detail), or [questionnaires.{qid}.no_problem] {dim} = "reason"',
+    )
+    ANSWERS_BAD_POST = (
+        "{path}：respondent.post：未知岗位 {post!r}（可选：{known}）；未写报告。",
+        "{path}: respondent.post: unknown post {post!r} (known: {known}); no report written.",
+    )
 
     # ---- #16 the material ----
     DOC_TITLE_MEETING = ("{meeting}个人对照检查材料", "Self-examination report for the {meeting}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from selfcheck.files.tomlfile import read_toml
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.library import Library
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.questionnaire.profile import Who
 from selfcheck.questionnaire.values import check
 
 
@@ -22,6 +23,10 @@ class Answers:
     answers: dict[str, dict[str, AnswerValue]]
     skipped: dict[str, list[str]]
     findings: list[dict[str, Any]]
+    who: Who | None = None
+    """``[respondent] post`` and ``serves_public``: items that do not apply to the post are left out."""
+    no_problem: dict[str, dict[str, str]] = field(default_factory=dict)
+    """``[questionnaires.<id>.no_problem]``: dimension → why no problem applies (the problem norm)."""
 
 
 def load(path: Path, library: Library, ids: list[str]) -> Answers:
@@ -44,6 +49,8 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
     except ReportError:
         raise
     problems: list[str] = []
+    who = _who(path, data.get("respondent"))
+    no_problem: dict[str, dict[str, str]] = {}
     answers: dict[str, dict[str, AnswerValue]] = {}
     skipped: dict[str, list[str]] = {}
     for q in questionnaires:
@@ -62,7 +69,12 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
                 checked[item_id] = check(q, items[item_id], value, "en")
             except AnswerError as exc:
                 problems.append(f"questionnaires.{q.id}.answers.{item_id}: {exc.message}")
-        shown = visible_ids(q, checked)
+        reasons = table.get("no_problem", {}) if isinstance(table, dict) else {}
+        if not isinstance(reasons, dict) or not all(isinstance(v, str) for v in reasons.values()):
+            problems.append(f'questionnaires.{q.id}.no_problem: must be a table of dimension = "reason"')
+        else:
+            no_problem[q.id] = {k: v for k, v in reasons.items() if v.strip()}
+        shown = visible_ids(q, checked, who)
         answers[q.id] = {k: v for k, v in checked.items() if k in shown}
         skipped[q.id] = [i.id for i in q.items if i.id in shown and i.id not in checked]
     for qid in tables:
@@ -74,4 +86,18 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
         findings = []
     if problems:
         raise ReportError(f"{path}: {len(problems)} problem(s); no report written:", [f"  {p}" for p in problems])
-    return Answers(questionnaires, answers, skipped, findings)
+    return Answers(questionnaires, answers, skipped, findings, who, no_problem)
+
+
+def _who(path: Path, respondent: object) -> Who | None:
+    """The post from ``[respondent]`` (a past report has it), checked against the profile."""
+    if not isinstance(respondent, dict) or respondent.get("post") is None:
+        return None
+    from selfcheck.i18n import Msg
+    from selfcheck.questionnaire.profile import load_profile
+
+    post, public = respondent.get("post"), respondent.get("serves_public")
+    known = [p.id for p in load_profile().posts]
+    if post not in known:
+        raise ReportError(Msg.ANSWERS_BAD_POST, path=path, post=post, known=", ".join(known))
+    return Who(str(post), public if isinstance(public, bool) else None)

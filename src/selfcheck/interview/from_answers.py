@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from selfcheck.errors import ReportError
 from selfcheck.i18n import Lang
 from selfcheck.questionnaire.library import Library
+
+if TYPE_CHECKING:
+    from selfcheck.interview.answers_file import Answers
+    from selfcheck.questionnaire.profile import Who
+    from selfcheck.records.report import Finding, Respondent
 
 
 @dataclass
@@ -49,19 +54,20 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
         except ValidationError as exc:
             problem = first_problem(exc, f"findings[{i}].")
             raise ReportError(f"{answers_path}: {problem}; no report written.") from None
-    covered = {(f.questionnaire, f.item, f.option) for f in findings}
+    covered = {(f.questionnaire, f.item, f.option): n for n, f in enumerate(findings)}
     for q in given.questionnaires:
-        for d in detect(q, given.answers[q.id]):
-            if (d.questionnaire, d.item, d.option) not in covered:
-                findings.append(
-                    Finding(
-                        id=finding_id(created, f"{d.questionnaire}/{d.key}"),
-                        questionnaire=q.id,
-                        item=d.item,
-                        option=d.option,
-                        problem=d.problem,
-                    )
+        for d in detect(q, given.answers[q.id], given.who):
+            where = (d.questionnaire, d.item, d.option)
+            if where in covered:
+                findings[covered[where]].red_line = d.red_line
+                continue
+            fid = finding_id(created, f"{d.questionnaire}/{d.key}")
+            findings.append(
+                Finding(
+                    id=fid, questionnaire=q.id, item=d.item, option=d.option, problem=d.problem, red_line=d.red_line
                 )
+            )
+    _check_norm(given, findings, answers_path)
     report = build(
         given.questionnaires,
         given.answers,
@@ -70,5 +76,30 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
         name=opts.name,
         created=created,
         tool_version=__version__,
+        respondent=_respondent(opts.name, given.who),
+        no_problem=given.no_problem,
     )
     return storage.write_report(report, opts.folder)
+
+
+def _respondent(name: str | None, who: Who | None) -> Respondent:
+    from selfcheck.records.report import Respondent
+
+    if who is None:
+        return Respondent(name=name or None)
+    return Respondent(name=name or None, post=who.post, serves_public=who.public)
+
+
+def _check_norm(given: Answers, findings: list[Finding], path: Path) -> None:
+    """The problem norm as in the interview: a dimension short of problems needs a finding or a written reason."""
+    from selfcheck.i18n import Msg, pick
+    from selfcheck.scoring.norm import missing_problems
+
+    found = [(f.questionnaire, f.item, f.dimension) for f in findings]
+    lines: list[tuple[Msg, dict[str, object]]] = []
+    for q in given.questionnaires:
+        for dim, n in missing_problems(q, found, given.no_problem.get(q.id, {})).items():
+            title = pick(q.dimension(dim).title, q.dimension(dim).title_en, "zh")
+            lines.append((Msg.ANSWERS_NORM_LINE, {"qid": q.id, "dimension": title, "dim": dim, "n": n}))
+    if lines:
+        raise ReportError(Msg.ANSWERS_NORM_MISSING, lines, path=path)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from selfcheck.errors import AnswerError
 from selfcheck.questionnaire.conditions import visible_ids
-from selfcheck.questionnaire.model import AnswerValue, ItemBase, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, ItemBase, MultiItem, Questionnaire
+from selfcheck.questionnaire.profile import Who, applies
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Interview:
             ids = {item.id for item in q.items}
             self._answers[q.id].update({k: v for k, v in (answers or {}).get(q.id, {}).items() if k in ids})
             self._skipped[q.id].update(k for k in (skipped or {}).get(q.id, ()) if k in ids)
+        self.who: Who | None = None
+        """The respondent's post: items that do not apply to it are neither asked nor scored."""
         self.pos = 0
         self.pos = self.first_open()
 
@@ -47,13 +50,21 @@ class Interview:
 
     def visible(self, step: Step) -> bool:
         """Whether the step's item is shown under the current answers."""
-        return step.item.id in visible_ids(step.questionnaire, self._answers[step.questionnaire.id])
+        return step.item.id in visible_ids(step.questionnaire, self._answers[step.questionnaire.id], self.who)
 
     def current(self) -> Step | None:
         """The item to ask now, or None when every shown item has been passed."""
         while self.pos < len(self.steps) and not self.visible(self.steps[self.pos]):
             self.pos += 1
         return self.steps[self.pos] if self.pos < len(self.steps) else None
+
+    def fitted(self, step: Step) -> Step:
+        """The step as the respondent sees it: options that do not apply to their post are left out."""
+        item = step.item
+        if self.who is None or not isinstance(item, ChoiceItem | MultiItem):
+            return step
+        kept = [o for o in item.options if applies(o, self.who)]
+        return step if len(kept) == len(item.options) else replace(step, item=item.model_copy(update={"options": kept}))
 
     def existing(self, step: Step) -> AnswerValue | None:
         """The answer already given to this step, if any (shown as the default)."""
@@ -76,13 +87,13 @@ class Interview:
     def answers_for(self, qid: str) -> dict[str, AnswerValue]:
         """The answers to shown items of one questionnaire, in item order."""
         q = next(q for q in self.questionnaires if q.id == qid)
-        shown = visible_ids(q, self._answers[qid])
+        shown = visible_ids(q, self._answers[qid], self.who)
         return {i.id: self._answers[qid][i.id] for i in q.items if i.id in shown and i.id in self._answers[qid]}
 
     def skipped_for(self, qid: str) -> list[str]:
         """Shown items of one questionnaire that were skipped, in item order."""
         q = next(q for q in self.questionnaires if q.id == qid)
-        shown = visible_ids(q, self._answers[qid])
+        shown = visible_ids(q, self._answers[qid], self.who)
         answered = self._answers[qid]
         return [i.id for i in q.items if i.id in shown and i.id not in answered]
 

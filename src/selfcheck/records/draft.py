@@ -34,11 +34,20 @@ class Draft(BaseModel):
     role: Literal["self", "peer", "masses"] = "self"
     subject: str | None = None
     """For raters: the person rated. A rater's own name is never stored."""
-    phase: Literal["review", "questions", "findings", "extra", "ratings"] = "review"
+    phase: Literal["review", "questions", "findings", "extra", "norm", "ratings"] = "review"
     findings: list[Finding] = Field(default_factory=list)
     review: list[ReviewEntry] = Field(default_factory=list)
     ratings: dict[str, dict[str, int]] = Field(default_factory=dict)
     comments: dict[str, dict[str, str]] = Field(default_factory=dict)
+    post: str | None = None
+    """The respondent's post (profile id), asked once before the first questionnaire."""
+    serves_public: bool | None = None
+    noted: list[str] = Field(default_factory=list)
+    """Questionnaires whose consistency notes were shown (they are shown once)."""
+    no_problem: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """The problem norm: per questionnaire, dimension → the written reason why no problem applies."""
+    grades: dict[str, dict[str, str | list[str]]] = Field(default_factory=dict)
+    """A rater's overall grade and ticked disqualifiers, per questionnaire."""
     rated: list[str] = Field(default_factory=list)
     """``qid/dimension`` pairs already asked in the 民主测评 step (so a resume does not ask them again)."""
 

@@ -198,6 +198,10 @@ def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType
     parts: list[RenderableType] = [table]
     if result.band is not None:
         parts.append(Text(t(Msg.LEVEL, lang, label=pick(result.band.label, result.band.label_en, lang)), style="bold"))
+        if result.uncapped is not None and result.uncapped is not result.band:
+            cap = pick(result.band.label, result.band.label_en, lang)
+            level = pick(result.uncapped.label, result.uncapped.label_en, lang)
+            parts.append(Text(t(Msg.RED_LINE_CAPPED, lang, cap=cap, level=level), style="bold red"))
         feedback = pick(result.band.feedback, result.band.feedback_en, lang)
         if feedback:
             parts.append(Text(feedback))

@@ -6,11 +6,17 @@ import contextlib
 import signal
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfcheck.errors import Interrupted, UsageError
 from selfcheck.i18n import Lang, Msg
 from selfcheck.interview.from_answers import StartOptions
 from selfcheck.questionnaire.library import Library
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.report import Report
+    from selfcheck.terminal.prompts import Session
 
 
 def _hangup(_signum: int, _frame: object) -> None:
@@ -57,6 +63,30 @@ def interactive(opts: StartOptions, library: Library | None = None) -> Path | No
 
         library = load_library(only=chosen if chosen and fresh else None)
     return _interactive(library, opts, chosen)
+
+
+def _depends_on_post(q: Questionnaire) -> bool:
+    """Whether any item or option of ``q`` is limited to some posts (else the profile is not worth asking)."""
+    from selfcheck.questionnaire.model import ChoiceItem, MultiItem
+
+    options = [o for i in q.items if isinstance(i, ChoiceItem | MultiItem) for o in i.options]
+    return any(i.posts or i.public_only for i in q.items) or any(o.posts for o in options)
+
+
+def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
+    """The post profile: asked once per interview (the draft keeps it), defaulting to the last report's."""
+    from selfcheck.questionnaire.profile import Who, load_profile
+    from selfcheck.terminal.profile import ask_profile
+
+    state = session.draft
+    if state.post is None and any(_depends_on_post(q) for q in session.interview.questionnaires):
+        known = [r.respondent for _, r in sorted(own, key=lambda pr: pr[1].created) if r.respondent.post]
+        last = Who(known[-1].post, known[-1].serves_public) if known else None
+        who = ask_profile(session, load_profile(), last)
+        state.post, state.serves_public = who.post, who.public
+        session.persist()
+    if state.post is not None:
+        session.interview.who = Who(state.post, state.serves_public)
 
 
 def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None) -> Path | None:
@@ -139,14 +169,23 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
             session.run_review(ledger.measures(own, book), record)
             state.phase = "questions"
             session.persist()
+        if not session.other:
+            _profile(session, own)
         session.run_questions()
         if session.other:
             state.phase = "ratings"
             session.run_ratings(questionnaires)
         else:
-            detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id))]
+            detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id), interview.who)]
             owner = state.name or opts.name or t(Msg.SELF, lang)
-            session.run_findings(detected, "+".join(q.id for q in questionnaires), owner)
+            key = "+".join(q.id for q in questionnaires)
+            if state.phase != "norm":
+                session.run_findings(detected, key, owner)
+                state.phase = "norm"
+                session.persist()
+            from selfcheck.terminal.norm import run_norm
+
+            run_norm(session, questionnaires, key, owner)
     except Quit:
         console.print(t(Msg.SAVED_QUIT, lang), style="bold")
         return None
@@ -170,7 +209,10 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         created=state.created,
         tool_version=__version__,
         review=state.review,
-        respondent=Respondent(role=state.role, subject=state.subject) if session.other else None,
+        respondent=Respondent(role=state.role, subject=state.subject)
+        if session.other
+        else Respondent(name=state.name or opts.name or None, post=state.post, serves_public=state.serves_public),
+        no_problem=state.no_problem,
         ratings=state.ratings if session.other else None,
         comments=state.comments if session.other else None,
     )

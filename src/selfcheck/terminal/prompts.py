@@ -114,19 +114,24 @@ class Session:
     def run_questions(self) -> None:
         """Ask every shown item; after each questionnaire, show its scores."""
         while (step := self.interview.current()) is not None:
-            if self.other and not step.item.scored:
-                self.interview.skip()  # dates and free text are the person's own record, not a rater's
+            if self.other and not self.rater_asks(step):
+                self.interview.skip()  # dates, own counts and free text are the person's own record, not a rater's
             else:
                 self.ask_item(step)
             self.persist()
             nxt = self.interview.current()
             if not self.other and (nxt is None or nxt.questionnaire.id != step.questionnaire.id):
                 q = step.questionnaire
-                self.console.print(scores_table(q, score(q, self.interview.answers_for(q.id)), self.lang))
+                result = score(q, self.interview.answers_for(q.id), who=self.interview.who)
+                self.console.print(scores_table(q, result, self.lang))
                 self.console.print()
+                from selfcheck.terminal.norm import offer_notes
+
+                offer_notes(self, q)  # going back moves the interview; the loop then asks that item again
 
     def ask_item(self, step: Step) -> None:
         """Ask one item until it is answered, skipped or left with ``b``."""
+        step = self.interview.fitted(step)
         q = step.questionnaire
         existing = self.interview.existing(step)
         shown = describe(q, step.item, existing, self.lang) if existing is not None else None
@@ -166,12 +171,17 @@ class Session:
             self.interview.answer(value)
             return
 
+    @staticmethod
+    def rater_asks(step: Step) -> bool:
+        """Whether a rater is asked this item: scored, and not the person's own record."""
+        return step.item.scored and not step.item.record_only
+
     def _back(self) -> bool:
         """Go to the previous question the person is asked (raters pass over items they never see)."""
         start = self.interview.pos
         while self.interview.back():
             step = self.interview.current()
-            if not self.other or (step is not None and step.item.scored):
+            if not self.other or (step is not None and self.rater_asks(step)):
                 return True
         self.interview.pos = start
         return False
@@ -224,19 +234,22 @@ class Session:
             for d in todo:
                 n = len(self.draft.findings) + 1
                 problem = pick(d.problem, d.problem_en, self.lang)
+                head = t(Msg.FINDING_HEAD, self.lang, n=n, total=len(detected))
+                red = f" · {t(Msg.RED_LINE, self.lang)}" if d.red_line else ""
                 self.console.print(
                     Panel(
                         Text(problem, style="bold"),
-                        title=t(Msg.FINDING_HEAD, self.lang, n=n, total=len(detected)),
+                        title=head + red,
                         title_align="left",
+                        border_style="red" if red else "",
                     )
                 )
-                finding = self.ask_details(
-                    problem, finding_id(self.draft.created, f"{d.questionnaire}/{d.key}"), default_owner
-                )
-                self.draft.findings.append(
-                    finding.model_copy(update={"questionnaire": d.questionnaire, "item": d.item, "option": d.option})
-                )
+                if d.red_line:
+                    self.note(t(Msg.RED_LINE_FINDING, self.lang), style="bold red")
+                fid = finding_id(self.draft.created, f"{d.questionnaire}/{d.key}")
+                finding = self.ask_details(problem, fid, default_owner, required=d.red_line)
+                where = {"questionnaire": d.questionnaire, "item": d.item, "option": d.option, "red_line": d.red_line}
+                self.draft.findings.append(finding.model_copy(update=where))
                 self.persist()
             self.draft.phase = "extra"
             self.persist()
@@ -254,10 +267,13 @@ class Session:
             self.note(t(Msg.BAD_EMPTY, self.lang))
         return line
 
-    def ask_details(self, problem: str, fid: str, default_owner: str) -> Finding:
-        """具体表现, 原因, 整改措施, 完成时限, 责任人, 来源 for one problem."""
+    def ask_details(self, problem: str, fid: str, default_owner: str, required: bool = False) -> Finding:
+        """具体表现, 原因, 整改措施, 完成时限, 责任人, 来源 for one problem; ``required``: 具体表现 cannot be empty."""
         lang = self.lang
         detail = self.ask_detail(problem)
+        while required and not detail:
+            self.note(t(Msg.RED_LINE_DETAIL_REQUIRED, lang), style="bold red")
+            detail = self.ask_detail(problem)
         cause = self.ask_number(t(Msg.ASK_CAUSE, lang), [CAUSE_LABELS[c][lang == "en"] for c in CAUSES])
         cause_note = self.read(t(Msg.ASK_CAUSE_NOTE, lang))
         measure = self.ask_measure()
@@ -311,10 +327,12 @@ class Session:
             return t(Msg.WARN_GENERIC, self.lang)
         return None
 
-    def ask_number(self, prompt: str, labels: list[str], default: int | None = None) -> int | None:
-        """A numbered pick from ``labels`` (1-based); Enter gives ``default``."""
-        listing = "  ".join(f"{i} {label}" for i, label in enumerate(labels, 1))
-        self.console.print(Text(listing, style="dim"))
+    def ask_number(
+        self, prompt: str, labels: list[str], default: int | None = None, listing: bool = True
+    ) -> int | None:
+        """A numbered pick from ``labels`` (1-based); Enter gives ``default``; ``listing``: print the labels first."""
+        if listing:
+            self.console.print(Text("  ".join(f"{i} {label}" for i, label in enumerate(labels, 1)), style="dim"))
         suffix = f" [{default}]" if default else ""
         while True:
             raw = self.read(prompt + suffix)
