@@ -23,6 +23,63 @@ BINS = 5
 """The distribution bar splits 0-100 into this many equal bins."""
 
 
+@dataclass
+class Marks:
+    """#14's counts: red lines, written reasons in place of problems, consistency notes, raters' grades.
+
+    Counted, never named: a summary shows how many, not whose."""
+
+    red_line_findings: int = 0
+    red_line_reports: int = 0
+    no_problem: int = 0
+    """Written reasons why a dimension names no problem (the problem norm)."""
+    notes: int = 0
+    """Consistency notes in self-assessments (failed checks, same point everywhere, all at the best end)."""
+    all_top_raters: int = 0
+    """Ratings that mark every dimension at the top (好人主义)."""
+    grades: dict[str, Counter[str]] = field(default_factory=dict)
+    """Raters' overall grades per questionnaire."""
+
+    def add(self, other: Marks) -> None:
+        """Fold another report's or chunk's counts in."""
+        self.red_line_findings += other.red_line_findings
+        self.red_line_reports += other.red_line_reports
+        self.no_problem += other.no_problem
+        self.notes += other.notes
+        self.all_top_raters += other.all_top_raters
+        for qid, c in other.grades.items():
+            self.grades.setdefault(qid, Counter()).update(c)
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable keys for scripts."""
+        return {
+            "red_line_findings": self.red_line_findings,
+            "reports_with_red_lines": self.red_line_reports,
+            "no_problem_statements": self.no_problem,
+            "consistency_notes": self.notes,
+            "raters_all_top": self.all_top_raters,
+            "grades": {qid: dict(c.most_common()) for qid, c in self.grades.items()},
+        }
+
+
+def _marks(tables: dict[str, Any], findings: list[dict[str, Any]], role: str) -> Marks:
+    """The counts one report adds; fields of the wrong type count as absent (the report model checks them)."""
+    marks = Marks()
+    reds = sum(1 for f in findings if f.get("red_line") is True)
+    marks.red_line_findings, marks.red_line_reports = reds, int(reds > 0)
+    for qid, table in tables.items():
+        reasons, notes, grade = table.get("no_problem"), table.get("notes"), table.get("grade")
+        marks.no_problem += len(reasons) if isinstance(reasons, dict) else 0
+        if isinstance(notes, list):
+            from selfcheck.scoring.notes import ALL_TOP
+
+            marks.notes += len(notes) if role == "self" else 0
+            marks.all_top_raters += int(role != "self" and ALL_TOP in notes)
+        if isinstance(grade, str) and role != "self":
+            marks.grades.setdefault(qid, Counter())[grade] += 1
+    return marks
+
+
 @dataclass(slots=True)
 class Light:
     """What the summary needs from one report."""
@@ -33,6 +90,7 @@ class Light:
     role: str
     scores: dict[str, tuple[float | None, dict[str, float]]]
     findings: list[dict[str, Any]]
+    marks: Marks = field(default_factory=Marks)
 
 
 def _fail(path: Path, where: str, what: str) -> ReportError:
@@ -72,9 +130,9 @@ def read_light(path: Path) -> Light:
     if not isinstance(findings, list) or not all(isinstance(f, dict) and "problem" in f for f in findings):
         raise _fail(path, "findings", "not a list of findings with a problem")
     name = respondent.get("name")
-    return Light(
-        path, created, name if isinstance(name, str) else None, str(respondent.get("role", "self")), scores, findings
-    )
+    role = str(respondent.get("role", "self"))
+    marks = _marks(tables, findings, role)
+    return Light(path, created, name if isinstance(name, str) else None, role, scores, findings, marks)
 
 
 @dataclass(frozen=True)
@@ -128,6 +186,7 @@ class Summary:
     open_measures: int
     overdue_measures: int
     names: list[str] = field(default_factory=list)
+    marks: Marks = field(default_factory=Marks)
 
     def to_json(self, names: bool = False) -> dict[str, Any]:
         """Stable keys; respondents' names only when asked."""
@@ -144,6 +203,7 @@ class Summary:
             },
             "top_findings": [{"key": k, "problem": p, "count": n} for k, p, n in self.top_findings],
             "measures": {"open": self.open_measures, "overdue": self.overdue_measures},
+            **self.marks.to_json(),
         }
         if names:
             out["names"] = self.names
@@ -165,10 +225,12 @@ class Tally:
     overdue_measures: int = 0
     skipped: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    marks: Marks = field(default_factory=Marks)
 
     def add(self, light: Light, status: Mapping[str, str], day: str) -> None:
         """Count one report; ``day`` is today as an ISO date (deadlines before it are overdue)."""
         self.reports += 1
+        self.marks.add(light.marks)
         if light.name:
             self.names.add(light.name)
         for qid, (overall, dims) in light.scores.items():
@@ -195,6 +257,7 @@ class Tally:
     def merge(self, other: Tally) -> None:
         """Fold another chunk's totals into this one."""
         self.reports += other.reports
+        self.marks.add(other.marks)
         for qid, c in other.counts.items():
             self.counts.setdefault(qid, Counter()).update(c)
         for qid, dims in other.dim_values.items():
@@ -224,6 +287,7 @@ class Tally:
             open_measures=self.open_measures,
             overdue_measures=self.overdue_measures,
             names=sorted(self.names),
+            marks=self.marks,
         )
 
 

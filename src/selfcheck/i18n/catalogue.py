@@ -274,6 +274,24 @@ class Msg(Enum):
         '  {qid} · {dimension}: {n} problem(s) short. Add a [[findings]] (questionnaire = "{qid}", dimension = '
         '"{dim}", problem, detail), or [questionnaires.{qid}.no_problem] {dim} = "reason"',
     )
+    SUMMARY_RED_LINES = ("红线问题 {n} 个，涉及 {reports} 份报告", "{n} red-line problem(s) in {reports} report(s)")
+    SUMMARY_NO_PROBLEM = (
+        "以书面说明代替查摆问题 {n} 处",
+        "{n} written statement(s) in place of a problem",
+    )
+    SUMMARY_NOTES = ("一致性提示 {n} 条（不影响得分）", "{n} consistency note(s) (scores unchanged)")
+    SUMMARY_ALL_TOP = (
+        "所有维度都给最高评价的测评 {n} 份（好人主义倾向；只计数，不记名）",
+        "{n} rating(s) with every dimension at the top (going easy; counted, not named)",
+    )
+    SUMMARY_GRADES = ("{title} · 总体评价：{dist}", "{title} · overall grades: {dist}")
+    RED_LINE_TAG = ("【红线】", "[red line] ")
+    LEVEL_CAPPED = (
+        "{level}（红线封顶，按得分为{uncapped}）",
+        "{level} (capped by a red line; the score gives {uncapped})",
+    )
+    REPORT_NO_PROBLEM = ("未查摆出问题的书面说明", "Written reasons in place of a problem")
+    REPORT_NOTES = ("一致性提示（不影响得分）", "Consistency notes (scores unchanged)")
     ANSWERS_BAD_POST = (
         "{path}：respondent.post：未知岗位 {post!r}（可选：{known}）；未写报告。",
         "{path}: respondent.post: unknown post {post!r} (known: {known}); no report written.",

@@ -51,6 +51,7 @@ def _post_problems(q: Questionnaire, posts: set[str] | None) -> list[str]:
 
 def _check_problems(q: Questionnaire) -> list[str]:
     from selfcheck.questionnaire.checks import value_problem
+    from selfcheck.scoring.notes import BUILTIN_NOTES
 
     items = {i.id: i for i in q.items}
     problems: list[str] = []
@@ -59,6 +60,8 @@ def _check_problems(q: Questionnaire) -> list[str]:
         where = f"check {check.id}"
         if check.id in seen:
             problems.append(f"{where}: id: duplicate check id")
+        if check.id in BUILTIN_NOTES:
+            problems.append(f"{where}: id: {check.id!r} is the name of a built-in note; choose another")
         seen.add(check.id)
         counts = [("item", check.item)] + ([("than", check.than)] if check.kind == "not_above" else [])
         for field, ref in counts:

@@ -181,14 +181,14 @@ def result_for(
 ) -> QuestionnaireResult:
     """The report's table for one questionnaire from its answers and score."""
     from selfcheck.questionnaire.profile import applies
-    from selfcheck.scoring.notes import consistency_notes
+    from selfcheck.scoring.notes import consistency_notes, rating_notes
 
     capped = result.band is not result.uncapped and result.uncapped is not None
     return QuestionnaireResult(
         red_lines=result.red_lines,
         level_uncapped=result.uncapped.label if capped and result.uncapped else None,
         not_applicable=[i.id for i in q.items if not applies(i, who)],
-        notes=consistency_notes(q, answers, who) if ratings is None else [],
+        notes=consistency_notes(q, answers, who) if ratings is None else rating_notes(q, ratings),
         ratings=ratings or {},
         comments=comments or {},
         title=q.title,

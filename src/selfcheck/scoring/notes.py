@@ -16,7 +16,9 @@ SAME_POINT = "same-point"
 """Built-in note: the same scale point on nearly every scale item."""
 ALL_BEST = "all-best"
 """Built-in note: every scored answer at the best end."""
-BUILTIN_NOTES = (SAME_POINT, ALL_BEST)
+ALL_TOP = "all-top"
+"""Built-in note on a rating: every dimension marked at the top (好人主义); counted, never named."""
+BUILTIN_NOTES = (SAME_POINT, ALL_BEST, ALL_TOP)
 SAME_SHARE = 0.9
 """"Nearly every": at least this share of the answered scale items."""
 MIN_ITEMS = 5
@@ -62,3 +64,11 @@ def consistency_notes(q: Questionnaire, answers: Mapping[str, AnswerValue], who:
     if len(scores) >= MIN_ITEMS and all(s >= 1.0 for s in scores):
         out.append(ALL_BEST)
     return out
+
+
+def rating_notes(q: Questionnaire, ratings: Mapping[str, int]) -> list[str]:
+    """:data:`ALL_TOP` when a rater marked every dimension at the best label."""
+    if q.rating is None or len(q.dimensions) < 2:
+        return []
+    top = len(q.rating.labels)
+    return [ALL_TOP] if all(ratings.get(d.id) == top for d in q.dimensions) else []

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang
+from selfcheck.i18n import Lang, Msg, t
 from selfcheck.terminal.views import SPARKS, delta_text, number_text
 
 if TYPE_CHECKING:
@@ -141,6 +141,31 @@ def summary_view(
             style="bold red" if summary.overdue_measures else "bold",
         )
     )
+    parts += _marks_lines(summary, titles, lang)
     if names:
         parts.append(Text(("参加人员：" if zh else "Respondents: ") + "、".join(summary.names)))
     return Group(*parts)
+
+
+def _marks_lines(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> list[Text]:
+    """Red lines, written reasons, consistency notes and raters' grades: counts only, never names."""
+    marks = summary.marks
+    lines: list[Text] = []
+    if marks.red_line_findings:
+        lines.append(
+            Text(
+                t(Msg.SUMMARY_RED_LINES, lang, n=marks.red_line_findings, reports=marks.red_line_reports),
+                style="bold red",
+            )
+        )
+    for msg, n in (
+        (Msg.SUMMARY_NO_PROBLEM, marks.no_problem),
+        (Msg.SUMMARY_NOTES, marks.notes),
+        (Msg.SUMMARY_ALL_TOP, marks.all_top_raters),
+    ):
+        if n:
+            lines.append(Text(t(msg, lang, n=n)))
+    for qid, grades in marks.grades.items():
+        dist = "  ".join(f"{grade} {n}" for grade, n in grades.most_common())
+        lines.append(Text(t(Msg.SUMMARY_GRADES, lang, title=titles.get(qid, (qid, {}))[0], dist=dist)))
+    return lines

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from selfcheck.compare.diff import Diff
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.ledger import Measure
-    from selfcheck.records.report import Finding, Report
+    from selfcheck.records.report import Finding, QuestionnaireResult, Report
 
 
 def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> RenderableType:
@@ -54,17 +55,40 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
             )
         overall = res.scores.overall
         table.add_section()
+        level = (q.level_label(res.level, lang) if q else res.level) or ""
+        if res.level_uncapped:
+            uncapped = (q.level_label(res.level_uncapped, lang) if q else res.level_uncapped) or ""
+            level = t(Msg.LEVEL_CAPPED, lang, level=level, uncapped=uncapped)
         table.add_row(
             t(Msg.OVERALL, lang),
             f"{overall:.1f}" if overall is not None else t(Msg.INSUFFICIENT, lang),
-            (q.level_label(res.level, lang) if q else res.level) or "",
+            Text(level, style="bold red" if res.level_uncapped else ""),
         )
         parts.append(table)
+        parts += _statements(res, q, dims, lang)
     if report.findings:
         parts.append(Text(""))
         parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
         parts.extend(Wrapped(finding_lines(n, f, lang)) for n, f in enumerate(report.findings, 1))
     return Group(*parts)
+
+
+def _statements(
+    res: QuestionnaireResult, q: Questionnaire | None, dims: Mapping[str, str], lang: Lang
+) -> list[RenderableType]:
+    """Under a questionnaire's scores: the written reasons in place of a problem, and the consistency notes."""
+    parts: list[RenderableType] = []
+    if res.no_problem:
+        parts.append(Text(t(Msg.REPORT_NO_PROBLEM, lang), style="bold"))
+        parts += [
+            Padding(Wrapped(Text(f"{dims.get(d, d)}：{reason}")), (0, 0, 0, 2)) for d, reason in res.no_problem.items()
+        ]
+    if res.notes and q is not None:
+        from selfcheck.terminal.norm import note_text
+
+        parts.append(Text(t(Msg.REPORT_NOTES, lang), style="bold"))
+        parts += [Padding(Wrapped(Text(f"·{note_text(q, n, lang)}")), (0, 0, 0, 2)) for n in res.notes]
+    return parts
 
 
 def no_reports(lang: Lang) -> Text:
@@ -123,7 +147,11 @@ def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
         ("责任人", "Owner", finding.owner),
         ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
     ]
-    text = Text.assemble((f"{n}. ", "bold"), (finding.problem, "bold"), (f"  [{finding.id}]", "dim"))
+    text = Text(f"{n}. ", style="bold")
+    if finding.red_line:
+        text.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
+    text.append(finding.problem, style="bold")
+    text.append(f"  [{finding.id}]", style="dim")
     for zh_label, en_label, value in rows:
         text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
         text.append(value or empty, style="" if value else "dim")
@@ -229,7 +257,10 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
     ):
         parts.append(Text(f"{title}（{len(links)}）" if zh else f"{title} ({len(links)})", style=f"bold {style}"))
         for link in links:
-            line = Text(f"  • {link.finding.problem}")
+            line = Text("  • ")
+            if link.finding.red_line:
+                line.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
+            line.append(link.finding.problem)
             for note in link.notes:
                 line.append(f"  [{note}]", style="bold magenta")
             parts.append(Wrapped(line))

@@ -1,0 +1,110 @@
+"""#14 through the command line: --answers applies the post and the problem norm; report show, diff and summary
+mark red lines, written reasons and notes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from helpers import write_toml
+from selfcheck.cli import app
+from selfcheck.records import storage
+
+runner = CliRunner()
+
+ZUOFENG_GOOD: dict[str, Any] = {
+    "sx-study": 5,
+    "sx-not-my-business": 1,
+    "sx-self-review": True,
+    "sx-self-interest": 1,
+    "gz-formalism": ["none"],
+    "gz-bureaucratism": ["none"],
+    "gz-grassroots-days": 80,
+    "gz-follow-through": 5,
+    "sh-hedonism": ["none"],
+    "sh-family": True,
+    "sh-hardship": 5,
+    "sh-show-off": 1,
+}
+
+
+def answers_file(tmp_path: Path, tables: dict[str, Any], **top: Any) -> str:
+    return str(write_toml(tmp_path / "answers.toml", {"questionnaires": tables, **top}))
+
+
+def test_answers_without_a_problem_or_reason_name_every_missing_dimension(home: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["start", "--answers", answers_file(tmp_path, {"zuofeng": {"answers": ZUOFENG_GOOD}})])
+    assert result.exit_code == 1
+    out = result.output
+    assert "每个方面至少查摆出一个问题" in out and "未写报告" in out
+    for dim in ("sixiang", "gongzuo", "shenghuo"):
+        assert f'dimension = "{dim}"' in out and f"[questionnaires.zuofeng.no_problem] {dim}" in out
+    assert storage.list_reports(home / "reports") == []
+
+
+def test_answers_meet_the_norm_with_a_named_problem_and_reasons(home: Path, tmp_path: Path) -> None:
+    reasons = {"sixiang": "支部征求意见和谈心谈话中没有人提出思想作风方面的问题", "gongzuo": "同上，工作作风方面也没有"}
+    named = {
+        "questionnaire": "zuofeng",
+        "dimension": "shenghuo",
+        "problem": "家风建设抓得不紧",
+        "detail": "今年没有和家人谈过廉洁",
+    }
+    path = answers_file(tmp_path, {"zuofeng": {"answers": ZUOFENG_GOOD, "no_problem": reasons}}, findings=[named])
+    result = runner.invoke(app, ["start", "--answers", path])
+    assert result.exit_code == 0, result.output
+    [report_path] = storage.list_reports(home / "reports")
+    report = storage.read_report(report_path)
+    assert report.questionnaires["zuofeng"].no_problem == reasons
+    assert [f.dimension for f in report.findings] == ["shenghuo"]
+    assert "all-best" in report.questionnaires["zuofeng"].notes
+
+    shown = runner.invoke(app, ["report", "show", "latest"], env={"COLUMNS": "100"})
+    assert "未查摆出问题的书面说明" in shown.output and "思想作风：支部征求意见" in shown.output
+    assert "每一题都选了最好的一端" in shown.output
+    summary = runner.invoke(app, ["summary", str(home / "reports"), "--json"])
+    data = json.loads(summary.output)
+    assert data["no_problem_statements"] == 2 and data["consistency_notes"] == 1 and data["red_line_findings"] == 0
+
+
+def test_a_red_line_in_an_answers_file_is_marked_everywhere(home: Path, tmp_path: Path) -> None:
+    answers = {**ZUOFENG_GOOD, "sh-hedonism": ["gifts"], "sx-study": 1, "gz-follow-through": 1}
+    reasons: dict[str, Any] = {"no_problem": {}}
+    path = answers_file(tmp_path, {"zuofeng": {"answers": answers, **reasons}})
+    result = runner.invoke(app, ["start", "--answers", path])
+    assert result.exit_code == 0, result.output
+    report = storage.read_report(storage.list_reports(home / "reports")[0])
+    res = report.questionnaires["zuofeng"]
+    assert res.red_lines == ["sh-hedonism/gifts"] and res.level == "差距较大" and res.level_uncapped == "有差距"
+    [red] = [f for f in report.findings if f.red_line]
+    assert red.option == "gifts"
+
+    shown = runner.invoke(app, ["report", "show", "latest"], env={"COLUMNS": "120"})
+    assert "【红线】收受礼品礼金" in shown.output
+    assert "差距较大（红线封顶，按得分为有差距）" in shown.output
+    diff = runner.invoke(app, ["diff", "latest", "latest"], env={"COLUMNS": "120"})
+    assert diff.exit_code == 0 and "【红线】收受礼品礼金" in diff.output
+    summary = runner.invoke(app, ["summary", str(home / "reports")], env={"COLUMNS": "120"})
+    assert "红线问题 1 个，涉及 1 份报告" in summary.output
+
+
+def test_the_post_in_an_answers_file_leaves_out_items_that_do_not_apply(home: Path, tmp_path: Path) -> None:
+    reasons = {
+        "no_problem": dict.fromkeys(("sixiang", "gongzuo", "shenghuo"), "征求意见和谈心谈话中没有人提出这方面的问题")
+    }
+    member = {"post": "member", "serves_public": False}
+    path = answers_file(tmp_path, {"zuofeng": {"answers": ZUOFENG_GOOD, **reasons}}, respondent=member)
+    assert runner.invoke(app, ["start", "--answers", path]).exit_code == 0
+    report = storage.read_report(storage.list_reports(home / "reports")[0])
+    res = report.questionnaires["zuofeng"]
+    assert report.respondent.post == "member"
+    assert "gz-grassroots-days" not in res.answers and "sh-family" not in res.answers
+    assert res.not_applicable == ["gz-grassroots-days", "sh-family"]
+
+    bad = answers_file(tmp_path, {"zuofeng": {"answers": ZUOFENG_GOOD}}, respondent={"post": "boss"})
+    result = runner.invoke(app, ["start", "--answers", bad])
+    assert result.exit_code == 1
+    assert "respondent.post：未知岗位 'boss'（可选：leader, cadre, member）" in result.output
