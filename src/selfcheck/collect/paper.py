@@ -64,7 +64,8 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Mm
 
-    from selfcheck.export.docx import BODY_FONT, HEADING_FONT, TITLE_FONT, _font
+    from selfcheck.export.docx import BODY_FONT, HEADING_FONT, TITLE_FONT
+    from selfcheck.export.docx import set_run_font as _font
 
     cols = columns(form)
     abstain = abstain_label(form, lang)
@@ -116,7 +117,8 @@ def sheet_docx(form: Questionnaire, subjects: Sequence[str], sheets: int, lang: 
 
 def _boxes(cell: Any, labels: list[str], per_line: int = 0) -> None:
     """Check boxes in a cell, in two lines (or ``per_line`` a line), so that no label is split by wrapping."""
-    from selfcheck.export.docx import BODY_FONT, _font
+    from selfcheck.export.docx import BODY_FONT
+    from selfcheck.export.docx import set_run_font as _font
 
     per_line = per_line or (len(labels) + 1) // 2
     paragraph = cell.paragraphs[0]

@@ -314,3 +314,12 @@ def render(doc: Document, template: Path | None = None) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def set_run_font(run: Any, name: str, size: float, bold: bool = False) -> None:
+    """Give one run ``name`` at ``size`` points for Latin and East Asian text alike (for hand-built documents)."""
+    from docx.shared import Pt
+
+    _set_fonts(run._element, name)
+    run.font.size = Pt(size)
+    run.font.bold = bold
