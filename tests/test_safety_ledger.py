@@ -108,6 +108,10 @@ def test_interview_review_keeps_a_plan_update_made_meanwhile(home: Path, tmp_pat
     child.sendline("2")
     child.expect("完成情况或证据")
     child.sendline("回头看时记录的进展")
+    child.expect("岗位（输入编号）")  # #14: the built-ins limit items to posts, so the profile comes next
+    child.sendline("2")
+    child.expect("直接面向群众")
+    child.sendline("1")
     child.expect("第 1/")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
