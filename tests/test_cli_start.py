@@ -76,10 +76,10 @@ def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_pa
     problems = [(f.get("item"), f["problem"]) for f in data["findings"]]
     assert problems == [("a1", "下基层少"), ("b1", "不回访"), (None, "会议多")]
     first, second, extra = data["findings"]
-    assert first["cause"] == "lixiang" and first["owner"] == "张三" and first["source"] == "self"
+    assert first["causes"] == ["lixiang"] and first["owner"] == "张三" and first["source"] == "self"
     assert second["detail"] == "短" and second["deadline"] == "2099-12-31" and second["owner"] == "李四"
     assert second["source"] == "masses" and second["cause_note"] == "怕麻烦"
-    assert extra["cause"] == "dangxing" and extra["status"] == "open"
+    assert extra["causes"] == ["dangxing"] and extra["status"] == "open"
     assert len({f["id"] for f in data["findings"]}) == 3
     assert not (home / "reports" / "draft.toml").exists()
 

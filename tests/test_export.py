@@ -55,7 +55,7 @@ def fixed_report() -> Report:
             item="sx-study",
             problem="理论学习不够深入系统",
             detail="2026年上半年中心组学习请假3次，笔记只有2篇",
-            cause="lixiang",
+            causes=["lixiang"],
             cause_note="认为业务忙",
             measure="每月精读1篇原文并写体会",
             deadline="2027-06-30",
@@ -69,7 +69,7 @@ def fixed_report() -> Report:
             option="meetings",
             problem="以会议贯彻会议",
             detail='他说"会多", 还有<script>alert(1)</script>\n第二行',
-            cause="dangxing",
+            causes=["dangxing"],
             measure="例会合并为每周一次",
             deadline="2027-03-31",
             owner="张三",
@@ -79,7 +79,7 @@ def fixed_report() -> Report:
             id="F0000003",
             problem="自己补充：对新同志帮带不够",
             detail="今年带的2名新同志没有谈过一次心",
-            cause="zongzhi",
+            causes=["zongzhi"],
             measure="每季度谈心一次",
             deadline="2027-12-31",
             owner="张三",
@@ -277,7 +277,7 @@ def test_material_without_cause_notes_reads_as_prose_with_markers(home: Path) ->
     report = fixed_report()
     for f in report.findings:
         f.cause_note, f.detail = "", ""
-    report.findings[2].cause = ""
+    report.findings[2].causes = []  # schema 3 (#12): causes is a list
     storage.write_report(report, home / "reports")
     md = runner.invoke(app, ["export", "-o", "-"]).stdout
     assert "待填写" not in md and "未归类" not in md

@@ -124,7 +124,7 @@ def reports(draw: st.DrawFn) -> Report:
             detail=draw(text),
             measure=draw(text),
             deadline=draw(st.one_of(st.none(), st.dates().map(str))),
-            cause=draw(st.sampled_from(["", "lixiang", "other"])),
+            causes=draw(st.sampled_from([[], ["lixiang"], ["other"], ["lixiang", "other"]])),
             source=draw(st.sampled_from(["", "self"])),
         )
         for i, p in enumerate(draw(st.lists(text.filter(lambda s: s != ""), max_size=3)))

@@ -29,6 +29,10 @@ def _report(folder: Path, tmp_path: Path) -> str:
     return storage.read_report(path).findings[0].id
 
 
+def _status_events(folder: Path) -> list[ledger.Event]:
+    return [e for p in ledger.load(folder).problems for e in p.events if e.kind == "status"]
+
+
 def _update(job: tuple[str, str, int]) -> int:
     """One `plan update` through the real command, in a worker process."""
     folder, finding, n = job
@@ -44,7 +48,7 @@ def test_a_hundred_concurrent_updates_lose_nothing(tmp_path: Path) -> None:
     with multiprocessing.get_context("spawn").Pool(8) as pool:
         codes = pool.map(_update, [(str(folder), finding, n) for n in range(100)], chunksize=1)
     assert codes == [0] * 100
-    entries = ledger.load(folder).entries
+    entries = _status_events(folder)
     assert sorted(e.evidence for e in entries) == sorted(f"step {n}" for n in range(100))
 
 
@@ -63,12 +67,13 @@ def test_a_burst_of_ten_command_processes_keeps_all_ten(tmp_path: Path) -> None:
     for proc in procs:
         _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
-    assert sorted(e.evidence for e in ledger.load(folder).entries) == sorted(f"burst {n}" for n in range(10))
+    assert sorted(e.evidence for e in _status_events(folder)) == sorted(f"burst {n}" for n in range(10))
 
 
 def test_a_held_lock_is_one_line_after_the_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "reports"
     finding = _report(folder, tmp_path)
+    before = ledger.ledger_path(folder).read_bytes()  # the report entered the ledger when written (#12)
     monkeypatch.setattr(ledger, "LOCK_TIMEOUT", 0.2)
     holder = subprocess.Popen(
         [
@@ -88,7 +93,7 @@ def test_a_held_lock_is_one_line_after_the_timeout(tmp_path: Path, monkeypatch: 
         holder.wait()
     assert result.exit_code == 1
     assert "另一个 selfcheck 正在修改台账" in result.output and "Traceback" not in result.output
-    assert not ledger.ledger_path(folder).exists()
+    assert ledger.ledger_path(folder).read_bytes() == before  # nothing written without the lock
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
@@ -117,4 +122,6 @@ def test_interview_review_keeps_a_plan_update_made_meanwhile(home: Path, tmp_pat
     child.expect(pexpect.EOF)
     child.close()
     data = tomllib.loads(ledger.ledger_path(folder).read_text(encoding="utf-8"))
-    assert [e["evidence"] for e in data["entries"]] == ["另一个终端记录的进展", "回头看时记录的进展"]
+    [problem] = data["problems"]  # ledger schema 2 (#12): status changes are the problem's events
+    statuses = [e["evidence"] for e in problem["events"] if e["kind"] == "status"]
+    assert statuses == ["另一个终端记录的进展", "回头看时记录的进展"]

@@ -79,7 +79,7 @@ def test_ctrl_c_then_resume_then_finish(home: Path, tmp_path: Path) -> None:
     assert data["questionnaires"]["mini"]["answers"] == {"a1": 4, "a2": 2, "b1": False, "b3": "all"}
     [finding] = data["findings"]
     assert finding["detail"] == "9月信访件办结后没有回访当事人"
-    assert finding["cause"] == "zongzhi" and finding["owner"] == "本人"
+    assert finding["causes"] == ["zongzhi"] and finding["owner"] == "本人"
 
 
 def test_no_color_and_sixty_columns_keep_borders_whole(home: Path) -> None:

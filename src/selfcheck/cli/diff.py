@@ -82,9 +82,9 @@ def diff(
         for p, r in rows
         if r.created < a.created and (r.respondent.role, r.respondent.subject) == who and p.resolve() != itself
     ]
-    status = {e.finding: e.status for e in ledger.load(base).entries}
+    book = ledger.current(base, rows)
     language = resolve_lang(lang)
-    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), status, earlier, language)
+    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), book, earlier, language)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
     else:

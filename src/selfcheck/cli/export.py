@@ -79,7 +79,7 @@ def export(
         raise UsageError("--output -: docx is binary; give a file name.")
     reports = [(p, storage.read_report(p)) for p in paths]
     language = resolve_lang(lang)
-    status = {e.finding: e.status for e in ledger.load(base).entries}
+    status = ledger.load(base).finding_status()
 
     data: str | bytes
     if fmt in ("md", "html", "docx"):

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from selfcheck.cli import plain_app
 from selfcheck.cli.options import FolderOption, LangOption, print_json, print_warning, resolve_lang
+
+if TYPE_CHECKING:
+    from selfcheck.i18n import Lang
+    from selfcheck.records.ledger import Ledger, Problem
+    from selfcheck.records.report import Report
 
 app = plain_app(
     help=(
@@ -19,10 +25,35 @@ app = plain_app(
         "  selfcheck plan --all --json\n"
         "  selfcheck plan update F3a9c0b1 --status doing\n"
         "  selfcheck plan update F3a9c0b1 --status done \\\n"
-        '      --evidence "10月入户走访台账12户"'
+        '      --evidence "10月入户走访台账12户"\n'
+        "  selfcheck plan edit zuofeng/gz-days \\\n"
+        '      --measure "每季度入户走访不少于2次"'
     ),
     invoke_without_command=True,
 )
+
+
+def _ledger(folder: Path | None) -> tuple[Path, Ledger, list[tuple[Path, Report]]]:
+    """The reports folder, its ledger with every report taken in, and the reports."""
+    from selfcheck.records import ledger, storage
+
+    base = storage.reports_dir(folder)
+    rows, broken = storage.load_all(base)
+    for exc in broken:
+        print_warning(f"skipped: {exc}")
+    return base, ledger.current(base, rows), rows
+
+
+def _problem_json(p: Problem, today: date) -> dict[str, Any]:
+    data = p.model_dump(mode="json", exclude_none=True, exclude={"events"})
+    return {
+        **data,
+        "status": p.status,
+        "days_left": p.days_left(today),
+        "reports": p.reports,
+        "findings": p.findings,
+        "history": [e.model_dump(mode="json", exclude_none=True) for e in p.events],
+    }
 
 
 @app.callback()
@@ -33,36 +64,38 @@ def plan(
     folder: FolderOption = None,
     lang: LangOption = None,
 ) -> None:
-    """List the open rectification measures across all reports, with days left or overdue."""
+    """List the open rectification measures, one per problem, with days left or overdue."""
     if ctx.invoked_subcommand is not None:
         return
-    from selfcheck.records import ledger, storage
-
-    base = storage.reports_dir(folder)
-    rows, broken = storage.load_all(base)
-    for exc in broken:
-        print_warning(f"skipped: {exc}")
-    book = ledger.load(base)
-    items = ledger.measures(rows, book, include_done=show_all)
+    _base, book, _rows = _ledger(folder)
+    problems = book.open(include_done=show_all)
     today = date.today()
     if json:
-        print_json(
-            [
-                {
-                    **m.finding.model_dump(mode="json", exclude_none=True),
-                    "status": m.status,
-                    "report": m.report,
-                    "days_left": m.days_left(today),
-                    "history": [e.model_dump(mode="json") for e in book.history(m.finding.id)],
-                }
-                for m in items
-            ]
-        )
+        print_json([_problem_json(p, today) for p in problems])
         return
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import plan_view
 
-    make_console().print(plan_view(items, today, resolve_lang(lang)))
+    make_console().print(plan_view(problems, today, resolve_lang(lang)))
+
+
+def _ask_evidence(evidence: str, status: str, language: Lang) -> str:
+    """Evidence from the option, asked for at a terminal when missing or too thin to say what was done."""
+    import sys
+
+    from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg, t
+    from selfcheck.records.ledger import thin_evidence
+
+    prompt = t(Msg.ASK_EVIDENCE if status == "done" else Msg.ASK_CHECK_NOTE, language)
+    if status in ("done", "closed") and not evidence.strip() and sys.stdin.isatty():
+        evidence = typer.prompt(prompt)
+    if thin_evidence(evidence):
+        if not sys.stdin.isatty():
+            raise UsageError(Msg.LEDGER_THIN_EVIDENCE, evidence=evidence)
+        typer.echo(t(Msg.LEDGER_THIN_EVIDENCE, language, evidence=evidence))
+        evidence = typer.prompt(prompt, default=evidence)
+    return evidence
 
 
 def _done_on(when: str | None) -> date:
@@ -85,7 +118,9 @@ def _done_on(when: str | None) -> date:
 
 @app.command()
 def update(
-    finding_id: Annotated[str, typer.Argument(metavar="FINDING_ID", help="The finding's id (or a unique prefix).")],
+    finding_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The problem's id, or a finding id from a report (or a unique prefix).")
+    ],
     status: Annotated[
         str, typer.Option("--status", help="todo, doing, done, or closed (销号, after a check; only after done).")
     ],
@@ -98,28 +133,64 @@ def update(
         typer.Option("--date", metavar="YYYY-MM-DD", help="When it happened (default: today; not in the future)."),
     ] = None,
     folder: FolderOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Record progress on a measure; the reports stay unchanged, the ledger keeps every change.
 
     Example: selfcheck plan update F3a9c0b1 --status done --evidence "已建立回访登记表"
     """
-    import sys
-
     from selfcheck.errors import UsageError
-    from selfcheck.records import ledger, storage
+    from selfcheck.i18n import Msg, t
+    from selfcheck.records import ledger
     from selfcheck.records.report import now
 
-    if status not in ledger.STATUS_LABELS:
-        raise UsageError(f"--status: use todo, doing, done or closed, not {status!r}.")
+    language = resolve_lang(lang)
+    progress = next((s for s in ledger.PROGRESS if s == status), None)
+    if progress is None:
+        raise UsageError(Msg.LEDGER_BAD_STATUS, status=status)
     day = _done_on(when)
-    if status == "done" and not (evidence or "").strip() and sys.stdin.isatty():
-        evidence = typer.prompt("完成的证据（做了什么、在哪里可以查到）/ Evidence")
-    if status == "closed" and not (evidence or "").strip() and sys.stdin.isatty():
-        evidence = typer.prompt("销号核查（谁核查、何时）/ Checked by, and when")
-    base = storage.reports_dir(folder)
-    rows, _broken = storage.load_all(base)
-    entry = ledger.update(
-        base,
-        lambda book: ledger.record(book, rows, finding_id, status, evidence or "", day, now()),  # type: ignore[arg-type]
-    )
-    typer.echo(f"{entry.finding}: {ledger.status_label(entry.status, 'zh')} ({entry.date})")
+    base, book, rows = _ledger(folder)
+    problem = ledger.find(book, finding_id)  # a wrong id is said before anything is asked
+    text = _ask_evidence(evidence or "", status, language)
+    event = ledger.update(base, lambda b: ledger.record(ledger.find(b, problem.id), progress, text, day, now()), rows)
+    label = ledger.status_label(event.status or "todo", language)
+    typer.echo(t(Msg.LEDGER_RECORDED, language, id=problem.id, status=label, date=event.date))
+
+
+@app.command()
+def edit(
+    problem_id: Annotated[str, typer.Argument(metavar="ID", help="The problem's id, or a finding id (or a prefix).")],
+    measure: Annotated[str | None, typer.Option("--measure", help="The new measure.")] = None,
+    deadline: Annotated[str | None, typer.Option("--deadline", metavar="YYYY-MM-DD", help="The new deadline.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="The new responsible person.")] = None,
+    cause: Annotated[
+        str | None,
+        typer.Option("--cause", help="Causes, comma-separated: lixiang, zongzhi, dangxing, nengli, other."),
+    ] = None,
+    cause_note: Annotated[
+        str | None, typer.Option("--cause-note", help="The cause explained (needed for other).")
+    ] = None,
+    folder: FolderOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Correct a problem's measure, deadline, owner or cause; the change is kept in its history, reports stay.
+
+    Example: selfcheck plan edit zuofeng/gz-days --deadline 2027-06-30 --measure "每月到联系村入户走访2次"
+    """
+    from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg, t
+    from selfcheck.records import ledger
+    from selfcheck.records.report import now
+    from selfcheck.records.revise import changes_from_options
+
+    language = resolve_lang(lang)
+    base, book, rows = _ledger(folder)
+    problem = ledger.find(book, problem_id)
+    changes = changes_from_options(problem, measure, deadline, owner, cause, cause_note, date.today())
+    if not changes:
+        raise UsageError(Msg.EDIT_NOTHING)
+    events = ledger.update(base, lambda b: ledger.edit(ledger.find(b, problem.id), changes, now()), rows)
+    for e in events:
+        typer.echo(t(Msg.EDIT_DONE, language, id=problem.id, field=e.changed, old=e.old or "–", new=e.new or "–"))
+    if not events:
+        typer.echo(t(Msg.EDIT_SAME, language, id=problem.id))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Lang
 from selfcheck.interview.detail_checks import similar
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire, pick
 from selfcheck.questionnaire.values import describe
-from selfcheck.records.ledger import FINISHED
+from selfcheck.records.ledger import FINISHED, Ledger, Problem
 from selfcheck.records.report import Finding, QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score, score
 
@@ -82,17 +82,44 @@ class QuestionnaireDiff:
         return [i for i in self.items if i.changed]
 
 
+NoteCode = Literal["copied", "streak", "ledger_done", "ledger_closed", "again_done", "again_closed"]
+"""Why a finding deserves a second look: ``copied`` (worded like the report of ``month``), ``streak`` (in ``n``
+reports in a row), ``ledger_done``/``ledger_closed`` (solved, and the ledger agrees), ``again_done``/``again_closed``
+(found again after the ledger said done or closed: reopened, 年年有)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note code and its values; the front ends word it through the catalogue."""
+
+    code: NoteCode
+    month: str | None = None
+    n: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{code, month?, n?}``."""
+        out: dict[str, Any] = {"code": self.code}
+        if self.month is not None:
+            out["month"] = self.month
+        if self.n is not None:
+            out["n"] = self.n
+        return out
+
+
 @dataclass(frozen=True)
 class FindingLink:
     """A finding in the comparison, with notes (similar wording, a streak of reports, ledger status)."""
 
     finding: Finding
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass
 class Diff:
-    """The comparison of report ``old`` with report ``new``."""
+    """The comparison of report ``old`` with report ``new``.
+
+    ``unchecked``: findings of ``old`` that ``new`` could not say anything about — their questionnaire or item was
+    not answered again, or (a problem added by hand) the 回头看 did not say it was solved. Never counted as solved."""
 
     questionnaires: list[QuestionnaireDiff]
     only_old: list[str]
@@ -100,6 +127,7 @@ class Diff:
     resolved: list[FindingLink]
     persisting: list[FindingLink]
     new: list[FindingLink]
+    unchecked: list[FindingLink] = field(default_factory=list)
 
     def drops_over(self, points: float) -> list[tuple[str, str, float]]:
         """(questionnaire, dimension, delta) for every dimension that fell by more than ``points``."""
@@ -111,10 +139,14 @@ class Diff:
         ]
 
     def to_json(self, show_all: bool = False) -> dict[str, Any]:
-        """Stable keys for scripts (see README)."""
+        """Stable keys for scripts (see README); notes are codes with their values."""
 
         def link(x: FindingLink) -> dict[str, Any]:
-            return {**x.finding.model_dump(mode="json", exclude_none=True), "notes": list(x.notes)}
+            return {
+                **x.finding.model_dump(mode="json", exclude_none=True),
+                "problem_id": x.finding.identity,
+                "notes": [n.to_json() for n in x.notes],
+            }
 
         return {
             "questionnaires": {
@@ -141,6 +173,7 @@ class Diff:
                 "resolved": [link(x) for x in self.resolved],
                 "persisting": [link(x) for x in self.persisting],
                 "new": [link(x) for x in self.new],
+                "unchecked": [link(x) for x in self.unchecked],
             },
         }
 
@@ -227,74 +260,94 @@ def _plain(value: AnswerValue) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def finding_key(f: Finding) -> tuple[str | None, str | None, str | None, str]:
-    """What makes two findings the same problem: the item (and option) that flagged it, else the wording."""
-    if f.item:
-        return (f.questionnaire, f.item, f.option, "")
-    return (None, None, None, f.problem.strip())
-
-
-_LEDGER_NOTE = {"done": Msg.DIFF_NOTE_DONE, "closed": Msg.DIFF_NOTE_CLOSED}
-_AGAIN_NOTE = {"done": Msg.DIFF_NOTE_AGAIN_DONE, "closed": Msg.DIFF_NOTE_AGAIN_CLOSED}
-
-
 def _month(report: Report) -> str:
     return f"{report.created:%Y-%m}"
+
+
+def _rechecked(f: Finding, new: Report) -> bool:
+    """Whether ``new`` could have found ``f`` again: its item was answered, or the 回头看 said it was solved."""
+    if f.item:
+        res = new.questionnaires.get(f.questionnaire or "")
+        return res is not None and f.item in res.answers
+    return any(r.outcome == "solved" and (r.problem_id == f.identity or r.finding == f.id) for r in new.review)
+
+
+def _came_back(problem: Problem | None, f: Finding) -> Note | None:
+    """Found again after the ledger said done or closed: the reopening recorded for this report's finding."""
+    if problem is None:
+        return None
+    before = "todo"
+    for e in problem.events:
+        if e.kind == "reopened" and e.finding == f.id and before in FINISHED:
+            return Note("again_done" if before == "done" else "again_closed")
+        if e.kind in ("status", "reopened") and e.status is not None:
+            before = e.status
+    return None
+
+
+def _copied(f: Finding, reports: Sequence[Report]) -> Note | None:
+    """The description (or a hand-added problem's wording) nearly repeats the newest of ``reports`` that has it."""
+    for r in reports:
+        if any(
+            similar(f.detail, g.detail) or (f.item is None and similar(f.problem, g.problem))
+            for g in r.findings
+            if g.detail or f.item is None
+        ):
+            return Note("copied", month=_month(r))
+    return None
 
 
 def compare(
     old: Report,
     new: Report,
     definitions: Mapping[str, Questionnaire],
-    ledger_status: Mapping[str, str] | None = None,
+    ledger: Ledger | None = None,
     earlier: Sequence[Report] = (),
     lang: Lang = "zh",
 ) -> Diff:
     """Compare two reports; ``earlier`` are reports before ``old`` (oldest first), used to find streaks.
 
-    Wording (titles, items, answers, levels) is in ``lang``; the ids and numbers do not depend on it."""
+    ``definitions`` are the questionnaires as the newer report answered them. Wording (titles, items, answers,
+    levels) is in ``lang``; ids, numbers and note codes do not depend on it."""
     shared = [qid for qid in new.questionnaires if qid in old.questionnaires]
     qdiffs = [
         compare_questionnaire(qid, old.questionnaires[qid], new.questionnaires[qid], definitions.get(qid), lang)
         for qid in shared
     ]
-    status = ledger_status or {}
-    old_keys = {finding_key(f): f for f in old.findings}
-    new_keys = {finding_key(f) for f in new.findings}
-    resolved = [
-        FindingLink(f, (t(_LEDGER_NOTE[status[f.id]], lang),) if status.get(f.id) in FINISHED else ())
-        for k, f in old_keys.items()
-        if k not in new_keys
-    ]
+    problems = {p.id: p for p in ledger.problems} if ledger is not None else {}
+    old_keys = {f.identity: f for f in old.findings}
+    new_keys = {f.identity for f in new.findings}
+    resolved: list[FindingLink] = []
+    unchecked: list[FindingLink] = []
+    for key, f in old_keys.items():
+        if key in new_keys:
+            continue
+        if not _rechecked(f, new):
+            unchecked.append(FindingLink(f))
+            continue
+        status = problems[key].status if key in problems else ""
+        done = (Note("ledger_done" if status == "done" else "ledger_closed"),) if status in FINISHED else ()
+        resolved.append(FindingLink(f, done))
     persisting: list[FindingLink] = []
     fresh: list[FindingLink] = []
     history = [*earlier, old]
     for f in new.findings:
-        notes: list[str] = []
-        for r in (old, *reversed(earlier)):
-            if any(
-                similar(f.detail, g.detail) or (f.item is None and similar(f.problem, g.problem))
-                for g in r.findings
-                if g.detail or f.item is None
-            ):
-                notes.append(t(Msg.DIFF_NOTE_COPIED, lang, month=_month(r)))
-                break
-        key = finding_key(f)
-        if key in old_keys:
-            streak = 1
-            for r in reversed(history):
-                if any(finding_key(g) == key for g in r.findings):
-                    streak += 1
-                else:
-                    break
-            if streak >= 3:
-                notes.append(t(Msg.DIFF_NOTE_STREAK, lang, n=streak))
-            before = status.get(old_keys[key].id, "")
-            if before in FINISHED:
-                notes.append(t(_AGAIN_NOTE[before], lang))
-            persisting.append(FindingLink(f, tuple(notes)))
-        else:
+        notes = [n for n in (_copied(f, [old, *reversed(earlier)]),) if n is not None]
+        key = f.identity
+        if key not in old_keys:
             fresh.append(FindingLink(f, tuple(notes)))
+            continue
+        streak = 1
+        for r in reversed(history):
+            if not any(g.identity == key for g in r.findings):
+                break
+            streak += 1
+        if streak >= 3:
+            notes.append(Note("streak", n=streak))
+        back = _came_back(problems.get(key), f)
+        if back is not None:
+            notes.append(back)
+        persisting.append(FindingLink(f, tuple(notes)))
     return Diff(
         questionnaires=qdiffs,
         only_old=[q for q in old.questionnaires if q not in new.questionnaires],
@@ -302,4 +355,5 @@ def compare(
         resolved=resolved,
         persisting=persisting,
         new=fresh,
+        unchecked=unchecked,
     )

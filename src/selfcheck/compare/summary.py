@@ -363,7 +363,7 @@ def gather(sources: Iterable[Path]) -> tuple[list[Path], dict[str, str]]:
         if source.is_dir():
             files += list_reports(source)
             if ledger.ledger_path(source).exists():
-                status.update({e.finding: e.status for e in ledger.load(source).entries})
+                status.update(ledger.load(source).finding_status())
         elif source.exists():
             files.append(source)
         else:

@@ -220,7 +220,7 @@ def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
     section.blocks.append(Paragraph(t(Msg.DOC_CAUSES_INTRO, lang)))
     n = 0
     for cause in CAUSES:
-        members = [f for f in report.findings if f.cause == cause]
+        members = [f for f in report.findings if cause in f.causes]
         if not members:
             continue
         n += 1
@@ -283,7 +283,7 @@ def measures(
 
 def _latest_reviews(report: Report) -> list[ReviewEntry]:
     """One review entry per problem (the last recorded), none without a problem."""
-    latest = {r.finding: r for r in report.review if r.problem.strip()}
+    latest = {r.problem_id or r.finding: r for r in report.review if r.problem.strip()}
     return list(latest.values())
 
 
@@ -301,7 +301,13 @@ def review(report: Report, status: Mapping[str, str], lang: Lang) -> Section | N
             t(Msg.DOC_COL_EVIDENCE, lang),
         ],
         [
-            [r.problem, r.measure, r.deadline or "", status_label(status.get(r.finding, r.status), lang), r.evidence]
+            [
+                r.problem,
+                r.measure,
+                r.deadline or "",
+                status_label(status.get(r.finding, r.status), lang),
+                r.evidence,
+            ]
             for r in rows
         ],
         ["text", "wide", "short", "short", "wide"],

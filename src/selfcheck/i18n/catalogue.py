@@ -184,6 +184,95 @@ class Msg(Enum):
     # ---- #11 errors and interface wording moved here from the modules ----
 
     # ---- #12 problem identity, ledger, diff, 回头看 ----
+    STATUS_TODO = ("未启动", "not started")
+    STATUS_DOING = ("进行中", "in progress")
+    STATUS_DONE = ("已完成", "done")
+    STATUS_CLOSED = ("已销号", "closed")
+    LEDGER_NEWER = (
+        "{path}：schema_version {version} 比本程序能读的版本新；请升级 selfcheck。",
+        "{path}: schema_version {version} is newer than this selfcheck understands; upgrade it.",
+    )
+    LEDGER_INVALID = (
+        "{path}：{problem}。台账文件已损坏，请改正或从备份恢复。",
+        "{path}: {problem}. The ledger file is damaged; fix it or restore it from a backup.",
+    )
+    LEDGER_NO_PROBLEM = (
+        "没有编号为 {ref} 的问题；selfcheck plan --all 列出全部问题及编号。",
+        "No problem with id {ref}; `selfcheck plan --all` lists them with their ids.",
+    )
+    LEDGER_AMBIGUOUS = (
+        "{ref} 对应多个问题（{ids}）；请写出更完整的编号。",
+        "{ref} matches several problems ({ids}); give more of the id.",
+    )
+    LEDGER_DATE_FUTURE = (
+        "--date：{date} 在今天（{today}）之后；只能记录已经发生的进展。",
+        "--date: {date} is after today ({today}); record progress once it has happened.",
+    )
+    LEDGER_DONE_NEEDS_EVIDENCE = (
+        "标记为已完成需要写明证据（--evidence）：做了什么、在哪里可以查到。",
+        "A measure marked done needs evidence (--evidence): what was done, where it can be checked.",
+    )
+    LEDGER_CLOSE_AFTER_DONE = (
+        "{id}：只有已完成的措施才能销号；请先标记为已完成（--status done）。",
+        "{id}: only a measure marked done can be closed (销号); mark it done first (--status done).",
+    )
+    LEDGER_CLOSE_NEEDS_NOTE = (
+        "销号需要写明核查情况（--evidence）：谁核查的、什么时候。",
+        "Closing (销号) needs a note of the check (--evidence): who checked it, and when.",
+    )
+    LEDGER_THIN_EVIDENCE = (
+        "证据“{evidence}”太简略，说明不了做了什么。请写明做了什么、在哪里可以查到。",
+        'The evidence "{evidence}" is too brief to say what was done. Say what was done and where it can be checked.',
+    )
+    LEDGER_BAD_STATUS = (
+        "--status：请用 todo、doing、done 或 closed，而不是 {status}。",
+        "--status: use todo, doing, done or closed, not {status}.",
+    )
+    LEDGER_RECORDED = ("{id}：{status}（{date}）", "{id}: {status} ({date})")
+    PLAN_TO_FILL = ("（未填写）", "(not filled in)")
+    PLAN_EMPTY = ("没有未完成的整改措施。", "No open rectification measures.")
+    PLAN_TITLE = ("整改台账", "Rectification ledger")
+    PLAN_MEASURE = ("措施：{measure}", "Measure: {measure}")
+    PLAN_OWNER = ("责任人：{owner}", "Owner: {owner}")
+    PLAN_DEADLINE = ("时限：{deadline}", "Deadline: {deadline}")
+    PLAN_STATUS = ("状态：{status}", "Status: {status}")
+    PLAN_FOUND_IN = ("{n} 份报告查摆出，最近：{report}", "found in {n} report(s), latest: {report}")
+    PLAN_NO_DEADLINE = ("无时限", "no deadline")
+    PLAN_OVERDUE = ("已逾期 {n} 天", "{n} days overdue")
+    PLAN_DAYS_LEFT = ("剩 {n} 天", "{n} days left")
+    ASK_EVIDENCE = ("完成的证据（做了什么、在哪里可以查到）", "Evidence (what was done, where to check it)")
+    ASK_CHECK_NOTE = ("销号核查（谁核查、何时）", "The check (who checked it, and when)")
+    EDIT_NOTHING = (
+        "没有要改的内容：请给出 --measure、--deadline、--owner、--cause 或 --cause-note。",
+        "Nothing to change: give --measure, --deadline, --owner, --cause or --cause-note.",
+    )
+    EDIT_SAME = ("{id}：与原来相同，没有改动。", "{id}: the same as before; nothing changed.")
+    EDIT_DONE = (
+        "{id}：{field} 由“{old}”改为“{new}”（已记入台账历史）",
+        "{id}: {field} changed from {old!r} to {new!r} (kept in the ledger's history)",
+    )
+    EDIT_EMPTY = ("{field}：不能为空。", "{field}: cannot be empty.")
+    EDIT_BAD_DEADLINE = (
+        "--deadline：{deadline} 不是日期（YYYY-MM-DD）。",
+        "--deadline: {deadline} is not a date (YYYY-MM-DD).",
+    )
+    EDIT_DEADLINE_PAST = (
+        "--deadline：{deadline} 早于今天（{today}）；时限只能往后定。",
+        "--deadline: {deadline} is before today ({today}); a deadline must still be ahead.",
+    )
+    EDIT_BAD_CAUSE = ("--cause：不认识“{cause}”；可用：{known}。", "--cause: unknown cause {cause!r}; use {known}.")
+    EDIT_OTHER_NEEDS_NOTE = (
+        "原因选了“其他”，需要写明是什么原因（--cause-note）。",
+        'The cause "other" needs a note saying what it is (--cause-note).',
+    )
+    DIFF_UNCHECKED = ("未复查", "Not re-checked")
+    DIFF_RESOLVED = ("解决", "Resolved")
+    DIFF_PERSISTING = ("持续", "Persisting")
+    DIFF_NEW = ("新增", "New")
+    DIFF_UNCHECKED_HINT = (
+        "新报告没有再回答这些题目（或没有回头看），无法判断是否解决。",
+        "The newer report did not answer these items again (or had no look-back): whether they are solved is unknown.",
+    )
 
     # ---- #13 safety: files, limits, concurrency, anonymity ----
     FILE_NOT_REGULAR = (

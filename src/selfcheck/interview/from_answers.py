@@ -39,7 +39,7 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
     from selfcheck import __version__
     from selfcheck.files.tomlfile import first_problem
     from selfcheck.interview import answers_file as answerfile
-    from selfcheck.records import storage
+    from selfcheck.records import ledger, storage
     from selfcheck.records.report import Finding, build, finding_id, now
     from selfcheck.scoring.findings import detect
 
@@ -79,7 +79,9 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
         respondent=_respondent(opts.name, given.who),
         no_problem=given.no_problem,
     )
-    return storage.write_report(report, opts.folder)
+    path = storage.write_report(report, opts.folder)
+    ledger.take_in(opts.folder, path, report)
+    return path
 
 
 def _respondent(name: str | None, who: Who | None) -> Respondent:

@@ -6,7 +6,7 @@ import hashlib
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
 from selfcheck.scoring.scores import Result
@@ -14,8 +14,10 @@ from selfcheck.scoring.scores import Result
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
 
-SCHEMA_VERSION = 2
-"""2: red lines, the post profile, the problem norm's written reasons, consistency notes, raters' grades."""
+SCHEMA_VERSION = 3
+"""2: red lines, the post profile, the problem norm's written reasons, consistency notes, raters' grades.
+3: findings carry ``causes`` (a list; was ``cause``) and ``problem_id`` for carried problems; review entries name
+the problem they are about (``problem_id``) and, for a problem added by hand, whether it persists (``outcome``)."""
 
 CAUSE_LABELS = {
     "lixiang": ("理想信念", "Ideals and convictions"),
@@ -31,12 +33,15 @@ SOURCE_LABELS = {
     "peers": ("互相帮", "Raised by colleagues"),
 }
 Cause = Literal["lixiang", "zongzhi", "dangxing", "nengli", "other", ""]
+CauseCode = Literal["lixiang", "zongzhi", "dangxing", "nengli", "other"]
 Source = Literal["self", "masses", "superior", "peers", ""]
-CAUSES: tuple[Cause, ...] = ("lixiang", "zongzhi", "dangxing", "nengli", "other")
+CAUSES: tuple[CauseCode, ...] = ("lixiang", "zongzhi", "dangxing", "nengli", "other")
 SOURCES: tuple[Source, ...] = ("self", "masses", "superior", "peers")
 Status = Literal["open", "doing", "done"]
 ReviewStatus = Literal["todo", "doing", "done"]
 """What the person says in 回头看; closing (销号) is a check by someone else, recorded with ``selfcheck plan``."""
+Outcome = Literal["persists", "solved", ""]
+"""回头看 of a problem added by hand (no item can find it again): does it persist, or was it solved?"""
 
 
 class Record(BaseModel):
@@ -102,10 +107,12 @@ class Finding(Record):
     questionnaire: str | None = None
     item: str | None = None
     option: str | None = None
+    problem_id: str | None = None
+    """A problem added by hand and carried from an earlier report keeps that problem's id here."""
     problem: str = Field(min_length=1)
     detail: str = ""
     """具体表现: the concrete instance (见人见事)."""
-    cause: Cause = ""
+    causes: list[CauseCode] = Field(default_factory=list)
     cause_note: str = ""
     measure: str = ""
     deadline: str | None = None
@@ -116,6 +123,32 @@ class Finding(Record):
     """A red-line answer's finding: it cannot be dropped."""
     dimension: str | None = None
     """For a problem named to meet the problem norm: the dimension it belongs to."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_cause(cls, data: object) -> object:
+        # Schema 1 and answers files name one cause (cause = "zongzhi"); it is the list's only entry.
+        if isinstance(data, dict) and "cause" in data:
+            data = dict(data)
+            one = data.pop("cause")
+            if "causes" not in data:
+                data["causes"] = [one] if one else []
+        return data
+
+    @property
+    def cause(self) -> Cause:
+        """The first cause ("" when none was given): the one a finding is listed under when one is enough."""
+        return self.causes[0] if self.causes else ""
+
+    @property
+    def identity(self) -> str:
+        """The problem this finding is about, the same in every report that finds it.
+
+        An item's finding: ``questionnaire/item`` (``/option`` for a checklist option that is itself a problem).
+        A problem added by hand: the id it was first recorded with, kept when it is carried forward."""
+        if self.item:
+            return "/".join(p for p in (self.questionnaire or "", self.item, self.option or "") if p)
+        return self.problem_id or self.id
 
     @field_validator("deadline", mode="before")
     @classmethod
@@ -133,11 +166,14 @@ class ReviewEntry(Record):
 
     finding: str
     report: str
+    problem_id: str = ""
+    """The problem's identity (see :attr:`Finding.identity`); empty in entries upgraded from schema 1."""
     problem: str
     measure: str = ""
     deadline: str | None = None
     status: ReviewStatus
     evidence: str = ""
+    outcome: Outcome = ""
 
 
 class Report(Record):
@@ -211,11 +247,36 @@ def to_toml_data(report: Report) -> dict[str, Any]:
     return report.model_dump(mode="python", exclude_none=True)
 
 
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 → 2 only added fields, each with a default (no red lines, no post, no notes): nothing to move."""
+    return {**data, "schema_version": 2}
+
+
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 → 3: one ``cause`` becomes the list ``causes``; nothing else needs rewriting."""
+    findings = data.get("findings")
+    if isinstance(findings, list):
+        data = {**data, "findings": [_causes_list(f) for f in findings]}
+    return {**data, "schema_version": 3}
+
+
+def _causes_list(finding: object) -> object:
+    if not isinstance(finding, dict) or "cause" not in finding:
+        return finding
+    out = {k: v for k, v in finding.items() if k != "cause"}
+    out["causes"] = [finding["cause"]] if finding["cause"] else []
+    return out
+
+
+_STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
+
+
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring older report data up to :data:`SCHEMA_VERSION`; a newer version is refused by the caller."""
-    if data.get("schema_version", 1) == 1:
-        # 1 → 2 only added fields, each with a default (no red lines, no post, no notes): nothing to move.
-        data = {**data, "schema_version": 2}
+    """Bring older report data up to :data:`SCHEMA_VERSION`, one step per version; a newer one is refused."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    while isinstance(version, int) and version in _STEPS:
+        data = _STEPS[version](data)
+        version = data["schema_version"]
     return data
 
 

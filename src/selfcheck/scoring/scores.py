@@ -97,6 +97,8 @@ def score(
 
     shown_ids = visible_ids(q, answers, who)
     dims: dict[str, DimensionScore] = {}
+    # Unrounded dimension scores: the overall is their mean, rounded once (39.994 must not become 40).
+    exact: dict[str, float] = {}
     total_answered = total_shown = 0
     for dim in q.dimensions:
         pairs: list[tuple[float, float]] = []
@@ -119,11 +121,13 @@ def score(
         # A rater's mark on the dimension is their judgement of it as a whole: items they could not judge
         # (不了解) do not void it, so a paper or phone ballot (marks only) scores as a `rate` run with items skipped.
         enough = shown > 0 and (len(pairs) * 2 >= shown or marked)
-        value = round(mean * 100, 2) if mean is not None and enough else None
+        if mean is not None and enough:
+            exact[dim.id] = mean * 100
+        value = round(exact[dim.id], 2) if dim.id in exact else None
         dims[dim.id] = DimensionScore(dim.id, value, len(pairs), shown)
         total_answered += len(pairs)
         total_shown += shown
-    overall = _weighted_mean([(d.score, q.dimension(d.id).weight) for d in dims.values() if d.score is not None])
+    overall = _weighted_mean([(v, q.dimension(d).weight) for d, v in exact.items()])
     overall = round(overall, 2) if overall is not None else None
     uncapped = q.band_for(overall) if overall is not None else None
     reds = sorted(red_lines(q, answers, who))  # a set in fact: item order must not matter

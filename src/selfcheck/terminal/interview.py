@@ -154,19 +154,23 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         for text in (f.detail, f.problem if f.item is None else "")
         if text
     ]
-    book = ledger.load(opts.folder)
+    book = ledger.current(opts.folder, own)
 
-    def record(measure: ledger.Measure, status: ledger.Progress, evidence: str) -> None:
-        # Re-read under the lock: a `plan update` made while this interview waited for input is kept.
+    def record(problem: ledger.Problem, status: ledger.Progress, evidence: str) -> None:
+        # Re-read under the lock: a `plan update` made while this interview waited for input is kept. Marked with
+        # this run's start, so that this run's own report, if it finds the problem again, reopens it.
+        run = state.created.isoformat()
         ledger.update(
-            opts.folder, lambda b: ledger.record(b, rows, measure.finding.id, status, evidence, date.today(), now())
+            opts.folder,
+            lambda b: ledger.record(ledger.find(b, problem.id), status, evidence, date.today(), now(), run=run),
+            own,
         )
 
     previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
     try:
         session.persist()
         if state.phase == "review":
-            session.run_review(ledger.measures(own, book), record)
+            session.run_review(book.open(), record)
             state.phase = "questions"
             session.persist()
         if not session.other:
@@ -217,6 +221,8 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         comments=state.comments if session.other else None,
     )
     path = storage.write_report(report, opts.folder)
+    if not session.other:
+        ledger.take_in(opts.folder, path, report)
     draft.remove(opts.folder)
     console.print(t(Msg.REPORT_SAVED, lang, path=path), style="bold green")
     return path

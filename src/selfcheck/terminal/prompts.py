@@ -20,7 +20,7 @@ from selfcheck.interview.state import Interview, Step
 from selfcheck.questionnaire.model import DateItem, Questionnaire, pick
 from selfcheck.questionnaire.values import describe, parse
 from selfcheck.records.draft import Draft
-from selfcheck.records.ledger import Measure, Progress
+from selfcheck.records.ledger import Problem, Progress
 from selfcheck.records.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, finding_id
 from selfcheck.scoring.findings import Detected
 from selfcheck.scoring.scores import score
@@ -68,41 +68,42 @@ class Session:
 
     # ---- 回头看: last time's measures ----
 
-    def run_review(self, open_measures: list[Measure], record: Callable[[Measure, Progress, str], None]) -> None:
-        """Before new problems: how each open measure from earlier reports went, with evidence."""
+    def run_review(self, open_problems: list[Problem], record: Callable[[Problem, Progress, str], None]) -> None:
+        """Before new problems: how each open problem's measure went, with evidence; once per problem."""
         from selfcheck.records.ledger import status_label
         from selfcheck.records.report import ReviewEntry, ReviewStatus
 
-        done = {r.finding for r in self.draft.review}
-        todo = [m for m in open_measures if m.finding.id not in done]
+        done = {r.problem_id or r.finding for r in self.draft.review}
+        todo = [p for p in open_problems if p.id not in done]
         if todo:
-            self.console.print(Text(t(Msg.REVIEW_INTRO, self.lang, n=len(open_measures)), style="bold"))
+            self.console.print(Text(t(Msg.REVIEW_INTRO, self.lang, n=len(open_problems)), style="bold"))
         statuses: list[ReviewStatus] = ["todo", "doing", "done"]
         labels = [status_label(s, self.lang) for s in statuses]
         position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
-        for m in todo:
-            f = m.finding
+        for p in todo:
+            fill = t(Msg.PLAN_TO_FILL, self.lang)
             body = Text.assemble(
-                (f.problem, "bold"),
+                (p.problem, "bold"),
                 "\n",
-                t(Msg.REVIEW_MEASURE, self.lang, measure=f.measure or "–", deadline=f.deadline or "–"),
+                t(Msg.REVIEW_MEASURE, self.lang, measure=p.measure or fill, deadline=p.deadline or fill),
             )
-            self.console.print(Panel(body, title=f"{f.id} · {m.report}", title_align="left"))
-            current = position.get(m.status, 1)
+            self.console.print(Panel(body, title=p.id, title_align="left"))
+            current = position.get(p.status, 1)
             pick_n = self.ask_number(t(Msg.REVIEW_STATUS, self.lang), labels, default=current) or current
             status = statuses[pick_n - 1]
             evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
             while status == "done" and not evidence:
                 self.note(t(Msg.REVIEW_EVIDENCE_REQUIRED, self.lang))
                 evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
-            record(m, status, evidence)
+            record(p, status, evidence)
             self.draft.review.append(
                 ReviewEntry(
-                    finding=f.id,
-                    report=m.report,
-                    problem=f.problem,
-                    measure=f.measure,
-                    deadline=f.deadline,
+                    finding=p.findings[-1] if p.findings else p.id,
+                    report=p.reports[-1] if p.reports else "",
+                    problem_id=p.id,
+                    problem=p.problem,
+                    measure=p.measure,
+                    deadline=p.deadline,
                     status=status,
                     evidence=evidence,
                 )
@@ -284,7 +285,7 @@ class Session:
             id=fid,
             problem=problem,
             detail=detail,
-            cause=CAUSES[cause - 1] if cause else "",
+            causes=[CAUSES[cause - 1]] if cause else [],
             cause_note=cause_note,
             measure=measure,
             deadline=deadline,

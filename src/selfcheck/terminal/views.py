@@ -16,9 +16,9 @@ from selfcheck.terminal.console import Wrapped, bar
 if TYPE_CHECKING:
     from datetime import date
 
-    from selfcheck.compare.diff import Diff
+    from selfcheck.compare.diff import Diff, Note
     from selfcheck.questionnaire.model import Questionnaire
-    from selfcheck.records.ledger import Measure
+    from selfcheck.records.ledger import Problem
     from selfcheck.records.report import Finding, QuestionnaireResult, Report
 
 
@@ -250,21 +250,43 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
     for qid in diff.only_new:
         parts.append(Text(f"{qid}: " + ("只在新报告中" if zh else "only in the new report"), style="dim"))
-    for title, links, style in (
-        ("解决" if zh else "Resolved", diff.resolved, "green"),
-        ("持续" if zh else "Persisting", diff.persisting, "yellow"),
-        ("新增" if zh else "New", diff.new, "red"),
-    ):
+    sections = (
+        (Msg.DIFF_RESOLVED, diff.resolved, "green"),
+        (Msg.DIFF_UNCHECKED, diff.unchecked, "dim"),
+        (Msg.DIFF_PERSISTING, diff.persisting, "yellow"),
+        (Msg.DIFF_NEW, diff.new, "red"),
+    )
+    for msg, links, style in sections:
+        if msg is Msg.DIFF_UNCHECKED and not links:
+            continue  # only there when something could not be re-checked
+        title = t(msg, lang)
         parts.append(Text(f"{title}（{len(links)}）" if zh else f"{title} ({len(links)})", style=f"bold {style}"))
+        if msg is Msg.DIFF_UNCHECKED:
+            parts.append(Wrapped(Text(t(Msg.DIFF_UNCHECKED_HINT, lang), style="dim")))
         for link in links:
             line = Text("  • ")
             if link.finding.red_line:
                 line.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
             line.append(link.finding.problem)
             for note in link.notes:
-                line.append(f"  [{note}]", style="bold magenta")
+                line.append(f"  [{note_text(note, lang)}]", style="bold magenta")
             parts.append(Wrapped(line))
     return Group(*parts)
+
+
+_NOTES = {
+    "copied": Msg.DIFF_NOTE_COPIED,
+    "streak": Msg.DIFF_NOTE_STREAK,
+    "ledger_done": Msg.DIFF_NOTE_DONE,
+    "ledger_closed": Msg.DIFF_NOTE_CLOSED,
+    "again_done": Msg.DIFF_NOTE_AGAIN_DONE,
+    "again_closed": Msg.DIFF_NOTE_AGAIN_CLOSED,
+}
+
+
+def note_text(note: Note, lang: Lang) -> str:
+    """A diff note in words (the core hands back its code and values)."""
+    return t(_NOTES[note.code], lang, month=note.month or "", n=note.n or 0)
 
 
 def history_view(
@@ -309,32 +331,33 @@ def history_view(
     return Group(*parts)
 
 
-def plan_view(measures: Sequence[Measure], today: date, lang: Lang) -> RenderableType:
-    """``selfcheck plan``: the open rectification measures with days left or overdue."""
+def days_text(left: int | None, lang: Lang) -> Text:
+    """剩 N 天 / 已逾期 N 天 / 无时限, coloured by urgency."""
+    if left is None:
+        return Text(t(Msg.PLAN_NO_DEADLINE, lang), style="dim")
+    if left < 0:
+        return Text(t(Msg.PLAN_OVERDUE, lang, n=-left), style="bold red")
+    return Text(t(Msg.PLAN_DAYS_LEFT, lang, n=left), style="yellow" if left <= 14 else "")
+
+
+def plan_view(problems: Sequence[Problem], today: date, lang: Lang) -> RenderableType:
+    """``selfcheck plan``: one block per problem — measure, owner, deadline with days left, status, and history."""
     from selfcheck.records.ledger import FINISHED, status_label
 
-    zh = lang == "zh"
-    if not measures:
-        return Text("没有未完成的整改措施。" if zh else "No open rectification measures.", style="green")
-    parts: list[RenderableType] = [Text("整改台账" if zh else "Rectification ledger", style="bold underline")]
-    for m in measures:
-        f = m.finding
-        left = m.days_left(today)
-        if m.status in FINISHED:
-            when = Text("")
-        elif left is None:
-            when = Text("无时限" if zh else "no deadline", style="dim")
-        elif left < 0:
-            when = Text(f"已逾期 {-left} 天" if zh else f"{-left} days overdue", style="bold red")
-        else:
-            when = Text(f"剩 {left} 天" if zh else f"{left} days left", style="yellow" if left <= 14 else "")
-        status = status_label(m.status, lang)
-        block = Text.assemble((f"[{f.id}] ", "dim"), (f.problem, "bold"), "\n   ")
-        block.append(("措施：" if zh else "Measure: ") + (f.measure or ("（待填写）" if zh else "(to fill in)")))
-        block.append("\n   " + ("责任人：" if zh else "Owner: ") + (f.owner or "–"))
-        block.append("  " + ("时限：" if zh else "Deadline: ") + (f.deadline or "–") + "  ")
-        block.append_text(when)
-        block.append("  " + ("状态：" if zh else "Status: ") + status)
-        block.append("\n   " + ("来自：" if zh else "From: ") + m.report, style="dim")
+    if not problems:
+        return Text(t(Msg.PLAN_EMPTY, lang), style="green")
+    fill = t(Msg.PLAN_TO_FILL, lang)
+    parts: list[RenderableType] = [Text(t(Msg.PLAN_TITLE, lang), style="bold underline")]
+    for p in problems:
+        block = Text.assemble((f"[{p.id}] ", "dim"), (p.problem, "bold"), "\n   ")
+        block.append(t(Msg.PLAN_MEASURE, lang, measure=p.measure or fill))
+        block.append("\n   " + t(Msg.PLAN_OWNER, lang, owner=p.owner or fill))
+        block.append("  " + t(Msg.PLAN_DEADLINE, lang, deadline=p.deadline or fill) + "  ")
+        if p.status not in FINISHED:
+            block.append_text(days_text(p.days_left(today), lang))
+        block.append("  " + t(Msg.PLAN_STATUS, lang, status=status_label(p.status, lang)))
+        reports = p.reports
+        if reports:
+            block.append("\n   " + t(Msg.PLAN_FOUND_IN, lang, n=len(reports), report=reports[-1]), style="dim")
         parts.append(Wrapped(block))
     return Group(*parts)
