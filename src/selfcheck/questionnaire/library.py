@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import QuestionnaireError, UsageError
-from selfcheck.files import paths
+from selfcheck.files import exact, paths
 from selfcheck.files.tomlfile import read_toml
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def parse(raw: dict[str, Any], path: Path | str, posts: set[str] | None = None) 
     from selfcheck.questionnaire.model import Questionnaire
 
     try:
-        q = Questionnaire.model_validate(raw)
+        q = exact.validate(Questionnaire, raw)
     except ValidationError as exc:
         problems = format_validation_error(exc, raw)
     else:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from selfcheck.files import exact
 from selfcheck.questionnaire.model import Slug, Strict
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def load_profile() -> Profile:
     path = user if user.is_file() else builtin_profile_path()
     raw = read_toml(path, "profile")
     try:
-        profile = Profile.model_validate(raw)
+        profile = exact.validate(Profile, raw)
     except ValidationError as exc:
         problems = format_validation_error(exc, raw)
     else:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError
+from selfcheck.files import exact
 from selfcheck.files.paths import DRAFT_NAME
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.questionnaire.model import AnswerValue
@@ -70,7 +71,7 @@ def load(folder: Path) -> Draft | None:
         return None
     data = read_toml(path, "draft", ReportError)
     try:
-        return Draft.model_validate(data)
+        return exact.validate(Draft, data)
     except ValidationError as exc:
         raise ReportError(
             f"{path}: {first_problem(exc)}. The draft is damaged; fix or delete the file to start again."

@@ -17,6 +17,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError, UsageError
+from selfcheck.files import exact
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.records.report import CauseCode, Finding, Report, Source
@@ -158,7 +159,7 @@ def load(folder: Path) -> Ledger:
 
         return from_v1(data, folder, path)
     try:
-        return Ledger.model_validate(data)
+        return exact.validate(Ledger, data)
     except ValidationError as exc:
         raise ReportError(Msg.LEDGER_INVALID, path=path, problem=first_problem(exc)) from None
 

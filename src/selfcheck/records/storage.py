@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import ReportError, UsageError
-from selfcheck.files import paths
+from selfcheck.files import exact, paths
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
     if version < 1:
         raise ReportError(f"{path}: schema_version: {version} is not a valid version.")
     try:
-        return Report.model_validate(upgrade(data))
+        return exact.validate(Report, upgrade(data))
     except ValidationError as exc:
         raise ReportError(f"{path}: {first_problem(exc)}.") from None
 
