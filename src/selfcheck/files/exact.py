@@ -62,7 +62,11 @@ def _plan(cls: type[BaseModel]) -> Check | None:
     required: list[str] = []
     defaults: list[tuple[str, Callable[[], Any]]] = []
 
+    before: list[Callable[[Any], Any]] = []
+
     def build(data: Any) -> Any:
+        for func in before:
+            data = func(data)  # e.g. an older key renamed, as full validation would
         if type(data) is not dict:
             raise _Mismatch
         values = {}
@@ -90,8 +94,12 @@ def _plan(cls: type[BaseModel]) -> Check | None:
             else:
                 defaults.append((name, _missing))
         decorators = cls.__pydantic_decorators__
-        if decorators.model_validators or decorators.root_validators or decorators.validators:
+        if decorators.root_validators or decorators.validators:
             raise _Unsupported
+        for decorator in decorators.model_validators.values():
+            if decorator.info.mode != "before":
+                raise _Unsupported  # after and wrap validators see the built model: leave those to pydantic
+            before.append(decorator.func)
         if cls.__private_attributes__ or cls.__pydantic_post_init__ or cls.__pydantic_root_model__:
             raise _Unsupported  # _construct sets none of these up
     except _Unsupported:
