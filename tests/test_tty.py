@@ -71,6 +71,8 @@ def test_ctrl_c_then_resume_then_finish(home: Path, tmp_path: Path) -> None:
     child.expect("还有答卷没有查出的问题")
     child.sendline("n")
     child.expect("报告已保存")
+    child.expect("下一步：selfcheck export")  # what to do next, in one line after the path
+    child.expect("selfcheck plan")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -157,7 +159,8 @@ def test_rate_in_a_terminal(home: Path, tmp_path: Path) -> None:
     child.expect("意见建议")
     child.sendline("")
     child.expect("报告已保存")
-    child.expect(pexpect.EOF)
+    rest = child.read()  # a rater hands the file in: no pointer to export or plan
+    assert "下一步" not in rest
     child.close()
     [path] = storage.list_reports(home / "reports")
     data2 = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from selfcheck.export.document import Document
     from selfcheck.i18n import Lang
+    from selfcheck.records.report import Report
 
 from selfcheck.cli.options import LangOption, print_warning, resolve_lang
 
@@ -73,32 +76,26 @@ def export(
         _export_summary(refs or [str(base)], fmt, output, force, names, resolve_lang(lang))
         return
     paths = _report_paths(refs or ["latest"], base)
-    if len(paths) > 1 and fmt not in ("csv", "json"):
-        raise UsageError(f"--format {fmt} takes one report; csv and json take several.")
     if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
         raise UsageError("--output -: docx is binary; give a file name.")
     reports = [(p, storage.read_report(p)) for p in paths]
+    rated = all(r.respondent.role != "self" for _, r in reports)
+    if len(paths) > 1 and fmt not in ("csv", "json") and not rated:
+        raise UsageError(f"--format {fmt} takes one report (or ratings only); csv and json take several.")
     language = resolve_lang(lang)
     status = ledger.load(base).finding_status()
 
     data: str | bytes
     if fmt in ("md", "html", "docx"):
-        from selfcheck.export.document import TitleBlock, build
-        from selfcheck.questionnaire.library import load_library
-        from selfcheck.records import material_settings
+        if rated:  # ratings by others: the 民主测评结果 of everyone rated, never one rater's answers
+            from selfcheck.export.ratings_doc import build as build_ratings
+            from selfcheck.questionnaire.library import load_library
 
-        given = {"unit": unit, "post": post, "meeting": meeting, "name": name}
-        kept = material_settings.remember(base, given)
-        report = reports[0][1]
-        title = TitleBlock(
-            unit=kept.get("unit", ""),
-            post=kept.get("post", ""),
-            meeting=kept.get("meeting", ""),
-            name=name or report.respondent.name or kept.get("name", ""),
-        )
-        definitions = load_library().definitions()
-        with_scores = fmt != "docx" if scores is None else scores
-        doc = build(report, definitions, language, status, title, with_scores)
+            doc = build_ratings([r for _, r in reports], load_library().definitions(), language)
+        else:
+            given = {"unit": unit, "post": post, "meeting": meeting, "name": name}
+            with_scores = fmt != "docx" if scores is None else scores
+            doc = _material(reports[0][1], base, given, language, status, with_scores)
         if fmt == "md":
             from selfcheck.export.markdown import render as render_md
 
@@ -129,6 +126,24 @@ def export(
 
     stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
     _write(data, output, Path.cwd() / f"{stem}.{fmt}", force)
+
+
+def _material(
+    report: Report, base: Path, given: dict[str, str | None], lang: Lang, status: Mapping[str, str], scores: bool
+) -> Document:
+    """The 对照检查材料 of one self-assessment, its title block from the options and what was remembered."""
+    from selfcheck.export.document import TitleBlock, build
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.records import material_settings
+
+    kept = material_settings.remember(base, given)
+    title = TitleBlock(
+        unit=kept.get("unit", ""),
+        post=kept.get("post", ""),
+        meeting=kept.get("meeting", ""),
+        name=given["name"] or report.respondent.name or kept.get("name", ""),
+    )
+    return build(report, load_library().definitions(), lang, status, title, scores)
 
 
 def _report_paths(refs: list[str], base: Path) -> list[Path]:

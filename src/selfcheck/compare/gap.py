@@ -9,7 +9,7 @@ from typing import Any
 
 from selfcheck.errors import ReportError
 from selfcheck.questionnaire.model import Questionnaire
-from selfcheck.records.report import Report
+from selfcheck.records.report import QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score
 
 MIN_RATERS = 3
@@ -45,6 +45,19 @@ class Stat:
         }
 
 
+def pooled_comments(results: Sequence[QuestionnaireResult]) -> dict[str, list[str]]:
+    """Dimension → the raters' comments, verbatim and sorted (file order says nothing about who wrote which);
+    empty below :data:`MIN_RATERS` raters, when the subject could tell who wrote what."""
+    if len(results) < MIN_RATERS:
+        return {}
+    out: dict[str, list[str]] = {}
+    for result in results:
+        for dim, text in result.comments.items():
+            if text.strip():
+                out.setdefault(dim, []).append(text.strip())
+    return {dim: sorted(texts) for dim, texts in out.items()}
+
+
 def _stat(self_score: float | None, values: Sequence[float]) -> Stat:
     """The statistics, withheld (mean and spread None) when fewer than :data:`MIN_RATERS` values exist."""
     if len(values) < MIN_RATERS:
@@ -64,6 +77,8 @@ class QuestionnaireGap:
     dimensions: dict[str, Stat] = field(default_factory=dict)
     dimension_titles: dict[str, str] = field(default_factory=dict)
     items: list[tuple[str, str, Stat]] = field(default_factory=list)
+    comments: dict[str, list[str]] = field(default_factory=dict)
+    """Raters' comments per dimension, verbatim and sorted; only when ``detailed``."""
 
     @property
     def blind_spots(self) -> list[str]:
@@ -88,6 +103,7 @@ class QuestionnaireGap:
             out["blind_spots"] = self.blind_spots
             out["hidden_strengths"] = self.hidden_strengths
             out["items"] = [{"id": i, "text": text, **s.to_json()} for i, text, s in self.items]
+            out["comments"] = self.comments
         return out
 
 
@@ -129,6 +145,7 @@ def compare(
             qid, q.title if q else (mine.title or qid), len(theirs), overall, detailed=len(theirs) >= MIN_RATERS
         )
         if gap.detailed:
+            gap.comments = pooled_comments(theirs)
             dims = [d.id for d in q.dimensions] if q else list(mine.scores.dimensions)
             for dim in dims:
                 values = [t.scores.dimensions[dim] for t in theirs if dim in t.scores.dimensions]

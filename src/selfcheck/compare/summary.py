@@ -91,6 +91,8 @@ class Light:
     scores: dict[str, tuple[float | None, dict[str, float]]]
     findings: list[dict[str, Any]]
     marks: Marks = field(default_factory=Marks)
+    comments: dict[str, dict[str, str]] = field(default_factory=dict)
+    """A rater's comments per questionnaire and dimension (self-assessments have none)."""
 
 
 def _fail(path: Path, where: str, what: str) -> ReportError:
@@ -115,6 +117,7 @@ def read_light(path: Path) -> Light:
     if not isinstance(tables, dict):
         raise _fail(path, "questionnaires", "not a table")
     scores: dict[str, tuple[float | None, dict[str, float]]] = {}
+    comments: dict[str, dict[str, str]] = {}
     for qid, table in tables.items():
         raw = table.get("scores", {}) if isinstance(table, dict) else None
         if not isinstance(raw, dict):
@@ -126,13 +129,17 @@ def read_light(path: Path) -> Light:
         if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
             raise _fail(path, f"questionnaires.{qid}.scores.dimensions", "not a table of numbers")
         scores[qid] = (overall, dims)
+        said = table.get("comments", {})
+        if isinstance(said, dict) and said:
+            comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
     findings = data.get("findings", [])
     if not isinstance(findings, list) or not all(isinstance(f, dict) and "problem" in f for f in findings):
         raise _fail(path, "findings", "not a list of findings with a problem")
     name = respondent.get("name")
     role = str(respondent.get("role", "self"))
     marks = _marks(tables, findings, role)
-    return Light(path, created, name if isinstance(name, str) else None, role, scores, findings, marks)
+    own = comments if role != "self" else {}
+    return Light(path, created, name if isinstance(name, str) else None, role, scores, findings, marks, own)
 
 
 @dataclass(frozen=True)
@@ -187,6 +194,8 @@ class Summary:
     overdue_measures: int
     names: list[str] = field(default_factory=list)
     marks: Marks = field(default_factory=Marks)
+    comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Raters' comments per questionnaire and dimension, verbatim and sorted; only where 3 or more rated."""
 
     def to_json(self, names: bool = False) -> dict[str, Any]:
         """Stable keys; respondents' names only when asked."""
@@ -204,6 +213,7 @@ class Summary:
             "top_findings": [{"key": k, "problem": p, "count": n} for k, p, n in self.top_findings],
             "measures": {"open": self.open_measures, "overdue": self.overdue_measures},
             **self.marks.to_json(),
+            "comments": self.comments,
         }
         if names:
             out["names"] = self.names
@@ -226,6 +236,7 @@ class Tally:
     skipped: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     marks: Marks = field(default_factory=Marks)
+    comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def add(self, light: Light, status: Mapping[str, str], day: str) -> None:
         """Count one report; ``day`` is today as an ISO date (deadlines before it are overdue)."""
@@ -240,6 +251,10 @@ class Tally:
             per = self.dim_values.setdefault(qid, {})
             for dim, value in dims.items():
                 per.setdefault(dim, []).append(value)
+        for qid, said in light.comments.items():
+            per_q = self.comments.setdefault(qid, {})
+            for dim, text in said.items():
+                per_q.setdefault(dim, []).append(text.strip())
         for f in light.findings:
             item = f.get("item")
             if item:
@@ -274,6 +289,10 @@ class Tally:
         self.overdue_measures += other.overdue_measures
         self.skipped += other.skipped
         self.messages += other.messages
+        for qid, said in other.comments.items():
+            mine = self.comments.setdefault(qid, {})
+            for dim, texts in said.items():
+                mine.setdefault(dim, []).extend(texts)
 
     def finish(self, top: int = 10) -> Summary:
         """The summary of everything counted."""
@@ -288,7 +307,19 @@ class Tally:
             overdue_measures=self.overdue_measures,
             names=sorted(self.names),
             marks=self.marks,
+            comments=self._shown_comments(),
         )
+
+    def _shown_comments(self) -> dict[str, dict[str, list[str]]]:
+        """Comments where 3 or more others rated (背靠背), sorted so that file order gives nothing away."""
+        from selfcheck.compare.gap import MIN_RATERS
+
+        out = {}
+        for qid, dims in self.comments.items():
+            raters = sum(n for role, n in self.counts.get(qid, Counter()).items() if role != "self")
+            if raters >= MIN_RATERS and dims:
+                out[qid] = {dim: sorted(texts) for dim, texts in dims.items()}
+        return out
 
 
 def summarise(

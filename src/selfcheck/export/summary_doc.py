@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from selfcheck.compare.summary import BINS, Summary
-from selfcheck.export.document import Chart, Document, Entry, Numbered, Paragraph, Section, Table
-from selfcheck.i18n import Lang
+from selfcheck.export.document import Chart, Document, Entry, Heading, Numbered, Paragraph, Section, Table
+from selfcheck.i18n import Lang, Msg, t
 
 SUMMARY_COLUMNS = [
     "questionnaire",
@@ -59,8 +59,6 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
             ]
             for d, s in dims.items()
         ]
-        from selfcheck.export.document import Heading
-
         scores.blocks += [Heading(f"{title} ({qid})"), Table(header, rows)]
         charts.append(Chart(title, [(dim_titles.get(d, d), s.mean) for d, s in dims.items()]))
     problems = Section("三、常见问题" if zh else "3. Most frequent problems")
@@ -80,9 +78,18 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
             )
         ],
     )
-    return Document(
-        "组织汇总" if zh else "Organisation summary", [], [overview, scores, problems, measures], charts, lang
-    )
+    sections = [overview, scores, problems, measures]
+    if summary.comments:  # already withheld below three raters and sorted by the core
+        said = Section("五、意见建议" if zh else "5. Comments")
+        for qid, per in summary.comments.items():
+            title, dim_titles = titles.get(qid, (qid, {}))
+            said.blocks.append(Heading(f"{title} ({qid})"))
+            said.blocks.append(Paragraph(t(Msg.COMMENTS_TITLE, lang)))
+            said.blocks.append(
+                Numbered([Entry(dim_titles.get(d, d) + ("：" if zh else ":"), x) for d, xs in per.items() for x in xs])
+            )
+        sections.append(said)
+    return Document("组织汇总" if zh else "Organisation summary", [], sections, charts, lang)
 
 
 def rows(summary: Summary) -> list[list[str]]:

@@ -470,6 +470,32 @@ class Msg(Enum):
         "The scores and levels below are computed from my own answers, for reference only.",
     )
     DOC_COL_REVIEW_STATUS = ("落实情况", "Status")
+    RATE_DOC_TITLE = ("民主测评结果", "Results of the democratic appraisal")
+    RATE_DOC_SECTION = ("{n}、{subject}", "{n}. {subject}")
+    RATE_DOC_NO_SUBJECT = ("（未注明被测评人）", "(subject not given)")
+    RATE_DOC_RATERS = (
+        "共{raters}人参加测评，综合得分{overall}。",
+        "{raters} rater(s) took part; overall score {overall}.",
+    )
+    RATE_DOC_FEW = (
+        "参加测评的不足{min}人：为保护背靠背测评，只给出人数和综合得分，各项评价和意见建议不予显示。",
+        "Fewer than {min} raters: to keep the rating anonymous only the count and the overall score are given, "
+        "not the marks or comments.",
+    )
+    RATE_DOC_GRADES = ("总体评价：{grades}。", "Overall grade: {grades}.")
+    RATE_DOC_COUNT = ("{label}{n}人", "{label}: {n}")
+    RATE_DOC_ABSTAIN = ("不了解", "Don't know")
+    RATE_DOC_COMMENTS = ("意见建议（原文照录，不分先后）：", "Comments (verbatim, in no particular order):")
+    RATE_DOC_NO_COMMENTS = ("没有收到意见建议。", "No comments were given.")
+    COMMENTS_TITLE = ("意见建议（原文照录，不分先后）", "Comments (verbatim, in no particular order)")
+    COMMENTS_FEW = (
+        "评价人不足{min}人，意见建议不予显示（背靠背）。",
+        "Fewer than {min} raters: comments are not shown, so no one can be told apart.",
+    )
+    NEXT_STEPS = (
+        "下一步：selfcheck export --format docx 生成对照检查材料；selfcheck plan 查看和更新整改台账。",
+        "Next: selfcheck export --format docx writes the material; selfcheck plan shows and updates the measures.",
+    )
     EXPORT_NO_REPORTS = (
         "{where}：这里没有报告。先运行 selfcheck start，或给出报告文件。",
         "{where}: no reports there. Run selfcheck start first, or give report files.",

@@ -225,4 +225,6 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         ledger.take_in(opts.folder, path, report)
     draft.remove(opts.folder)
     console.print(t(Msg.REPORT_SAVED, lang, path=path), style="bold green")
+    if not session.other:  # a rater hands the file in; the person goes on to the material and the ledger
+        console.print(t(Msg.NEXT_STEPS, lang))
     return path

@@ -82,7 +82,19 @@ def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> Rend
                 line = Text(f"  • {text} ")
                 line.append_text(delta_text(s.gap))
                 parts.append(line)
+        parts += comments_view(g.comments, g.dimension_titles, lang)
     return Group(*parts)
+
+
+def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: Lang) -> list[RenderableType]:
+    """Raters' comments per dimension, verbatim, already sorted and withheld below three raters by the core."""
+    if not comments:
+        return []
+    parts: list[RenderableType] = [Text(t(Msg.COMMENTS_TITLE, lang), style="bold")]
+    for dim, texts in comments.items():
+        parts.append(Text(f"  {titles.get(dim, dim)}", style="bold"))
+        parts += [Text(f"    • {text}") for text in texts]
+    return parts
 
 
 def summary_view(
@@ -142,6 +154,10 @@ def summary_view(
         )
     )
     parts += _marks_lines(summary, titles, lang)
+    for qid, per in summary.comments.items():
+        title, dim_titles = titles.get(qid, (qid, {}))
+        parts.append(Text(f"{title} ({qid})", style="bold underline"))
+        parts += comments_view(per, dim_titles, lang)
     if names:
         parts.append(Text(("参加人员：" if zh else "Respondents: ") + "、".join(summary.names)))
     return Group(*parts)
