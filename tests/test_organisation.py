@@ -246,6 +246,7 @@ def test_parallel_reading_gives_the_same_summary(home: Path, tmp_path: Path, mon
     files = storage.list_reports(folder)
     serial, serial_messages = summary_module.summarise_files(files)
     monkeypatch.setattr(summary_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(summary_module, "idle_cores", lambda: 2)  # the pool runs whatever the machine's load
     parallel, parallel_messages = summary_module.summarise_files(files)
     assert parallel.to_json(names=True) == serial.to_json(names=True)
     assert parallel_messages == serial_messages and len(serial_messages) == 1
@@ -260,3 +261,15 @@ def test_rater_going_back_passes_over_items_raters_never_see(home: Path) -> None
     assert result.output.count("该同志回访过群众") == 2
     [path] = storage.list_reports(home / "reports")
     assert storage.read_report(path).questionnaires["mini"].answers == {"a1": 4, "a2": 2, "b1": False, "b3": "all"}
+
+
+def test_the_pool_counts_only_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selfcheck.compare import summary as summary_module
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    monkeypatch.setattr("os.getloadavg", lambda: (3.2, 3.0, 3.0))
+    assert summary_module.idle_cores() == 1  # a busy machine reads in one process
+    monkeypatch.setattr("os.getloadavg", lambda: (0.4, 0.5, 0.5))
+    assert summary_module.idle_cores() == 4
+    monkeypatch.setattr("os.getloadavg", lambda: (9.0, 9.0, 9.0))
+    assert summary_module.idle_cores() == 1

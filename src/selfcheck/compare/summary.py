@@ -103,7 +103,9 @@ def read_light(path: Path) -> Light:
     """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field."""
     from selfcheck.records.report import SCHEMA_VERSION
 
-    data = read_toml(path, "report", ReportError)  # regular files only, size and nesting limited
+    # Regular files only, size limited. Nesting is not walked: this reader looks up fixed paths and checks each
+    # value's type, so whatever a hostile file nests below them is never descended into.
+    data = read_toml(path, "report", ReportError, walked=False)
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
         raise _fail(path, "schema_version", f"unsupported value {version!r}")
@@ -351,18 +353,30 @@ def _tally_files(job: tuple[list[Path], Mapping[str, str], str]) -> Tally:
 
 
 PARALLEL_FROM = 2000
-"""From this many files on, reading is split over the machine's cores (fork is cheap; parsing dominates)."""
+"""From this many files on, reading may be split over idle cores (fork is cheap; parsing dominates)."""
+
+
+def idle_cores() -> int:
+    """Cores with nothing to do right now: the count less the one-minute load average (all of them where the
+    platform has no load average). A worker on a busy core only adds the pool's own cost to the same wall time."""
+    import os
+
+    count = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - Windows has no load average
+        return count
+    return max(1, int(count - load + 0.5))
 
 
 def summarise_files(
     paths: list[Path], ledger_status: Mapping[str, str] | None = None, today: date | None = None, top: int = 10
 ) -> tuple[Summary, list[str]]:
     """Read and aggregate report files; returns the summary and one message per file skipped as unreadable."""
-    import os
 
     status = dict(ledger_status or {})
     day = (today or date.today()).isoformat()
-    workers = min(os.cpu_count() or 1, 8)
+    workers = min(idle_cores(), 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
         tally = _tally_files((paths, status, day))
     else:

@@ -47,15 +47,20 @@ def _read_regular(path: Path, error: type[SelfcheckError]) -> bytes:
     return raw
 
 
-def read_toml(path: Path, what: str, error: type[SelfcheckError] = QuestionnaireError) -> dict[str, Any]:
-    """Read a TOML file as a dict; every failure becomes ``error`` naming the file (and line, column)."""
+def read_toml(
+    path: Path, what: str, error: type[SelfcheckError] = QuestionnaireError, *, walked: bool = True
+) -> dict[str, Any]:
+    """Read a TOML file as a dict; every failure becomes ``error`` naming the file (and line, column).
+
+    ``walked=False`` skips the nesting check, for a reader that only looks up fixed paths and so never descends
+    into whatever a hostile file nests (the check visits every value: on a report it costs more than parsing)."""
     raw = _read_regular(path, error)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8.") from None
     data = parse_toml(text, path, error)
-    if depth(data) > MAX_DEPTH:
+    if walked and depth(data) > MAX_DEPTH:
         raise error(Msg.FILE_TOO_DEEP, path=path, depth=MAX_DEPTH)
     return data
 
@@ -76,7 +81,8 @@ def depth(data: object) -> int:
         deepest = max(deepest, level + 1)
         if deepest > MAX_DEPTH:  # enough to refuse; no need to walk the rest
             return deepest
-        stack.extend((child, level + 1) for child in children)
+        # Only containers go on the stack: most values of a report are scalars.
+        stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return deepest
 
 
