@@ -64,13 +64,23 @@ def desktop() -> Iterator[Any]:
 
 def _submit(driver: Any, css: str) -> None:
     """Click a form's button and wait until the next page has replaced this one."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.wait import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+    def replaced(_driver: Any) -> bool:
+        # Asking a node of the old page fails once the new page is in. ChromeDriver says so as a stale element, or,
+        # when the navigation lands mid-question, as "Node ... does not belong to the document": both mean gone.
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(driver, 10).until(replaced)
 
 
 def _shot(driver: Any, name: str) -> None:
