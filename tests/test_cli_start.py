@@ -16,6 +16,12 @@ from selfcheck.records import storage
 runner = CliRunner()
 
 
+def the_draft(home: Path) -> Path:
+    """The one draft in the reports folder (named by its owner and questionnaire set since #13)."""
+    [path] = (home / "reports").glob("draft-*.toml")
+    return path
+
+
 def reports_in(home: Path) -> list[Path]:
     return storage.list_reports(home / "reports")
 
@@ -81,7 +87,7 @@ def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_pa
     assert second["source"] == "masses" and second["cause_note"] == "怕麻烦"
     assert extra["causes"] == ["dangxing"] and extra["status"] == "open"
     assert len({f["id"] for f in data["findings"]}) == 3
-    assert not (home / "reports" / "draft.toml").exists()
+    assert not list((home / "reports").glob("draft-*.toml"))  # drafts are named by owner and set (#13)
 
 
 def test_report_and_folder_are_private(home: Path, tmp_path: Path) -> None:
@@ -98,7 +104,7 @@ def test_quit_keeps_a_draft_and_resume_continues(home: Path, tmp_path: Path) -> 
     result = runner.invoke(app, ["start", "-q", str(qfile)], input="4\n2\nq\n")
     assert result.exit_code == 0
     assert "selfcheck start --resume" in result.output
-    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    draft = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert draft["answers"]["mini"] == {"a1": 4, "a2": 2}
     result = runner.invoke(app, ["start", "--resume"], input="1\n\n1\nn\n")
     assert result.exit_code == 0, result.output
@@ -115,7 +121,7 @@ def test_eof_keeps_the_draft(home: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["start", "-q", str(qfile)], input="4\n")
     assert result.exit_code == 1
     assert "已保存草稿" in result.output
-    assert (home / "reports" / "draft.toml").exists()
+    assert len(list((home / "reports").glob("draft-*.toml"))) == 1
     assert reports_in(home) == []
 
 

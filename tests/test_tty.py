@@ -16,6 +16,12 @@ from selfcheck.records import storage
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 
 
+def the_draft(home: Path) -> Path:
+    """The one draft in the reports folder (named by its owner and questionnaire set since #13)."""
+    [path] = (home / "reports").glob("draft-*.toml")
+    return path
+
+
 def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
     environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "60", "LINES": "40", "TERM": "xterm", **env}
     return pexpect.spawn(
@@ -153,7 +159,7 @@ def test_rate_in_a_terminal(home: Path, tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    child = spawn(["rate", "--resume"], home, NO_COLOR="1")
+    child = spawn(["rate", "--resume", "--subject", "张三"], home, NO_COLOR="1")
     child.expect("民主测评")  # the first dimension is done: goes on with the second
     child.sendline("")
     child.expect("意见建议")
@@ -191,14 +197,14 @@ def test_ctrl_c_at_each_kind_of_prompt_then_resume(home: Path, qid: str, before:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    draft = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert len(draft["answers"][qid]) == len(before)
     child = spawn(["start", "--resume"], home, NO_COLOR="1")
     child.expect(at)
     child.sendline("q")
     child.expect(pexpect.EOF)
     child.close()
-    again = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    again = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert again["answers"] == draft["answers"]
 
 
@@ -213,7 +219,7 @@ def test_eof_on_stdin_keeps_the_draft(home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
-    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    draft = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert draft["answers"]["zuofeng"] == {"sx-study": 4}
 
 
@@ -228,5 +234,5 @@ def test_closed_terminal_keeps_the_draft(home: Path) -> None:
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()
-    draft = tomllib.loads((home / "reports" / "draft.toml").read_text(encoding="utf-8"))
+    draft = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert draft["answers"]["zuofeng"] == {"sx-study": 3}

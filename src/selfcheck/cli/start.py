@@ -125,8 +125,10 @@ def rate(
     if table is not None:
         _import(table, list(ids or []), subjects, "masses" if role == "masses" else "peer", folder, questionnaire, lang)
         return
-    if not resume and not (subject or "").strip():
-        raise UsageError("--subject: name the person you are rating.")
+    if not (subject or "").strip():
+        from selfcheck.i18n import Msg
+
+        raise UsageError(Msg.RATE_RESUME_SUBJECT if resume else "--subject: name the person you are rating.")
     from selfcheck.interview.from_answers import StartOptions
     from selfcheck.terminal.interview import interactive
 

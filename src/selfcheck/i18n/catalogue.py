@@ -294,6 +294,19 @@ class Msg(Enum):
         "{path}: another selfcheck is changing the ledger and has not finished after {seconds} s; try again shortly.",
     )
 
+    DRAFT_IN_USE = (
+        "{path}：这份草稿正在另一个 selfcheck 中作答；先在那里完成或退出（q）。",
+        "{path}: this draft is open in another selfcheck; finish or quit (q) there first.",
+    )
+    DRAFT_TAKEN = (
+        "{path}：这份草稿已由另一个 selfcheck 写成报告，本次不再重复写入。",
+        "{path}: another selfcheck already turned this draft into a report; it is not written twice.",
+    )
+    RATE_RESUME_SUBJECT = (
+        "--subject：继续测评也要写明评价的是谁，例如 selfcheck rate --resume --subject 张三。",
+        "--subject: to continue a rating, name the person rated, e.g. selfcheck rate --resume --subject 张三.",
+    )
+
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
     PROFILE_INTRO = (
         "先说明本人岗位：题目因岗位而异，不适用于您岗位的题目不会出现，也不计分。下次会记住，可以更改。",

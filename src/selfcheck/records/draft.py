@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -10,9 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfcheck.errors import ReportError
 from selfcheck.files import exact
-from selfcheck.files.paths import DRAFT_NAME
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
+from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import AnswerValue
+from selfcheck.records import draftname
 from selfcheck.records.report import Finding, ReviewEntry
 from selfcheck.records.storage import atomic_write, private_dir
 
@@ -53,22 +58,30 @@ class Draft(BaseModel):
     """``qid/dimension`` pairs already asked in the 民主测评 step (so a resume does not ask them again)."""
 
 
-def draft_path(folder: Path) -> Path:
-    """Where the draft lives: beside the reports."""
-    return folder / DRAFT_NAME
+def _matches(saved: Draft, role: str, subject: str | None, ids: list[str] | None) -> bool:
+    """The draft's own content agrees with what was asked (a renamed or copied file is not trusted)."""
+    if saved.role != role or (role != "self" and (saved.subject or "") != (subject or "")):
+        return False
+    return ids is None or sorted(saved.questionnaires) == sorted(ids)
 
 
-def save(draft: Draft, folder: Path) -> None:
+def find(folder: Path, role: str, subject: str | None, ids: list[str] | None) -> tuple[Path, Draft] | None:
+    """The newest draft of this role, subject (and rater) and, when given, questionnaire set; None when none."""
+    for path in draftname.candidates(folder, role, subject, ids):
+        saved = load(path)
+        if _matches(saved, role, subject, ids or None):
+            return path, saved
+    return None
+
+
+def save(draft: Draft, path: Path) -> None:
     """Save the draft atomically (0600, in a 0700 folder)."""
-    private_dir(folder)
-    atomic_write(draft_path(folder), dump_toml(draft.model_dump(mode="python", exclude_none=True)))
+    private_dir(path.parent)
+    atomic_write(path, dump_toml(draft.model_dump(mode="python", exclude_none=True)))
 
 
-def load(folder: Path) -> Draft | None:
-    """The saved draft, or None when there is none."""
-    path = draft_path(folder)
-    if not path.exists():
-        return None
+def load(path: Path) -> Draft:
+    """The draft saved at ``path``; a damaged one is an error that says to fix or delete it."""
     data = read_toml(path, "draft", ReportError)
     try:
         return exact.validate(Draft, data)
@@ -78,6 +91,42 @@ def load(folder: Path) -> Draft | None:
         ) from None
 
 
-def remove(folder: Path) -> None:
-    """Delete the draft once its report is written."""
-    draft_path(folder).unlink(missing_ok=True)
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """Keep the draft to this process while its interview runs: a second ``--resume`` of it is refused."""
+    from filelock import FileLock, Timeout
+
+    private_dir(path.parent)
+    lock = FileLock(path.parent / f".{path.name}.lock", timeout=0, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ReportError(Msg.DRAFT_IN_USE, path=path) from None
+    try:
+        yield
+    finally:
+        lock.release()
+        with contextlib.suppress(OSError):
+            if not path.exists():
+                os.unlink(lock.lock_file)
+
+
+def claim(path: Path) -> Path:
+    """Take the draft for its report by an atomic rename: only one process can, so one draft makes one report."""
+    taken = path.with_name(f".{path.name}.{os.getpid()}.claimed")
+    try:
+        os.rename(path, taken)
+    except FileNotFoundError:
+        raise ReportError(Msg.DRAFT_TAKEN, path=path) from None
+    return taken
+
+
+def release(taken: Path, path: Path) -> None:
+    """Give a claimed draft back (the report could not be written), so that nothing typed is lost."""
+    with contextlib.suppress(OSError):
+        os.rename(taken, path)
+
+
+def remove(path: Path) -> None:
+    """Delete a draft (discarded, or its report written)."""
+    path.unlink(missing_ok=True)

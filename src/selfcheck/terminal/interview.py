@@ -6,7 +6,7 @@ import contextlib
 import signal
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from selfcheck.errors import Interrupted, UsageError
 from selfcheck.i18n import Lang, Msg
@@ -14,7 +14,10 @@ from selfcheck.interview.from_answers import StartOptions
 from selfcheck.questionnaire.library import Library
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.draft import Draft
     from selfcheck.records.report import Report
     from selfcheck.terminal.prompts import Session
 
@@ -47,11 +50,12 @@ def interactive(opts: StartOptions, library: Library | None = None) -> Path | No
     """Run the interview in the terminal; returns the report's path, or None when the person quit (draft kept).
 
     ``library`` is loaded here when not given, after the first prompt when the set is still to be chosen."""
-    from selfcheck.files.paths import DRAFT_NAME
     from selfcheck.i18n import default_lang
+    from selfcheck.records import draftname
 
     chosen: list[str] | None = opts.ids or None
-    fresh = not opts.resume and not (opts.folder / DRAFT_NAME).exists()
+    # Only the person's own drafts are offered at the start; a rater's only with --resume (see _open_draft).
+    fresh = not opts.resume and not (opts.role == "self" and draftname.candidates(opts.folder, "self", None, None))
     if library is None and not chosen and fresh:
         try:
             chosen = _choose_set_plain(opts.lang or default_lang())
@@ -90,6 +94,63 @@ def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
 
 
 def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None) -> Path | None:
+    """Open (or start) the draft, hold it for this process, and run the interview."""
+    from selfcheck.i18n import default_lang
+    from selfcheck.records import draft
+    from selfcheck.terminal.console import make_console
+    from selfcheck.terminal.prompts import choose_questionnaires
+
+    console = make_console()
+    lang = opts.lang or default_lang()
+    opened = _open_draft(console, library, opts, chosen, lang)
+    if opened is False:
+        return None
+    if opened is not None:
+        with draft.held(opened[0]):
+            if not opened[0].exists():  # another selfcheck finished it while this one was starting
+                from selfcheck.errors import ReportError
+
+                raise ReportError(Msg.DRAFT_TAKEN, path=opened[0])
+            return _run(library, opts, chosen, opened[0], draft.load(opened[0]))
+    from selfcheck.records.draftname import new_path
+
+    ids = chosen or choose_questionnaires(console, lang, [e.questionnaire for e in library.entries.values()])
+    questionnaires = library.select(ids)
+    path = new_path(opts.folder, opts.role, opts.subject, [q.id for q in questionnaires])
+    with draft.held(path):
+        return _run(library, opts, [q.id for q in questionnaires], path, None)
+
+
+def _open_draft(
+    console: Console, library: Library, opts: StartOptions, chosen: list[str] | None, lang: Lang
+) -> tuple[Path, Draft] | Literal[False] | None:
+    """The draft to continue: the person's own for this set (asked first), or with --resume the rater's own for
+    this subject. None: start afresh; False: the person declined both continuing and discarding."""
+    from selfcheck.i18n import t
+    from selfcheck.records import draft
+
+    if not opts.resume and opts.role != "self":
+        return None  # a rater is never offered a draft unasked: in a shared folder it may be another rater's
+    wanted = [q.id for q in library.select(chosen)] if chosen else None
+    found = draft.find(opts.folder, opts.role, opts.subject, wanted)
+    if opts.resume and found is None:
+        raise UsageError(t(Msg.DRAFT_NONE, lang))
+    if found is not None and not opts.resume:
+        saved = found[1]
+        listed = ", ".join(saved.questionnaires)
+        answer = console.input(t(Msg.DRAFT_FOUND, lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed) + " ")
+        if answer.strip().lower() in ("n", "no", "否"):
+            if console.input(t(Msg.DRAFT_DISCARD, lang) + " ").strip().lower() not in ("y", "yes", "是"):
+                return False
+            draft.remove(found[0])
+            return None
+    return found
+
+
+def _run(
+    library: Library, opts: StartOptions, chosen: list[str] | None, path: Path, saved: Draft | None
+) -> Path | None:
+    """The interview itself, with its draft at ``path`` held by this process."""
     from selfcheck import __version__
     from selfcheck.i18n import default_lang, t
     from selfcheck.interview.state import Interview
@@ -97,21 +158,10 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
     from selfcheck.records.report import Respondent, build, now
     from selfcheck.scoring.findings import detect
     from selfcheck.terminal.console import make_console
-    from selfcheck.terminal.prompts import Quit, Session, choose_questionnaires
+    from selfcheck.terminal.prompts import Quit, Session
 
     console = make_console()
     lang = opts.lang or default_lang()
-    saved = draft.load(opts.folder)
-    if opts.resume and saved is None:
-        raise UsageError(t(Msg.DRAFT_NONE, lang))
-    if saved is not None and not opts.resume:
-        listed = ", ".join(saved.questionnaires)
-        answer = console.input(t(Msg.DRAFT_FOUND, lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed) + " ")
-        if answer.strip().lower() in ("n", "no", "否"):
-            if console.input(t(Msg.DRAFT_DISCARD, lang) + " ").strip().lower() not in ("y", "yes", "是"):
-                return None
-            draft.remove(opts.folder)
-            saved = None
     if saved is not None:
         for qid, file in saved.files.items():
             if qid not in library.entries:
@@ -125,8 +175,7 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         state = saved
         lang = opts.lang or saved.lang
     else:
-        ids = chosen or choose_questionnaires(console, lang, [e.questionnaire for e in library.entries.values()])
-        questionnaires = library.select(ids)
+        questionnaires = library.select(chosen or [])
         rater = opts.role != "self"
         state = draft.Draft(
             created=now(),
@@ -141,7 +190,7 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         )
     state.digests = {q.id: q.digest() for q in questionnaires}
     interview = Interview(questionnaires, state.answers, state.skipped)
-    session = Session(console, lang, interview, state, lambda d: draft.save(d, opts.folder))
+    session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
     session.other = state.role != "self"
     if session.other:
         console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
@@ -220,11 +269,16 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
         ratings=state.ratings if session.other else None,
         comments=state.comments if session.other else None,
     )
-    path = storage.write_report(report, opts.folder)
+    taken = draft.claim(path)  # one draft, one report: a second process that got this far stops here
+    try:
+        written = storage.write_report(report, opts.folder)
+    except BaseException:
+        draft.release(taken, path)
+        raise
+    draft.remove(taken)
     if not session.other:
-        ledger.take_in(opts.folder, path, report)
-    draft.remove(opts.folder)
-    console.print(t(Msg.REPORT_SAVED, lang, path=path), style="bold green")
+        ledger.take_in(opts.folder, written, report)
+    console.print(t(Msg.REPORT_SAVED, lang, path=written), style="bold green")
     if not session.other:  # a rater hands the file in; the person goes on to the material and the ledger
         console.print(t(Msg.NEXT_STEPS, lang))
-    return path
+    return written
