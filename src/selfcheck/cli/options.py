@@ -34,7 +34,12 @@ def print_json(data: Any) -> None:
     """JSON for scripts: UTF-8, Chinese kept readable, stable key order, on stdout."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    # JSON escapes C0 controls (ESC is \u001b) but not C1 ones, which some terminals obey (U+009B is an 8-bit CSI).
+    sys.stdout.write(text.translate(_C1_ESCAPES) + "\n")
+
+
+_C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
 LangOption = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]

@@ -154,7 +154,9 @@ def update(
     text = _ask_evidence(evidence or "", status, language)
     event = ledger.update(base, lambda b: ledger.record(ledger.find(b, problem.id), progress, text, day, now()), rows)
     label = ledger.status_label(event.status or "todo", language)
-    typer.echo(t(Msg.LEDGER_RECORDED, language, id=problem.id, status=label, date=event.date))
+    from selfcheck.terminal.visible import visible
+
+    typer.echo(visible(t(Msg.LEDGER_RECORDED, language, id=problem.id, status=label, date=event.date)))
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -125,6 +126,19 @@ def render_csv(header: list[str], rows: list[list[str]]) -> str:
     """CSV per RFC 4180 (CRLF, quotes doubled) with a BOM so that Excel reads the Chinese correctly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([defuse(cell) for cell in header])
+    writer.writerows([defuse(cell) for cell in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def defuse(cell: str) -> str:
+    """A cell a spreadsheet will not run (OWASP CSV injection): one that begins with ``= + - @``, a tab or a carriage
+    return gets a leading single quote, so ``=HYPERLINK(…)`` is shown as text. A plain number such as ``-3`` is
+    left as it is."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell

@@ -287,6 +287,10 @@ def render(doc: Document, template: Path | None = None) -> bytes:
     """The .docx file's bytes; with ``template``, its styles, page set-up and letterhead are kept."""
     import docx
 
+    from selfcheck.export.xmltext import clean
+
+    doc = clean(doc)  # a control character in a report must not stop python-docx
+
     if template is None:
         word = docx.Document()
         _page(word)

@@ -155,6 +155,9 @@ def _section(section: Section) -> list[str]:
 
 def render(doc: Document) -> str:
     """HTML text of the document; every text from the report is escaped."""
+    from selfcheck.export.xmltext import clean
+
+    doc = clean(doc)  # no control characters in the page (and its SVG, which is XML)
     lang = "zh-CN" if doc.lang == "zh" else "en"
     out = [
         "<!DOCTYPE html>",

@@ -13,6 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, t
+from selfcheck.terminal.visible import install
+
+install()  # every renderable built below, and by the views, shows control characters instead of obeying them
 
 if TYPE_CHECKING:
     from selfcheck.interview.state import Step
@@ -52,7 +55,8 @@ def make_console(stderr: bool = False) -> Console:
     import os
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, highlight=False, emoji=False, color_system=None if plain else "auto")
+    # markup=False: names and answers with [brackets] are shown as typed, never read as styles or [link=…]
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, color_system=None if plain else "auto")
 
 
 def bar(fraction: float, width: int = 20) -> str:

@@ -51,7 +51,7 @@ class Session:
 
     def read(self, prompt: str) -> str:
         """One line from the person; ``q`` quits (after saving)."""
-        line = self.console.input(f"[bold cyan]›[/] {prompt} " if prompt else "[bold cyan]›[/] ")
+        line = self.console.input(_arrow(prompt))
         if line.strip().lower() in ("q", "quit", "退出"):
             raise Quit
         return line.strip()
@@ -381,7 +381,7 @@ def choose_questionnaires(console: Console, lang: Lang, available: list[Question
     for i, (_, label) in enumerate(options, 1):
         console.print(f"  {i}  {label}")
     while True:
-        raw = console.input("[bold cyan]›[/] ").strip()
+        raw = console.input(_arrow("")).strip()
         if raw.isdigit() and 1 <= int(raw) <= len(options):
             key = options[int(raw) - 1][0]
             break
@@ -391,8 +391,13 @@ def choose_questionnaires(console: Console, lang: Lang, available: list[Question
     for i, q in enumerate(available, 1):
         console.print(f"  {i}  {pick(q.title, q.title_en, lang)} ({q.id})")
     while True:
-        raw = console.input(f"[bold cyan]›[/] {t(Msg.ASK_PICK, lang)} ").strip()
+        raw = console.input(_arrow(t(Msg.ASK_PICK, lang))).strip()
         parts = [p for p in raw.replace("，", ",").split(",") if p.strip()]
         if parts and all(p.strip().isdigit() and 1 <= int(p) <= len(available) for p in parts):
             return list(dict.fromkeys(available[int(p) - 1].id for p in parts))
         console.print(Text(t(Msg.BAD_NUMBER, lang, n=len(available)), style="yellow"))
+
+
+def _arrow(prompt: str) -> Text:
+    """The input prompt: a cyan arrow, then ``prompt`` as it is (never read as Rich markup: it may quote data)."""
+    return Text.assemble(("›", "bold cyan"), f" {prompt} " if prompt else " ")
