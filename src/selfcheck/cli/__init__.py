@@ -91,8 +91,10 @@ class LazyGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         """The one error boundary: a person's mistake, a file that cannot be read or written, and Ctrl-C become one
         or two lines on stderr and an exit code (1 error, 2 usage, 130 interrupted), never a traceback."""
+        from selfcheck.cli.options import forget_lang
         from selfcheck.errors import SelfcheckError
 
+        forget_lang()  # a command run earlier in this process (CliRunner, an embedding program) chose its own
         try:
             return super().invoke(ctx)
         except SelfcheckError as exc:

@@ -72,6 +72,11 @@ def resolve_lang(value: str | None) -> Lang:
     return lang
 
 
+def forget_lang() -> None:
+    """Start a command with no language chosen yet (the locale's until ``--lang`` is resolved)."""
+    _chosen.clear()
+
+
 def chosen_lang() -> Lang:
     """The language of this command: ``--lang`` once resolved, else the locale's."""
     from selfcheck.i18n import default_lang
