@@ -121,26 +121,35 @@ def check_subject(self_report: Report, self_path: str, others: Sequence[tuple[st
             raise ReportError(f"{path}: rates {report.respondent.subject!r}, not {name!r}.")
 
 
+def distinct(others: Sequence[Report]) -> list[Report]:
+    """The ratings without repeats: identical content (every answer, mark and the date) counts once."""
+    import hashlib
+
+    seen: set[str] = set()
+    out = []
+    for report in others:
+        digest = hashlib.sha256(report.model_dump_json().encode()).hexdigest()
+        if digest not in seen:
+            seen.add(digest)
+            out.append(report)
+    return out
+
+
 def compare(
     self_report: Report, others: Sequence[Report], definitions: Mapping[str, Questionnaire], top_items: int = 5
 ) -> list[QuestionnaireGap]:
-    """Per questionnaire of the self report: self against others, dimension by dimension and item by item."""
+    """Per questionnaire of the self report: self against others, dimension by dimension and item by item.
+
+    Raters are counted as distinct ratings: the same rating given twice (one file named twice, or a copy) counts
+    once. Below :data:`MIN_RATERS` nothing of the others' marks is shown, not even their overall mean."""
+    others = distinct(others)
     out = []
     for qid, mine in self_report.questionnaires.items():
         theirs = [r.questionnaires[qid] for r in others if qid in r.questionnaires]
         q = definitions.get(qid)
         overall_values = [t.scores.overall for t in theirs if t.scores.overall is not None]
-        # Totals are shown even below the threshold (with a notice): the mean of all raters together.
-        overall = (
-            _stat(mine.scores.overall, overall_values)
-            if len(overall_values) >= MIN_RATERS
-            else Stat(
-                mine.scores.overall,
-                round(statistics.fmean(overall_values), 2) if overall_values else None,
-                None,
-                len(overall_values),
-            )
-        )
+        # Below the threshold only the count: with one or two raters a mean gives each rater's marks away.
+        overall = _stat(mine.scores.overall, overall_values)
         gap = QuestionnaireGap(
             qid, q.title if q else (mine.title or qid), len(theirs), overall, detailed=len(theirs) >= MIN_RATERS
         )

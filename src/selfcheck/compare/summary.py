@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from selfcheck.compare.gap import MIN_RATERS
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import read_toml
 from selfcheck.records.ledger import FINISHED
@@ -93,6 +94,17 @@ class Light:
     marks: Marks = field(default_factory=Marks)
     comments: dict[str, dict[str, str]] = field(default_factory=dict)
     """A rater's comments per questionnaire and dimension (self-assessments have none)."""
+    subject: str = ""
+    """For a rating: the person rated."""
+    digest: str = ""
+    """Of the report's content: the same rating copied under two names counts once."""
+
+
+def _digest(data: dict[str, Any]) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _fail(path: Path, where: str, what: str) -> ReportError:
@@ -141,7 +153,19 @@ def read_light(path: Path) -> Light:
     role = str(respondent.get("role", "self"))
     marks = _marks(tables, findings, role)
     own = comments if role != "self" else {}
-    return Light(path, created, name if isinstance(name, str) else None, role, scores, findings, marks, own)
+    subject = respondent.get("subject")
+    return Light(
+        path,
+        created,
+        name if isinstance(name, str) else None,
+        role,
+        scores,
+        findings,
+        marks,
+        own,
+        subject=subject if isinstance(subject, str) else "",
+        digest=_digest(data) if role != "self" else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -198,6 +222,8 @@ class Summary:
     marks: Marks = field(default_factory=Marks)
     comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Raters' comments per questionnaire and dimension, verbatim and sorted; only where 3 or more rated."""
+    withheld: int = 0
+    """Ratings left out of the scores: their subject has fewer than :data:`MIN_RATERS` distinct raters."""
 
     def to_json(self, names: bool = False) -> dict[str, Any]:
         """Stable keys; respondents' names only when asked."""
@@ -214,6 +240,7 @@ class Summary:
             },
             "top_findings": [{"key": k, "problem": p, "count": n} for k, p, n in self.top_findings],
             "measures": {"open": self.open_measures, "overdue": self.overdue_measures},
+            "ratings_withheld": self.withheld,
             **self.marks.to_json(),
             "comments": self.comments,
         }
@@ -239,24 +266,41 @@ class Tally:
     messages: list[str] = field(default_factory=list)
     marks: Marks = field(default_factory=Marks)
     comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    ratings: dict[str, dict[str, Light]] = field(default_factory=dict)
+    """Ratings by subject and content digest, counted in :meth:`finish` (a copy of one rating counts once)."""
 
     def add(self, light: Light, status: Mapping[str, str], day: str) -> None:
         """Count one report; ``day`` is today as an ISO date (deadlines before it are overdue)."""
+        if light.role != "self":
+            self.ratings.setdefault(light.subject, {})[light.digest] = light
+            return
+        self._count(light, status, day, scored=True)
+
+    def _count(self, light: Light, status: Mapping[str, str], day: str, scored: bool) -> None:
         self.reports += 1
         self.marks.add(light.marks)
         if light.name:
             self.names.add(light.name)
-        for qid, (overall, dims) in light.scores.items():
+        for qid, scores in light.scores.items():
             self.counts.setdefault(qid, Counter())[light.role] += 1
-            if overall is not None:
-                self.overall_values.setdefault(qid, []).append(overall)
-            per = self.dim_values.setdefault(qid, {})
-            for dim, value in dims.items():
-                per.setdefault(dim, []).append(value)
-        for qid, said in light.comments.items():
-            per_q = self.comments.setdefault(qid, {})
-            for dim, text in said.items():
-                per_q.setdefault(dim, []).append(text.strip())
+            if scored:
+                self._score(qid, scores)
+        if scored:  # a rater's comments only where their subject has enough raters (背靠背)
+            for qid, said in light.comments.items():
+                per_q = self.comments.setdefault(qid, {})
+                for dim, text in said.items():
+                    per_q.setdefault(dim, []).append(text.strip())
+        self._findings(light, status, day)
+
+    def _score(self, qid: str, scores: tuple[float | None, dict[str, float]]) -> None:
+        overall, dims = scores
+        if overall is not None:
+            self.overall_values.setdefault(qid, []).append(overall)
+        per = self.dim_values.setdefault(qid, {})
+        for dim, value in dims.items():
+            per.setdefault(dim, []).append(value)
+
+    def _findings(self, light: Light, status: Mapping[str, str], day: str) -> None:
         for f in light.findings:
             item = f.get("item")
             if item:
@@ -295,9 +339,19 @@ class Tally:
             mine = self.comments.setdefault(qid, {})
             for dim, texts in said.items():
                 mine.setdefault(dim, []).extend(texts)
+        for subject, ratings in other.ratings.items():
+            self.ratings.setdefault(subject, {}).update(ratings)
 
     def finish(self, top: int = 10) -> Summary:
-        """The summary of everything counted."""
+        """The summary of everything counted. A subject's ratings join the statistics only from
+        :data:`MIN_RATERS` distinct raters on: with fewer, a mean, minimum or maximum would give a rater away."""
+        withheld = 0
+        for ratings in self.ratings.values():
+            if len(ratings) < MIN_RATERS:
+                withheld += len(ratings)
+            for light in ratings.values():
+                self._count(light, {}, "", scored=len(ratings) >= MIN_RATERS)
+        self.ratings = {}
         return Summary(
             reports=self.reports,
             skipped=self.skipped,
@@ -310,6 +364,7 @@ class Tally:
             names=sorted(self.names),
             marks=self.marks,
             comments=self._shown_comments(),
+            withheld=withheld,
         )
 
     def _shown_comments(self) -> dict[str, dict[str, list[str]]]:

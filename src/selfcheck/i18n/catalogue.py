@@ -307,6 +307,45 @@ class Msg(Enum):
         "--subject: to continue a rating, name the person rated, e.g. selfcheck rate --resume --subject 张三.",
     )
 
+    GAP_WITHHELD = (
+        "评价人少于 {n} 人（相同的评价文件只算一次），为保护匿名，不显示他评的均值、离散和各维度、各题结果。",
+        "Fewer than {n} distinct raters (identical rating files count once): to keep ratings anonymous, no mean, "
+        "spread or per-dimension or per-item result of others is shown.",
+    )
+    SUMMARY_WITHHELD = (
+        "{count} 份评价未计入得分统计：被评价人的评价人少于 {n} 人，计入会暴露个人评价。",
+        "{count} rating(s) left out of the score statistics: their subject has fewer than {n} raters, "
+        "whose marks would show.",
+    )
+
+    MULTI_TWICE = ("选项重复：{options}；每个选项只写一次。", "options listed twice: {options}; list each once.")
+    DATE_NOT_TEXT = (
+        '日期要写成带引号的 YYYY-MM-DD（如 "2026-03-15"），而不是 {value}',
+        'a date is written as quoted YYYY-MM-DD (e.g. "2026-03-15"), not {value}',
+    )
+    ANSWERS_UNKNOWN_QUESTIONNAIRE = (
+        "questionnaires.{qid}：没有这份问卷；检查问卷编号（selfcheck questionnaires list），或用 -q 给出问卷文件",
+        "questionnaires.{qid}: no such questionnaire; check the id (selfcheck questionnaires list) or give its file "
+        "with -q",
+    )
+    ANSWERS_FINDING_QUESTIONNAIRE = (
+        "findings[{n}].questionnaire：{qid} 不在本次作答的问卷中（{ids}）",
+        "findings[{n}].questionnaire: {qid} is not among the questionnaires answered ({ids})",
+    )
+    ANSWERS_FINDING_ITEM = (
+        "findings[{n}].item：问卷 {qid} 中没有题目 {item}",
+        "findings[{n}].item: questionnaire {qid} has no item {item}",
+    )
+    ANSWERS_FINDING_NOT_FLAGGED = (
+        "findings[{n}]：{qid}/{item} 的答案没有标出问题，不能为它写查摆记录；删去这一条，或去掉 item 作为补充问题",
+        "findings[{n}]: the answer to {qid}/{item} flags no problem, so it takes no finding; remove it, or drop "
+        "`item` to add it as a problem of your own",
+    )
+    ANSWERS_PROBLEMS = (
+        "{path}：{n} 处问题，未写入报告：",
+        "{path}: {n} problem(s); no report written:",
+    )
+
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
     PROFILE_INTRO = (
         "先说明本人岗位：题目因岗位而异，不适用于您岗位的题目不会出现，也不计分。下次会记住，可以更改。",

@@ -186,7 +186,13 @@ def write_report(report: Report, folder: Path) -> Path:
     from selfcheck.records.report import to_toml_data
 
     private_dir(folder)
-    stamp = report.created.strftime("%Y%m%d-%H%M%S")
+    if report.respondent.role != "self":
+        # A rating keeps the day only: a time of day (in the file or its name) could tell who sat at the keyboard.
+        day = report.created.replace(hour=0, minute=0, second=0, microsecond=0)
+        report = report.model_copy(update={"created": day})
+        stamp = day.strftime("%Y%m%d")
+    else:
+        stamp = report.created.strftime("%Y%m%d-%H%M%S")
     base = report_name(stamp, report.questionnaires)
     # Two runs in the same second (or, for ratings, the same day): x.toml, x.2.toml, x.3.toml (ids have no dots).
     names = (folder / (base if n == 1 else base.replace(".toml", f".{n}.toml")) for n in itertools.count(1))

@@ -40,14 +40,7 @@ def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> Rend
             )
         )
         if not g.detailed:
-            parts.append(
-                Text(
-                    f"评价人少于 {MIN_RATERS} 人，为保护匿名只显示总分。"
-                    if zh
-                    else f"Fewer than {MIN_RATERS} raters: only totals are shown, to keep ratings anonymous.",
-                    style="yellow",
-                )
-            )
+            parts.append(Text(t(Msg.GAP_WITHHELD, lang, n=MIN_RATERS), style="yellow"))
             continue
         table = Table()
         for i, col in enumerate(
@@ -117,6 +110,10 @@ def summary_view(
             style="bold",
         )
     ]
+    if summary.withheld:
+        from selfcheck.compare.gap import MIN_RATERS
+
+        parts.append(Text(t(Msg.SUMMARY_WITHHELD, lang, count=summary.withheld, n=MIN_RATERS), style="yellow"))
     roles = {"self": ("自评", "self"), "peer": ("互评", "peer"), "masses": ("群众评议", "public")}
     for qid, dims in summary.dimensions.items():
         title, dim_titles = titles.get(qid, (qid, {}))
