@@ -8,6 +8,7 @@ from typing import Any
 
 from selfcheck.errors import AnswerError, ReportError
 from selfcheck.files.tomlfile import read_toml
+from selfcheck.i18n import Lang, Msg, default_lang, t
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.library import Library
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
@@ -29,7 +30,7 @@ class Answers:
     """``[questionnaires.<id>.no_problem]``: dimension → why no problem applies (the problem norm)."""
 
 
-def load(path: Path, library: Library, ids: list[str]) -> Answers:
+def load(path: Path, library: Library, ids: list[str], lang: Lang | None = None) -> Answers:
     """Read and check an answers file; every bad value is reported at once, naming questionnaire and item."""
     data = read_toml(path, "answers", ReportError)
     from selfcheck.records.report import SCHEMA_VERSION
@@ -43,7 +44,8 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
     tables = data.get("questionnaires")
     if not isinstance(tables, dict) or not tables:
         raise ReportError(f"{path}: no [questionnaires.<id>.answers] tables; see `selfcheck start --help`.")
-    wanted = ids or list(tables)
+    # Tables for unknown questionnaires are listed with every other problem below, not raised one at a time.
+    wanted = ids or [qid for qid in tables if qid in library.entries]
     try:
         questionnaires = library.select(wanted)
     except ReportError:
@@ -77,16 +79,57 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
         shown = visible_ids(q, checked, who)
         answers[q.id] = {k: v for k, v in checked.items() if k in shown}
         skipped[q.id] = [i.id for i in q.items if i.id in shown and i.id not in checked]
+    lang = lang or default_lang()
     for qid in tables:
-        if qid not in {q.id for q in questionnaires} and not ids:
-            problems.append(f"questionnaires.{qid}: unknown questionnaire")
+        if qid not in library.entries:  # with ids given too: a table that cannot be used is never dropped silently
+            problems.append(t(Msg.ANSWERS_UNKNOWN_QUESTIONNAIRE, lang, qid=qid))
     findings = data.get("findings", [])
     if not isinstance(findings, list) or not all(isinstance(f, dict) for f in findings):
         problems.append("findings: must be an array of tables ([[findings]])")
         findings = []
+    problems += check_findings(findings, questionnaires, answers, who, lang)
     if problems:
         raise ReportError(f"{path}: {len(problems)} problem(s); no report written:", [f"  {p}" for p in problems])
     return Answers(questionnaires, answers, skipped, findings, who, no_problem)
+
+
+def check_findings(
+    findings: list[dict[str, Any]],
+    questionnaires: list[Questionnaire],
+    answers: dict[str, dict[str, AnswerValue]],
+    who: Who | None,
+    lang: Lang,
+) -> list[str]:
+    """Every problem of the ``[[findings]]``: fields that do not fit, and findings for a questionnaire not answered,
+    an item it does not have, or an item whose answer flags nothing."""
+    from pydantic import ValidationError
+
+    from selfcheck.records.report import Finding
+    from selfcheck.scoring.findings import detect
+
+    by_id = {q.id: q for q in questionnaires}
+    flagged = {(q.id, d.item, d.option) for q in questionnaires for d in detect(q, answers.get(q.id, {}), who)}
+    problems: list[str] = []
+    for n, raw in enumerate(findings):
+        try:
+            Finding.model_validate({**raw, "id": "F0000000"})
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                where = ".".join(str(p) for p in err["loc"])
+                problems.append(f"findings[{n}].{where}: {err['msg']}")
+        qid, item, option = raw.get("questionnaire"), raw.get("item"), raw.get("option")
+        if qid is None or not isinstance(qid, str):
+            continue
+        if qid not in by_id:
+            problems.append(t(Msg.ANSWERS_FINDING_QUESTIONNAIRE, lang, n=n, qid=qid, ids=", ".join(by_id)))
+            continue
+        if item is None:
+            continue
+        if item not in {i.id for i in by_id[qid].items}:
+            problems.append(t(Msg.ANSWERS_FINDING_ITEM, lang, n=n, qid=qid, item=item))
+        elif not any(f[:2] == (qid, item) and option in (None, f[2]) for f in flagged):
+            problems.append(t(Msg.ANSWERS_FINDING_NOT_FLAGGED, lang, n=n, qid=qid, item=item))
+    return problems
 
 
 def _who(path: Path, respondent: object) -> Who | None:

@@ -43,7 +43,7 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
     from selfcheck.records.report import Finding, build, finding_id, now
     from selfcheck.scoring.findings import detect
 
-    given = answerfile.load(answers_path, library, opts.ids)
+    given = answerfile.load(answers_path, library, opts.ids, opts.lang)
     created = now()
     findings: list[Finding] = []
     for i, raw in enumerate(given.findings):

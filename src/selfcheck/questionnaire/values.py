@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from selfcheck.errors import AnswerError
+from selfcheck.i18n import Msg, t
 from selfcheck.questionnaire.model import (
     AnswerValue,
     ChoiceItem,
@@ -157,6 +158,9 @@ def check(q: Questionnaire, item: ItemBase, value: object, lang: Lang = "zh") ->
                     f"expected a list of options ({', '.join(ids)}), got {value!r}",
                 )
             )
+        twice = sorted({str(v) for v in value if value.count(v) > 1})
+        if twice:
+            raise AnswerError(t(Msg.MULTI_TWICE, lang, options=", ".join(twice)))
         exclusive = [o for o in item.options if o.exclusive and o.id in value]
         if exclusive and len(value) > 1:
             label = pick(exclusive[0].label, exclusive[0].label_en, lang)
@@ -181,6 +185,8 @@ def check(q: Questionnaire, item: ItemBase, value: object, lang: Lang = "zh") ->
     if isinstance(item, DateItem):
         if isinstance(value, date):
             return value.isoformat()
+        if not isinstance(value, str):  # 20260315 as a number is not a date, though fromisoformat would take it
+            raise AnswerError(t(Msg.DATE_NOT_TEXT, lang, value=repr(value)))
         try:
             return date.fromisoformat(str(value)).isoformat()
         except ValueError:
