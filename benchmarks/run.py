@@ -238,6 +238,65 @@ def per_answer(runs: int) -> float:
     return statistics.median(times)
 
 
+def next_question(runs: int, size: int = 10_000) -> float:
+    """Median time from an answer to the next question in a ``size``-item questionnaire (every tenth item shown
+    only after a yes): record the answer, find the next shown item, count the progress, as the front end does."""
+    from selfcheck.interview.state import Interview
+    from selfcheck.questionnaire.model import Questionnaire, YesNoItem
+
+    items: list[dict[str, object]] = []
+    for n in range(size):
+        if n % 10 == 0:
+            items.append({"id": f"g{n}", "dimension": "a", "kind": "yesno", "text": f"第{n}题：我做到了吗？"})
+        else:
+            cond = {"item": f"g{n - n % 10}", "op": "eq", "value": True}
+            items.append({"id": f"i{n}", "dimension": "a", "kind": "likert", "scale": "s", "text": "我做到了。"})
+            items[-1]["show_if"] = cond
+    q = Questionnaire.model_validate(
+        {
+            "id": "big",
+            "version": "1",
+            "title": "大问卷",
+            "kind": "custom",
+            "scales": {"s": {"min": 1, "max": 5, "labels": ["1", "2", "3", "4", "5"]}},
+            "dimensions": [{"id": "a", "title": "甲"}],
+            "bands": [{"min": 0, "max": 60, "label": "差"}, {"min": 60, "max": 100, "label": "好"}],
+            "items": items,
+        }
+    )
+    interview = Interview([q])
+    times = []
+    for _ in range(max(30, runs * 10)):
+        step = interview.current()
+        if step is None:
+            break
+        start = time.perf_counter()
+        interview.answer(True if isinstance(step.item, YesNoItem) else 3)
+        interview.current()
+        interview.progress()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def long_text(runs: int, chars: int = 600_000) -> float:
+    """Median CPU time to lay out and draw one 600,000-character Chinese paragraph (about 1.8 MB of UTF-8, near the
+    2 MB file limit) at 100 columns, as ``report show`` and ``plan`` draw a 具体表现 or a measure."""
+    import io
+
+    from rich.console import Console
+
+    from selfcheck.terminal.console import Wrapped
+
+    text = ("我在调研中只听汇报没有入户，" * (chars // 14 + 1))[:chars]
+    times = []
+    for _ in range(max(1, runs // 3)):
+        console = Console(file=io.StringIO(), width=100, color_system=None)
+        start = time.process_time()
+        console.print(Wrapped(text))
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
 Row = tuple[str, float, float | None, str, float, float | None, str, bool]
 """label, wall, CPU, reference label, wall ratio, CPU ratio, budget text, within budget."""
 
@@ -367,6 +426,10 @@ def main() -> int:
         rows = command_rows(exe, py, work, env, runs)
         answer = per_answer(runs)
         rows.append(("one answer (score + draft save)", answer, None, "", 0.0, None, "< 20 ms", answer < 0.020))
+        step = next_question(runs)
+        rows.append(("next question, 10,000 items", step, None, "", 0.0, None, "< 50 ms", step < 0.050))
+        shown = long_text(runs)
+        rows.append(("draw a 600,000-char text (cpu)", shown, None, "", 0.0, None, "< 1 s", shown < 1.0))
         rows += summary_rows(exe, work, env, runs, sizes, large)
     finally:
         shutil.rmtree(work, ignore_errors=True)

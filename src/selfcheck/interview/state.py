@@ -41,16 +41,34 @@ class Interview:
             ids = {item.id for item in q.items}
             self._answers[q.id].update({k: v for k, v in (answers or {}).get(q.id, {}).items() if k in ids})
             self._skipped[q.id].update(k for k in (skipped or {}).get(q.id, ()) if k in ids)
-        self.who: Who | None = None
-        """The respondent's post: items that do not apply to it are neither asked nor scored."""
+        self._who: Who | None = None
+        self._shown: dict[str, set[str]] = {}
+        """Visible item ids per questionnaire, until an answer to it (or the post) changes: a 10,000-item
+        questionnaire would otherwise work out every condition again for every step it looks at."""
         self.pos = 0
         self.pos = self.first_open()
 
+    @property
+    def who(self) -> Who | None:
+        """The respondent's post: items that do not apply to it are neither asked nor scored."""
+        return self._who
+
+    @who.setter
+    def who(self, value: Who | None) -> None:
+        self._who = value
+        self._shown.clear()
+
     # ---- queries ----
+
+    def _visible_ids(self, q: Questionnaire) -> set[str]:
+        shown = self._shown.get(q.id)
+        if shown is None:
+            shown = self._shown[q.id] = visible_ids(q, self._answers[q.id], self._who)
+        return shown
 
     def visible(self, step: Step) -> bool:
         """Whether the step's item is shown under the current answers."""
-        return step.item.id in visible_ids(step.questionnaire, self._answers[step.questionnaire.id], self.who)
+        return step.item.id in self._visible_ids(step.questionnaire)
 
     def current(self) -> Step | None:
         """The item to ask now, or None when every shown item has been passed."""
@@ -87,13 +105,13 @@ class Interview:
     def answers_for(self, qid: str) -> dict[str, AnswerValue]:
         """The answers to shown items of one questionnaire, in item order."""
         q = next(q for q in self.questionnaires if q.id == qid)
-        shown = visible_ids(q, self._answers[qid], self.who)
+        shown = self._visible_ids(q)
         return {i.id: self._answers[qid][i.id] for i in q.items if i.id in shown and i.id in self._answers[qid]}
 
     def skipped_for(self, qid: str) -> list[str]:
         """Shown items of one questionnaire that were skipped, in item order."""
         q = next(q for q in self.questionnaires if q.id == qid)
-        shown = visible_ids(q, self._answers[qid], self.who)
+        shown = self._visible_ids(q)
         answered = self._answers[qid]
         return [i.id for i in q.items if i.id in shown and i.id not in answered]
 
@@ -111,6 +129,7 @@ class Interview:
         """Record an answer to the current item and move on."""
         step = self._require_current()
         self._answers[step.questionnaire.id][step.item.id] = value
+        self._shown.pop(step.questionnaire.id, None)
         self._skipped[step.questionnaire.id].discard(step.item.id)
         self.pos = step.index + 1
 
@@ -120,6 +139,7 @@ class Interview:
         if step.item.required:
             raise AnswerError("这一题必须回答。")
         self._answers[step.questionnaire.id].pop(step.item.id, None)
+        self._shown.pop(step.questionnaire.id, None)
         self._skipped[step.questionnaire.id].add(step.item.id)
         self.pos = step.index + 1
 

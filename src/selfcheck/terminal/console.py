@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -36,8 +37,13 @@ class Wrapped:
         """One Text per line, each within the width."""
         from selfcheck.terminal.linebreak import line_spans
 
-        for start, end in line_spans(self.text.plain, options.max_width):
-            yield self.text[start:end]
+        spans = line_spans(self.text.plain, options.max_width)
+        # One divide for all lines: slicing a Text copies the whole of it, so a slice per line was quadratic.
+        pieces = self.text.divide([offset for span in spans for offset in span])
+        end = Segment.line()
+        for n in range(len(spans)):  # each line already fits: render it without Rich wrapping it again
+            yield from pieces[2 * n + 1].render(console)
+            yield end
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As narrow as its widest unbreakable piece, as wide as its longest line."""

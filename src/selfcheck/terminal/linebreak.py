@@ -31,13 +31,24 @@ _OPENING = "（《「『【〔“‘("
 _CLOSING = "，。、；：？！）》」』】〕”’…),.;:!?"
 
 
-def _wide(char: str) -> bool:
+def _is_wide(char: str) -> bool:
     code = ord(char)
     if code < 0x1100:
         return False
     if 0x4E00 <= code <= 0x9FFF:  # the common ideographs: most of the Chinese in our text
         return True
     return any(low <= code <= high for low, high in _WIDE)
+
+
+_WIDE_CACHE: dict[str, bool] = {}
+"""Each character's answer, once: a long text repeats a few thousand characters, and a dict look-up is cheaper."""
+
+
+def _wide(char: str) -> bool:
+    known = _WIDE_CACHE.get(char)
+    if known is None:
+        known = _WIDE_CACHE[char] = _is_wide(char)
+    return known
 
 
 def cells(text: str) -> int:
@@ -47,26 +58,43 @@ def cells(text: str) -> int:
     return len(text) + sum(map(_wide, text))
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The unbreakable pieces of a run without spaces: ASCII words, and each wide character together with the
-    punctuation that must stay beside it."""
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The unbreakable pieces of a run without spaces, with their cells: ASCII words, and each wide character
+    together with the punctuation that must stay beside it. One pass, each character measured once."""
     if text[start:end].isascii():
-        return [(start, end)]
-    out: list[tuple[int, int]] = []
+        return [(start, end, end - start)]
+    out: list[tuple[int, int, int]] = []
+    wide, known = _wide, _WIDE_CACHE
     i = start
     while i < end:
+        char = text[i]
+        if known.get(char) and char not in _OPENING:  # the common case, a Chinese character: kept short
+            j = i + 1
+            size = 2
+            while j < end and text[j] in _CLOSING:
+                size += 1 + wide(text[j])
+                j += 1
+            out.append((i, j, size))
+            i = j
+            continue
         j = i
+        size = 0
         while j < end and text[j] in _OPENING:
+            size += 1 + wide(text[j])
             j += 1
-        if j < end and _wide(text[j]):
+        if j < end and wide(text[j]):
+            size += 2
             j += 1
             while j < end and text[j] in _CLOSING:
+                size += 1 + wide(text[j])
                 j += 1
         else:
             j = i + 1
-            while j < end and not _wide(text[j]):
+            size = 1 + wide(text[i])
+            while j < end and not wide(text[j]):
+                size += 1
                 j += 1
-        out.append((i, j))
+        out.append((i, j, size))
         i = j
     return out
 
@@ -104,8 +132,7 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
         k = j
         while k < n and not text[k].isspace():
             k += 1
-        for word_start, b in _words(text, j, k):
-            a, size = word_start, cells(text[word_start:b])
+        for a, b, size in _words(text, j, k):
             if start >= 0 and used + gap + size > limit:
                 spans.append((start, end))
                 start, used, limit = -1, 0, width
@@ -137,7 +164,7 @@ def widest_piece(text: str) -> int:
         j = i
         while j < n and not text[j].isspace():
             j += 1
-        widest = max([widest, *(cells(text[a:b]) for a, b in _words(text, i, j))])
+        widest = max([widest, *(size for _a, _b, size in _words(text, i, j))])
         i = j
     return widest
 
