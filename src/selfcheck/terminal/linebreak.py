@@ -132,7 +132,8 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
         k = j
         while k < n and not text[k].isspace():
             k += 1
-        for a, b, size in _words(text, j, k):
+        for word_start, b, word_cells in _words(text, j, k):
+            a, size = word_start, word_cells
             if start >= 0 and used + gap + size > limit:
                 spans.append((start, end))
                 start, used, limit = -1, 0, width
