@@ -119,9 +119,6 @@ def schema() -> None:
 
     Example: selfcheck questionnaires schema > questionnaire.schema.json
     """
-    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.questionnaire.schema import json_schema
 
-    doc = Questionnaire.model_json_schema()
-    doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    doc["title"] = "selfcheck questionnaire"
-    print_json(doc)
+    print_json(json_schema())

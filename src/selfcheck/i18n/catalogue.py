@@ -346,6 +346,11 @@ class Msg(Enum):
         "{path}: {n} problem(s); no report written:",
     )
 
+    RANGE_OUTSIDE = (
+        "{where}：范围 {a}–{b} 超出了 {lo}–{hi}；得分只在 {lo} 到 {hi} 之间，最高一档写到 {hi} 为止",
+        "{where}: range {a}-{b} lies outside {lo}-{hi}; scores run from {lo} to {hi}, so end the top range at {hi}",
+    )
+
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
     PROFILE_INTRO = (
         "先说明本人岗位：题目因岗位而异，不适用于您岗位的题目不会出现，也不计分。下次会记住，可以更改。",

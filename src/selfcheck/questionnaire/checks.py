@@ -10,6 +10,7 @@ import itertools
 import re
 from datetime import date
 
+from selfcheck.i18n import Msg, default_lang, t
 from selfcheck.questionnaire.model import (
     ChoiceItem,
     DateItem,
@@ -74,12 +75,15 @@ def _range_problems(where: str, ranges: list[tuple[float, float]], lo: float, hi
     """Gaps and overlaps in ranges that must tile [lo, hi]; ``step`` is 1 for inclusive integer ranges."""
     problems: list[str] = []
     ordered = sorted(ranges)
+    lang = default_lang()
     for a, b in ordered:
         if a > b:
             problems.append(f"{where}: range {a:g}-{b:g} has min above max")
-    if ordered and ordered[0][0] != lo:
+        if a < lo or b > hi:  # say so, rather than a "gap" from 120 down to 100
+            problems.append(t(Msg.RANGE_OUTSIDE, lang, where=where, a=f"{a:g}", b=f"{b:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+    if ordered and ordered[0][0] > lo:
         problems.append(f"{where}: gap: nothing covers {lo:g} to {ordered[0][0]:g}")
-    if ordered and ordered[-1][1] != hi:
+    if ordered and ordered[-1][1] < hi:
         problems.append(f"{where}: gap: nothing covers {ordered[-1][1]:g} to {hi:g}")
     for (_a1, b1), (a2, _b2) in itertools.pairwise(ordered):
         if a2 < b1 + step:

@@ -105,12 +105,52 @@ def parse(raw: dict[str, Any], path: Path | str, posts: set[str] | None = None) 
         q = exact.validate(Questionnaire, raw)
     except ValidationError as exc:
         problems = format_validation_error(exc, raw)
+        problems += _cross_field_anyway(raw, exc, known_posts() if posts is None else posts)
     else:
         problems = semantic_problems(q, known_posts() if posts is None else posts)
         if not problems:
             return q
     count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
     raise QuestionnaireError(f"{path}: invalid questionnaire ({count}):", [f"  {p}" for p in problems])
+
+
+def _cross_field_anyway(raw: dict[str, Any], exc: ValidationError, posts: set[str]) -> list[str]:
+    """The cross-field problems of a questionnaire that failed validation, as far as they can be found: the entries
+    that failed (an item, a band, a scale) are set aside, the rest is checked, and a problem that names something
+    set aside is not reported (it may only be missing because it was set aside)."""
+    import copy
+    import re
+
+    from pydantic import ValidationError as Invalid
+
+    from selfcheck.questionnaire.checks import semantic_problems
+    from selfcheck.questionnaire.model import Questionnaire
+
+    pruned = copy.deepcopy(raw)
+    drop: dict[str, set[int | str]] = {}
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        if len(loc) < 2 or loc[0] not in ("items", "dimensions", "bands", "scales"):
+            return []  # a top-level field is wrong: nothing sound to check the rest against
+        drop.setdefault(str(loc[0]), set()).add(loc[1])
+    gone: set[str] = set()
+    for key, which in drop.items():
+        value = pruned.get(key)
+        if isinstance(value, list):
+            aside = [e for n, e in enumerate(value) if n in which and isinstance(e, dict)]
+            gone |= {str(e.get("id")) for e in aside} | {str(e.get("dimension")) for e in aside}
+            pruned[key] = [e for n, e in enumerate(value) if n not in which]
+        elif isinstance(value, dict):
+            gone |= {str(k) for k in which}
+            pruned[key] = {k: v for k, v in value.items() if k not in which}
+    try:
+        q = Questionnaire.model_validate(pruned)
+    except (Invalid, TypeError, ValueError):
+        return []
+    names = "|".join(re.escape(g) for g in gone if g and g != "None")
+    # "item a2: …", "dimension a: …", "unknown item 'a2'": the forms the checks name things in
+    mentions = re.compile(rf"(?:(?:item|dimension|scale) '?|')(?:{names})(?![\w-])") if names else None
+    return [p for p in semantic_problems(q, posts) if mentions is None or not mentions.search(p)]
 
 
 def load_file(path: Path, posts: set[str] | None = None) -> Questionnaire:
