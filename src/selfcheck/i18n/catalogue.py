@@ -351,6 +351,8 @@ class Msg(Enum):
         "{where}: range {a}-{b} lies outside {lo}-{hi}; scores run from {lo} to {hi}, so end the top range at {hi}",
     )
 
+    SKIPPED_FILE = ("已跳过无法读取的文件：{error}", "skipped: {error}")
+
     # ---- #14 scoring: red lines, posts, the problem norm, consistency notes ----
     PROFILE_INTRO = (
         "先说明本人岗位：题目因岗位而异，不适用于您岗位的题目不会出现，也不计分。下次会记住，可以更改。",

@@ -194,7 +194,9 @@ def _run(
     session.other = state.role != "self"
     if session.other:
         console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
-    rows, _broken = storage.load_all(opts.folder)
+    rows, broken = storage.load_all(opts.folder)
+    for exc in broken:  # an unreadable earlier report is passed over, and the person is told which
+        console.print(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)), style="yellow", highlight=False)
     own = [(p, r) for p, r in rows if r.respondent.role == "self"]
     session.earlier = [
         (f"{r.created:%Y-%m}", text)
