@@ -276,7 +276,7 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
         "1",  # a1 = 1 (flagged), a2, b1 = yes, b2 skipped, b3
         "工作作风还不够扎实深入细致",
         "",  # generic → hint, Enter keeps
-        "",
+        "1",  # a cause must be chosen (#12)
         "",
         "多下去",
         "",  # a wish, not a measure → asked again, Enter keeps it
@@ -435,7 +435,7 @@ def test_the_groups_problem_in_a_description_is_questioned(home: Path) -> None:
         "1",  # a1 = 1 (flagged)
         "我们支部2026年学习次数少，有的同志不参加",
         "2026年我本人缺席中心组学习3次",  # rewritten after the warning
-        "",
+        "1",  # a cause must be chosen (#12)
         "",
         "每月参加中心组学习不少于1次",
         "",

@@ -265,6 +265,69 @@ class Msg(Enum):
         "原因选了“其他”，需要写明是什么原因（--cause-note）。",
         'The cause "other" needs a note saying what it is (--cause-note).',
     )
+    FORM_KEYS = ("b 上一项 · ? 说明 · q 保存退出", "b back · ? explain · q save and quit")
+    FORM_KEEP = ("回车保留：{value}", "Enter keeps: {value}")
+    FORM_HELP_TITLE = ("说明", "About this field")
+    FORM_AT_FIRST = ("已经是这个问题的第一项。", "This is the first field of this problem.")
+    FORM_AT_FIRST_PROBLEM = ("已经是回头看的第一个问题。", "This is the first problem of the look-back.")
+    FORM_HELP_DETAIL = (
+        "具体表现要见人见事：写清什么时间、在哪里、做了或没做什么、几次，如“2026年3月到9月只到联系村2次，没有入户”。"
+        "写自己（“我”），不写“我们”“有的同志”。",
+        'Name the case: when, where, what you did or failed to do, how often — e.g. "March to September 2026 I went to '
+        'my contact village twice and visited no household". Write about yourself ("I"), not "we" or "some comrades".',
+    )
+    FORM_HELP_CAUSES = (
+        "原因要从思想上找根子：理想信念（信念不牢、精神懈怠）、宗旨意识（群众观点淡薄）、党性修养（纪律规矩意识不强）、"
+        "能力本领（本领不足）。可以选多个，用逗号隔开，如 1,3；选“其他”要写明是什么原因。",
+        "Trace the problem to its roots: ideals and convictions, sense of purpose (serving the people), Party spirit, "
+        'ability and skills. Several may be chosen, separated by commas, e.g. 1,3; "Other" needs a note saying what.',
+    )
+    FORM_HELP_CAUSE_NOTE = (
+        "用一两句话说明原因和这个问题的联系；选了“其他”时必须填写。",
+        'One or two sentences tying the cause to this problem; required when "Other" was chosen.',
+    )
+    FORM_HELP_MEASURE = (
+        "措施要明：做什么、多久一次或做到多少、什么时候完成，能够检查，如“每季度到联系村入户走访不少于2次”。"
+        "不写“进一步加强学习”这样的愿望。",
+        'Say what, how often or how much, and by when, so that it can be checked — e.g. "visit at least two households '
+        'in my contact village every quarter"; not a wish such as "strengthen study further".',
+    )
+    FORM_HELP_DEADLINE = (
+        "完成时限不能早于今天，可写 2027-06-30 或 2027年6月底；回车取三个月后。",
+        "Not before today, e.g. 2027-06-30; Enter takes three months from today.",
+    )
+    FORM_HELP_OWNER = (
+        "谁负责落实这项措施；回车为方括号里的人。",
+        "Who carries out the measure; Enter takes the one shown.",
+    )
+    FORM_HELP_SOURCE = (
+        "问题是怎么发现的：自己找（自我管理）、群众提（社会监管）、上级点（组织严管）、互相帮（同事提醒）。",
+        "How the problem came to light: found yourself, raised by the public, pointed out by superiors, "
+        "or raised by colleagues.",
+    )
+    FORM_HELP_REVIEW_STATUS = (
+        "这项措施落实到哪一步：未启动、进行中、已完成。销号要由别人核查后用 selfcheck plan update 记录。",
+        "How far the measure has got: not started, in progress, done. Closing (销号) follows a check by someone "
+        "else and is recorded with selfcheck plan update.",
+    )
+    FORM_HELP_REVIEW_OUTCOME = (
+        "这是你自己补充的问题，答卷查不出它，只能由你说明：仍然存在，就在本次查摆中接着写；已经解决，要写明依据。",
+        "You added this problem yourself, so no question can find it again: say whether it persists (it is then "
+        "carried into this self-check) or was solved (say how you know).",
+    )
+    FORM_HELP_REVIEW_EVIDENCE = (
+        "做了什么、在哪里能查到（台账、记录、次数）。标为已完成或已经解决时必须写。",
+        "What was done and where it can be checked (a register, records, numbers). Required for done or solved.",
+    )
+    ASK_CAUSES = ("原因（输入编号，可多选，如 1,3）", "Cause(s) (numbers, e.g. 1,3)")
+    CAUSE_REQUIRED = ("请至少选一个原因。", "Choose at least one cause.")
+    ASK_CAUSE_NOTE_OTHER = ("“其他”是什么原因（必填）", 'What is the "other" cause (required)')
+    CAUSE_OTHER_NEEDS_NOTE = ("选了“其他”，请写明是什么原因。", 'You chose "Other": say what the cause is.')
+    REVIEW_HEAD = ("回头看 {n}/{total} · {id}", "Look-back {n}/{total} · {id}")
+    REVIEW_OUTCOME = ("这个问题现在还存在吗（输入编号）", "Does this problem persist (enter a number)")
+    REVIEW_PERSISTS = ("仍然存在", "It persists")
+    REVIEW_SOLVED = ("已经解决", "It is solved")
+    FINDING_CARRIED = ("上次自己补充，回头看时说明仍然存在", "added by you last time; still there, you said")
     DIFF_UNCHECKED = ("未复查", "Not re-checked")
     DIFF_RESOLVED = ("解决", "Resolved")
     DIFF_PERSISTING = ("持续", "Persisting")

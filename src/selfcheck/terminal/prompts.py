@@ -21,10 +21,11 @@ from selfcheck.questionnaire.model import DateItem, Questionnaire, pick
 from selfcheck.questionnaire.values import describe, parse
 from selfcheck.records.draft import Draft
 from selfcheck.records.ledger import Problem, Progress
-from selfcheck.records.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, finding_id
+from selfcheck.records.report import Finding, ReviewEntry, finding_id
 from selfcheck.scoring.findings import Detected
 from selfcheck.scoring.scores import score
 from selfcheck.terminal.console import Wrapped, item_panel, scores_table, source_passage
+from selfcheck.terminal.forms import Back, FormField
 
 
 class Quit(Exception):  # noqa: N818 - a signal to stop, not an error
@@ -46,15 +47,31 @@ class Session:
     hinted: bool = False
     other: bool = False
     """Rating someone else: items in the third person, no 查摆 questions."""
+    form: FormField | None = None
+    """The field of a 查摆 or 回头看 form being asked: ``b`` and ``?`` work there (see :mod:`.forms`)."""
 
     # ---- input ----
 
     def read(self, prompt: str) -> str:
-        """One line from the person; ``q`` quits (after saving)."""
-        line = self.console.input(_arrow(prompt))
-        if line.strip().lower() in ("q", "quit", "退出"):
-            raise Quit
-        return line.strip()
+        """One line from the person; ``q`` quits (after saving). Inside a form, ``b`` goes back a field, ``?``
+        explains it, and Enter keeps what was typed there before."""
+        while True:
+            line = self.console.input(_arrow(prompt)).strip()
+            if line.lower() in ("q", "quit", "退出"):
+                raise Quit
+            if self.form is None:
+                return line
+            if line.lower() == "b":
+                raise Back
+            if line in ("?", "？"):
+                self.console.print(
+                    Panel(Wrapped(self.form.help), title=t(Msg.FORM_HELP_TITLE, self.lang), title_align="left")
+                )
+                continue
+            line = line or self.form.kept
+            if line:
+                self.form.last = line
+            return line
 
     def note(self, message: str, style: str = "yellow") -> None:
         """A one-line remark (a reason to re-ask, a warning)."""
@@ -69,46 +86,10 @@ class Session:
     # ---- 回头看: last time's measures ----
 
     def run_review(self, open_problems: list[Problem], record: Callable[[Problem, Progress, str], None]) -> None:
-        """Before new problems: how each open problem's measure went, with evidence; once per problem."""
-        from selfcheck.records.ledger import status_label
-        from selfcheck.records.report import ReviewEntry, ReviewStatus
+        """Before new problems: how each open problem's measure went (see :mod:`.lookback`)."""
+        from selfcheck.terminal.lookback import run_review
 
-        done = {r.problem_id or r.finding for r in self.draft.review}
-        todo = [p for p in open_problems if p.id not in done]
-        if todo:
-            self.console.print(Text(t(Msg.REVIEW_INTRO, self.lang, n=len(open_problems)), style="bold"))
-        statuses: list[ReviewStatus] = ["todo", "doing", "done"]
-        labels = [status_label(s, self.lang) for s in statuses]
-        position: dict[str, int] = {s: n for n, s in enumerate(statuses, 1)}
-        for p in todo:
-            fill = t(Msg.PLAN_TO_FILL, self.lang)
-            body = Text.assemble(
-                (p.problem, "bold"),
-                "\n",
-                t(Msg.REVIEW_MEASURE, self.lang, measure=p.measure or fill, deadline=p.deadline or fill),
-            )
-            self.console.print(Panel(body, title=p.id, title_align="left"))
-            current = position.get(p.status, 1)
-            pick_n = self.ask_number(t(Msg.REVIEW_STATUS, self.lang), labels, default=current) or current
-            status = statuses[pick_n - 1]
-            evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
-            while status == "done" and not evidence:
-                self.note(t(Msg.REVIEW_EVIDENCE_REQUIRED, self.lang))
-                evidence = self.read(t(Msg.REVIEW_EVIDENCE, self.lang))
-            record(p, status, evidence)
-            self.draft.review.append(
-                ReviewEntry(
-                    finding=p.findings[-1] if p.findings else p.id,
-                    report=p.reports[-1] if p.reports else "",
-                    problem_id=p.id,
-                    problem=p.problem,
-                    measure=p.measure,
-                    deadline=p.deadline,
-                    status=status,
-                    evidence=evidence,
-                )
-            )
-            self.persist()
+        run_review(self, open_problems, record)
 
     # ---- the questions ----
 
@@ -227,15 +208,17 @@ class Session:
             self.persist()
         done = {(f.questionnaire, f.item, f.option) for f in self.draft.findings}
         todo = [d for d in detected if (d.questionnaire, d.item, d.option) not in done]
+        carried = [r for r in self.draft.review if r.outcome == "persists"]
         if self.draft.phase == "findings":
-            if detected:
-                self.console.print(Text(t(Msg.FINDINGS_INTRO, self.lang, n=len(detected)), style="bold"))
+            if detected or carried:
+                n_all = len(detected) + len(carried)
+                self.console.print(Text(t(Msg.FINDINGS_INTRO, self.lang, n=n_all), style="bold"))
             else:
                 self.note(t(Msg.FINDINGS_NONE, self.lang), style="green")
             for d in todo:
                 n = len(self.draft.findings) + 1
                 problem = pick(d.problem, d.problem_en, self.lang)
-                head = t(Msg.FINDING_HEAD, self.lang, n=n, total=len(detected))
+                head = t(Msg.FINDING_HEAD, self.lang, n=n, total=len(detected) + len(carried))
                 red = f" · {t(Msg.RED_LINE, self.lang)}" if d.red_line else ""
                 self.console.print(
                     Panel(
@@ -252,6 +235,7 @@ class Session:
                 where = {"questionnaire": d.questionnaire, "item": d.item, "option": d.option, "red_line": d.red_line}
                 self.draft.findings.append(finding.model_copy(update=where))
                 self.persist()
+            self.run_carried(carried, len(detected) + len(carried), default_owner)
             self.draft.phase = "extra"
             self.persist()
         while self.read(t(Msg.ASK_MORE, self.lang)).lower() in ("y", "yes", "是", "有"):
@@ -262,6 +246,20 @@ class Session:
             )
             self.persist()
 
+    def run_carried(self, carried: list[ReviewEntry], total: int, default_owner: str) -> None:
+        """Problems added by hand earlier that the 回头看 said persist: 查摆 again, keeping their identity."""
+        have = {f.problem_id for f in self.draft.findings if f.problem_id}
+        for r in carried:
+            if r.problem_id in have:
+                continue
+            n = len(self.draft.findings) + 1
+            head = f"{t(Msg.FINDING_HEAD, self.lang, n=n, total=total)} · {t(Msg.FINDING_CARRIED, self.lang)}"
+            self.console.print(Panel(Text(r.problem, style="bold"), title=head, title_align="left"))
+            fid = finding_id(self.draft.created, f"carried/{r.problem_id}")
+            finding = self.ask_details(r.problem, fid, default_owner)
+            self.draft.findings.append(finding.model_copy(update={"problem_id": r.problem_id or r.finding}))
+            self.persist()
+
     def read_required(self, prompt: str) -> str:
         """A line that must not be empty."""
         while not (line := self.read(prompt)):
@@ -270,28 +268,9 @@ class Session:
 
     def ask_details(self, problem: str, fid: str, default_owner: str, required: bool = False) -> Finding:
         """具体表现, 原因, 整改措施, 完成时限, 责任人, 来源 for one problem; ``required``: 具体表现 cannot be empty."""
-        lang = self.lang
-        detail = self.ask_detail(problem)
-        while required and not detail:
-            self.note(t(Msg.RED_LINE_DETAIL_REQUIRED, lang), style="bold red")
-            detail = self.ask_detail(problem)
-        cause = self.ask_number(t(Msg.ASK_CAUSE, lang), [CAUSE_LABELS[c][lang == "en"] for c in CAUSES])
-        cause_note = self.read(t(Msg.ASK_CAUSE_NOTE, lang))
-        measure = self.ask_measure()
-        deadline = self.ask_deadline()
-        owner = self.read(f"{t(Msg.ASK_OWNER, lang)} [{default_owner}]") or default_owner
-        source = self.ask_number(t(Msg.ASK_SOURCE, lang), [SOURCE_LABELS[s][lang == "en"] for s in SOURCES], default=1)
-        return Finding(
-            id=fid,
-            problem=problem,
-            detail=detail,
-            causes=[CAUSES[cause - 1]] if cause else [],
-            cause_note=cause_note,
-            measure=measure,
-            deadline=deadline,
-            owner=owner,
-            source=SOURCES[source - 1] if source else "",
-        )
+        from selfcheck.terminal.chabai import ask_details
+
+        return ask_details(self, problem, fid, default_owner, required)
 
     def ask_detail(self, problem: str) -> str:
         """The concrete instance. Warns once when it is short, restates the problem, copies an earlier
