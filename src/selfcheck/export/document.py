@@ -124,6 +124,11 @@ def sub_heading(n: int, text: str, lang: Lang) -> Heading:
     return Heading(t(Msg.DOC_SUB_HEADING, lang, n=chinese_number(n) if lang == "zh" else n, text=text))
 
 
+def spacer(lang: Lang) -> str:
+    """What separates a lead from its text and prose from a marker: nothing in Chinese, a space in English."""
+    return "" if lang == "zh" else " "
+
+
 def display_width(text: str) -> int:
     """Width in half-em cells: Chinese and full-width characters count two."""
     return sum(2 if ord(c) >= 0x1100 else 1 for c in text)

@@ -5,7 +5,18 @@ from __future__ import annotations
 import math
 from html import escape
 
-from selfcheck.export.document import Chart, Document, Heading, Numbered, Paragraph, Section, Table, display_width
+from selfcheck.export.document import (
+    Chart,
+    Document,
+    Heading,
+    Numbered,
+    Paragraph,
+    Section,
+    Table,
+    display_width,
+    spacer,
+)
+from selfcheck.i18n import Lang
 
 CSS = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -104,9 +115,9 @@ def _bars(chart: Chart) -> str:
     return "".join(parts)
 
 
-def _marked(text: str, mark: str) -> str:
+def _marked(text: str, mark: str, lang: Lang) -> str:
     """Escaped prose and, highlighted, what is still to be written."""
-    return escape(text) + (f"<mark>{escape(mark)}</mark>" if mark else "")
+    return escape(text) + ((spacer(lang) if text else "") + f"<mark>{escape(mark)}</mark>" if mark else "")
 
 
 def _table(block: Table) -> str:
@@ -135,16 +146,16 @@ def _charts(doc: Document) -> list[str]:
     return out
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, lang: Lang) -> list[str]:
     out = [f"<h2>{escape(section.title)}</h2>"]
     for block in section.blocks:
         if isinstance(block, Heading):
             out.append(f"<h3>{escape(block.text)}</h3>")
         elif isinstance(block, Paragraph):
-            out.append(f"<p>{_marked(block.text, block.mark)}</p>")
+            out.append(f"<p>{_marked(block.text, block.mark, lang)}</p>")
         elif isinstance(block, Numbered):
             items = "".join(
-                f"<li><strong>{n}. {escape(e.lead)}</strong>{_marked(e.text, e.mark)}</li>"
+                f"<li><strong>{n}. {escape(e.lead)}</strong>{spacer(lang)}{_marked(e.text, e.mark, lang)}</li>"
                 for n, e in enumerate(block.entries, 1)
             )
             out.append(f'<ol class="points">{items}</ol>')
@@ -169,13 +180,13 @@ def render(doc: Document) -> str:
     ]
     out += [f'<p class="byline">{escape(line)}</p>' for line in doc.byline]
     if doc.byline_mark:
-        out.append(f'<p class="byline">{_marked("", doc.byline_mark)}</p>')
+        out.append(f'<p class="byline">{_marked("", doc.byline_mark, doc.lang)}</p>')
     for index, section in enumerate(doc.sections):
-        out += _section(section)
+        out += _section(section, doc.lang)
         if index == 0 and doc.appendix is None:  # the organisation summary: charts follow its overview
             out += _charts(doc)
     if doc.appendix is not None:
-        out += _section(doc.appendix)
+        out += _section(doc.appendix, doc.lang)
         out += _charts(doc)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -227,10 +227,11 @@ def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
         heading = CAUSE_LABELS[cause][lang == "en"]
         label = lower_first(heading, lang)
         section.blocks.append(sub_heading(n, t(Msg.DOC_AREA, lang, area=heading), lang))
-        names = quoted([problem_text(f, definitions, lang) for f in members], lang)
-        tie = Msg.DOC_CAUSE_TIE if len(members) > 1 else Msg.DOC_CAUSE_TIE_ONE
-        text = t(tie, lang, problems=names, cause=label)
-        notes = [f.cause_note.strip().rstrip("。.；;") for f in members if f.cause_note.strip()]
+        # The same problem or note met twice (one note typed for several problems) is said once.
+        problems = list(dict.fromkeys(problem_text(f, definitions, lang) for f in members))
+        tie = Msg.DOC_CAUSE_TIE if len(problems) > 1 else Msg.DOC_CAUSE_TIE_ONE
+        text = t(tie, lang, problems=quoted(problems, lang), cause=label)
+        notes = list(dict.fromkeys(f.cause_note.strip().rstrip("。.；;") for f in members if f.cause_note.strip()))
         if notes:
             joined = ("；" if lang == "zh" else "; ").join(notes)
             notes_text = sentence(t(Msg.DOC_CAUSE_NOTES, lang, notes=joined), lang)
@@ -239,7 +240,7 @@ def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
             section.blocks.append(Paragraph(text, mark(t(Msg.DOC_MARK_CAUSE, lang, cause=label), lang)))
     missing = [f for f in report.findings if not f.cause]
     if missing:
-        names = quoted([problem_text(f, definitions, lang) for f in missing], lang)
+        names = quoted(list(dict.fromkeys(problem_text(f, definitions, lang) for f in missing)), lang)
         section.blocks.append(
             Paragraph(t(Msg.DOC_CAUSE_MISSING, lang, problems=names), mark(t(Msg.DOC_MARK_CAUSE_MISSING, lang), lang))
         )
