@@ -58,8 +58,17 @@ def test_two_raters_give_totals_only_and_no_comments(home: Path) -> None:
     folder = write_ratings(home, 2)
     for fmt in ("md", "html"):
         out = runner.invoke(app, ["export", str(folder), "-f", fmt, "-o", "-"]).stdout
-        assert "共2人参加测评" in out and "不足3人" in out
-        assert not any(c in out for c in COMMENTS) and "不了解" not in out
+        assert "共2人参加测评。" in out and "不足3人" in out
+        assert not any(c in out for c in COMMENTS) and "不了解" not in out and "综合得分" not in out
+
+
+def test_a_copy_of_a_rating_does_not_make_a_third_rater(home: Path) -> None:
+    folder = write_ratings(home, 2)
+    first = storage.list_reports(folder)[0]
+    copy = folder / ("selfcheck-copy-" + first.name.removeprefix("selfcheck-"))
+    copy.write_bytes(first.read_bytes())
+    out = runner.invoke(app, ["export", str(folder), "-o", "-"]).stdout
+    assert "共2人参加测评。" in out and not any(c in out for c in COMMENTS)
 
 
 def test_one_rating_exported_in_word_is_the_appraisal_not_a_self_examination(home: Path, tmp_path: Path) -> None:

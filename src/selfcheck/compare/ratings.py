@@ -1,7 +1,8 @@
 """民主测评结果: many raters' marks of one person put together, never attributable to a rater. Pure.
 
-Below :data:`~selfcheck.compare.gap.MIN_RATERS` raters only the count and the overall mean are given (as ``gap``
-does), and comments are never shown: with one or two raters the subject could tell who wrote what. Comments are
+Raters are counted as distinct ratings (a file given twice, or a copy, counts once). Below
+:data:`~selfcheck.compare.gap.MIN_RATERS` raters only their number is given, as ``gap`` does: no marks, no overall
+mean, no comments — with one or two raters the subject could tell who gave what. Comments are
 given verbatim, sorted, so that the order of the files says nothing about who wrote them.
 """
 
@@ -11,7 +12,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from selfcheck.compare.gap import MIN_RATERS, pooled_comments
+from selfcheck.compare.gap import MIN_RATERS, distinct, pooled_comments
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import QuestionnaireResult, Report
 
@@ -49,10 +50,12 @@ class SubjectRatings:
 
 
 def _questionnaire(qid: str, results: list[QuestionnaireResult], q: Questionnaire | None) -> QuestionnaireRatings:
+    if len(results) < MIN_RATERS:
+        return QuestionnaireRatings(qid, len(results), None, detailed=False)
     overall_values = [r.scores.overall for r in results if r.scores.overall is not None]
     overall = round(statistics.fmean(overall_values), 1) if overall_values else None
-    out = QuestionnaireRatings(qid, len(results), overall, detailed=len(results) >= MIN_RATERS)
-    if not out.detailed or q is None:
+    out = QuestionnaireRatings(qid, len(results), overall, detailed=True)
+    if q is None:
         return out
     labels = q.rating.labels if q.rating is not None else []
     for dim in q.dimensions:
@@ -70,9 +73,7 @@ def _questionnaire(qid: str, results: list[QuestionnaireResult], q: Questionnair
 def summarise_ratings(reports: Sequence[Report], definitions: Mapping[str, Questionnaire]) -> list[SubjectRatings]:
     """Per subject (in the order first met) and questionnaire: raters, marks, grades and comments."""
     by_subject: dict[str, dict[str, list[QuestionnaireResult]]] = {}
-    for report in reports:
-        if report.respondent.role == "self":
-            continue
+    for report in distinct([r for r in reports if r.respondent.role != "self"]):
         per = by_subject.setdefault(report.respondent.subject or "", {})
         for qid, result in report.questionnaires.items():
             per.setdefault(qid, []).append(result)

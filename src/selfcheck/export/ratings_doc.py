@@ -32,12 +32,14 @@ def _number(value: float | None, lang: Lang) -> str:
 
 def _blocks(r: QuestionnaireRatings, q: Questionnaire | None, lang: Lang) -> list[Paragraph | Table | Numbered]:
     """One questionnaire's results for one person."""
+    if not r.detailed or q is None:
+        return [
+            Paragraph(t(Msg.RATE_DOC_RATERS_ONLY, lang, raters=r.raters)),
+            Paragraph(t(Msg.RATE_DOC_FEW, lang, min=MIN_RATERS)),
+        ]
     blocks: list[Paragraph | Table | Numbered] = [
         Paragraph(t(Msg.RATE_DOC_RATERS, lang, raters=r.raters, overall=_number(r.overall, lang)))
     ]
-    if not r.detailed or q is None:
-        blocks.append(Paragraph(t(Msg.RATE_DOC_FEW, lang, min=MIN_RATERS)))
-        return blocks
     if q.grades is not None and any(r.grades):
         labels = q.grades.labels_en if lang == "en" and q.grades.labels_en else q.grades.labels
         counts = [t(Msg.RATE_DOC_COUNT, lang, label=label, n=n) for label, n in zip(labels, r.grades, strict=True)]

@@ -599,10 +599,11 @@ class Msg(Enum):
         "共{raters}人参加测评，综合得分{overall}。",
         "{raters} rater(s) took part; overall score {overall}.",
     )
+    RATE_DOC_RATERS_ONLY = ("共{raters}人参加测评。", "{raters} rater(s) took part.")
     RATE_DOC_FEW = (
-        "参加测评的不足{min}人：为保护背靠背测评，只给出人数和综合得分，各项评价和意见建议不予显示。",
-        "Fewer than {min} raters: to keep the rating anonymous only the count and the overall score are given, "
-        "not the marks or comments.",
+        "参加测评的不足{min}人：为保护背靠背测评，只给出人数，得分、各项评价和意见建议不予显示。",
+        "Fewer than {min} raters: to keep the rating anonymous only their number is given, not the scores, marks "
+        "or comments.",
     )
     RATE_DOC_GRADES = ("总体评价：{grades}。", "Overall grade: {grades}.")
     RATE_DOC_COUNT = ("{label}{n}人", "{label}: {n}")
