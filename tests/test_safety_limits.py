@@ -1,0 +1,101 @@
+"""Limits and linear cost (#13): a 2 MB report's text is shown whole; a large questionnaire walks correctly.
+
+Timings live in benchmarks/run.py; these tests check the results, and that the interview's cached visibility agrees
+with working it out afresh after every move."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from helpers import MINIMAL
+from selfcheck.cli import app
+from selfcheck.interview.state import Interview
+from selfcheck.questionnaire.conditions import visible_ids
+from selfcheck.questionnaire.model import ChoiceItem, LikertItem, Questionnaire, YesNoItem
+
+LONG = ("我在调研中只听汇报没有入户，" * 45000)[
+    :300_000
+] + "最后一句。"  # twice in one report: about 1.8 MB, near the 2 MB limit
+
+
+def test_a_two_megabyte_text_is_shown_whole_by_report_show_and_plan(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.toml"
+    data: dict[str, Any] = {
+        "questionnaires": {"diaoyan": {"answers": {"dc-days": 0}}},
+        "findings": [
+            {"questionnaire": "diaoyan", "item": "dc-days", "problem": "下基层少", "detail": LONG, "measure": LONG}
+        ],
+    }
+    answers.write_text(tomli_w.dumps(data), encoding="utf-8")
+    folder = tmp_path / "reports"
+    runner = CliRunner()
+    assert runner.invoke(app, ["start", "diaoyan", "--answers", str(answers), "--dir", str(folder)]).exit_code == 0
+    for args in (["report", "show"], ["plan"]):
+        result = runner.invoke(app, [*args, "--dir", str(folder)])
+        assert result.exit_code == 0, args
+        flat = "".join(result.output.split())
+        assert "最后一句。" in flat, args
+        assert flat.count("只听汇报") >= 20000, args
+
+
+def _big(size: int) -> Questionnaire:
+    items: list[dict[str, Any]] = []
+    for n in range(size):
+        if n % 10 == 0:
+            items.append({"id": f"g{n}", "dimension": "a", "kind": "yesno", "text": "我做到了吗？"})
+        else:
+            items.append(
+                {
+                    "id": f"i{n}",
+                    "dimension": "a",
+                    "kind": "likert",
+                    "scale": "freq",
+                    "text": "我做到了。",
+                    "show_if": {"item": f"g{n - n % 10}", "op": "eq", "value": True},
+                }
+            )
+    return Questionnaire.model_validate({**MINIMAL, "dimensions": [{"id": "a", "title": "甲"}], "items": items})
+
+
+def test_a_large_questionnaire_asks_only_what_is_shown() -> None:
+    q = _big(2_000)  # the 10,000-item timing is a benchmark row; here the walk itself is checked
+    interview = Interview([q])
+    asked = 0
+    while (step := interview.current()) is not None:
+        asked += 1
+        if isinstance(step.item, YesNoItem):
+            interview.answer(int(step.item.id[1:]) % 20 == 0)  # every other group opens its nine follow-ups
+        else:
+            interview.answer(3)
+    assert asked == 200 + 100 * 9
+    assert interview.progress() == (1100, 1100)
+
+
+@given(st.lists(st.sampled_from(["yes", "no", "three", "skip", "back"]), max_size=30))
+def test_cached_visibility_agrees_with_working_it_out_afresh(moves: list[str]) -> None:
+    q = Questionnaire.model_validate(MINIMAL)
+    interview = Interview([q])
+    for move in moves:
+        step = interview.current()
+        if step is None:
+            break
+        if move == "back":
+            interview.back()
+        elif move == "skip" and not step.item.required:
+            interview.skip()
+        elif isinstance(step.item, YesNoItem):
+            interview.answer(move == "yes")
+        elif isinstance(step.item, LikertItem):
+            interview.answer(3)
+        elif isinstance(step.item, ChoiceItem):
+            interview.answer("all")
+        else:
+            interview.answer("回访了")
+        fresh = visible_ids(q, interview.all_answers()["mini"], interview.who)
+        assert {s.item.id for s in interview.steps if interview.visible(s)} == fresh
