@@ -78,7 +78,7 @@ def export(
     paths = _report_paths(refs or ["latest"], base)
     if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
         raise UsageError("--output -: docx is binary; give a file name.")
-    reports = [(p, storage.read_report(p)) for p in paths]
+    reports = _read_all(paths, resolve_lang(lang))
     rated = all(r.respondent.role != "self" for _, r in reports)
     if len(paths) > 1 and fmt not in ("csv", "json") and not rated:
         raise UsageError(f"--format {fmt} takes one report (or ratings only); csv and json take several.")
@@ -150,7 +150,7 @@ def _report_paths(refs: list[str], base: Path) -> list[Path]:
     """Report files from the arguments: a folder gives its reports, and the other files a reports folder holds
     (the ledger, the remembered title block, a draft) are passed over, so ``reports/*.toml`` works."""
     from selfcheck.files.paths import DRAFT_NAME
-    from selfcheck.records import storage
+    from selfcheck.records import draftname, storage
     from selfcheck.records.ledger import LEDGER_NAME
     from selfcheck.records.material_settings import SETTINGS_NAME
 
@@ -159,7 +159,9 @@ def _report_paths(refs: list[str], base: Path) -> list[Path]:
         path = Path(ref)
         if path.is_dir():
             paths += storage.list_reports(path)
-        elif len(refs) == 1 or path.name not in (LEDGER_NAME, SETTINGS_NAME, DRAFT_NAME):
+        elif len(refs) == 1 or not (
+            path.name in (LEDGER_NAME, SETTINGS_NAME, DRAFT_NAME) or path.name.startswith(draftname.PREFIX)
+        ):
             paths.append(storage.resolve(ref, base))
     if not paths:
         from selfcheck.errors import UsageError
@@ -176,7 +178,12 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
 
     if output is not None and str(output) == "-":
         assert isinstance(data, str)
-        sys.stdout.write(data.removeprefix("\ufeff"))
+        text = data.removeprefix("\ufeff")
+        if sys.stdout.isatty():  # read on screen, not piped: escape sequences in the data are shown, not obeyed
+            from selfcheck.terminal.visible import visible
+
+            text = visible(text)
+        sys.stdout.write(text)
         return
     output = output or default
     if output.exists() and not force:
@@ -216,3 +223,25 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
 
             data = render_html(doc)
     _write(data, output, Path.cwd() / f"selfcheck-summary.{fmt}", force)
+
+
+def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
+    """The reports; of several, one that cannot be read is named and passed over (as in every command that reads
+    a folder), while a single named report that cannot be read is the error."""
+    from selfcheck.errors import ReportError
+    from selfcheck.i18n import Msg, t
+    from selfcheck.records import storage
+
+    out = []
+    last: ReportError | None = None
+    for path in paths:
+        try:
+            out.append((path, storage.read_report(path)))
+        except ReportError as exc:
+            if len(paths) == 1:
+                raise
+            print_warning(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)))
+            last = exc
+    if not out and last is not None:
+        raise last  # nothing left to export: the error of the last one is the answer
+    return out
