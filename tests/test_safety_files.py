@@ -225,3 +225,16 @@ def test_deep_report_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> No
         result = runner.invoke(app, [*args, *where])
         assert "RecursionError" not in result.output and "Traceback" not in result.output, args
         assert deep.name in result.output, args
+
+
+def test_export_over_a_folder_skips_a_broken_report_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    answers = tmp_path / "answers.toml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["start", "diaoyan", "--answers", str(answers), "--dir", str(folder)]).exit_code == 0
+    deep = folder / "selfcheck-20200101-000000-x.toml"
+    deep.write_text("schema_version = 1\nx = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--format", "csv", "--what", "findings", str(folder), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert deep.name in result.output and "Traceback" not in result.output
