@@ -52,7 +52,7 @@ def test_one_rating_named_three_times_is_one_rater_and_shows_nothing(tmp_path: P
     args = ["gap", str(mine), str(r1), str(r1), str(copy_of_r1)]
     table = runner.invoke(app, args)
     assert table.exit_code == 0, table.output
-    assert "1 人评价" in table.output and "评价人少于 3 人" in table.output
+    assert "1 人评价" in table.output and "评价人少于3人" in table.output
     data = json.loads(runner.invoke(app, [*args, "--json"]).output)
     gap = data["questionnaires"]["mini"] if "questionnaires" in data else data[0]
     assert gap["raters"] == 1 and gap["detailed"] is False
@@ -87,7 +87,7 @@ def test_summary_leaves_out_a_subjects_ratings_below_three_raters(tmp_path: Path
         not q["dimensions"] and q["overall"] is None for q in data["questionnaires"].values()
     )
     table = runner.invoke(app, ["summary", str(folder)])
-    assert "2 份评价未计入得分统计" in table.output
+    assert "2份评价未计入得分统计" in table.output
     _rating(qfile, folder, 3)
     data = json.loads(runner.invoke(app, ["summary", str(folder), "--json"]).output)
     assert data["ratings_withheld"] == 0

@@ -371,12 +371,12 @@ class Msg(Enum):
     )
 
     GAP_WITHHELD = (
-        "评价人少于 {n} 人（相同的评价文件只算一次），为保护匿名，不显示他评的均值、离散和各维度、各题结果。",
+        "评价人少于{n}人（相同的评价文件只算一次），为保护匿名，不显示他评的均值、离散和各维度、各题结果。",
         "Fewer than {n} distinct raters (identical rating files count once): to keep ratings anonymous, no mean, "
         "spread or per-dimension or per-item result of others is shown.",
     )
     SUMMARY_WITHHELD = (
-        "{count} 份评价未计入得分统计：被评价人的评价人少于 {n} 人，计入会暴露个人评价。",
+        "{count}份评价未计入得分统计：被评价人的评价人少于{n}人，计入会暴露个人评价。",
         "{count} rating(s) left out of the score statistics: their subject has fewer than {n} raters, "
         "whose marks would show.",
     )

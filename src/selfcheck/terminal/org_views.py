@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, t
+from selfcheck.terminal.console import Wrapped
 from selfcheck.terminal.views import SPARKS, delta_text, number_text
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> Rend
             )
         )
         if not g.detailed:
-            parts.append(Text(t(Msg.GAP_WITHHELD, lang, n=MIN_RATERS), style="yellow"))
+            parts.append(Wrapped(Text(t(Msg.GAP_WITHHELD, lang, n=MIN_RATERS), style="yellow")))
             continue
         table = Table()
         for i, col in enumerate(
@@ -113,7 +114,7 @@ def summary_view(
     if summary.withheld:
         from selfcheck.compare.gap import MIN_RATERS
 
-        parts.append(Text(t(Msg.SUMMARY_WITHHELD, lang, count=summary.withheld, n=MIN_RATERS), style="yellow"))
+        parts.append(Wrapped(Text(t(Msg.SUMMARY_WITHHELD, lang, count=summary.withheld, n=MIN_RATERS), style="yellow")))
     roles = {"self": ("自评", "self"), "peer": ("互评", "peer"), "masses": ("群众评议", "public")}
     for qid, dims in summary.dimensions.items():
         title, dim_titles = titles.get(qid, (qid, {}))
