@@ -99,3 +99,35 @@ def test_cached_visibility_agrees_with_working_it_out_afresh(moves: list[str]) -
             interview.answer("回访了")
         fresh = visible_ids(q, interview.all_answers()["mini"], interview.who)
         assert {s.item.id for s in interview.steps if interview.visible(s)} == fresh
+
+
+def _reference_words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The pieces as the plain character-by-character rule finds them (the fast path must agree)."""
+    from selfcheck.terminal.linebreak import _CLOSING, _OPENING, _is_wide, cells
+
+    out = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and text[j] in _OPENING:
+            j += 1
+        if j < end and _is_wide(text[j]):
+            j += 1
+            while j < end and text[j] in _CLOSING:
+                j += 1
+        else:
+            j = i + 1
+            while j < end and not _is_wide(text[j]):
+                j += 1
+        out.append((i, j, cells(text[i:j])))
+        i = j
+    return out
+
+
+@given(st.text(alphabet="我在调研中只听汇报没有入户，。、（）《》“”abc12…—", max_size=60))
+def test_fast_pieces_agree_with_the_plain_rule(text: str) -> None:
+    from selfcheck.terminal.linebreak import _words
+
+    if not text or text.isascii():
+        return
+    assert _words(text, 0, len(text)) == _reference_words(text, 0, len(text))

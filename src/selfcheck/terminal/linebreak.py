@@ -6,6 +6,11 @@ expects. Both the help pages and the Rich front end wrap with it. No imports bey
 ``--help`` uses it and must stay instant.
 """
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
+
 # East Asian Wide and Fullwidth ranges (two cells each); ambiguous-width characters such as — and “ count as
 # one cell, as in Rich and most terminals. Plain comparisons rather than a regular expression: compiling a
 # character class this wide takes milliseconds.
@@ -58,6 +63,18 @@ def cells(text: str) -> int:
     return len(text) + sum(map(_wide, text))
 
 
+_IDEOGRAPHS: list["re.Pattern[str]"] = []
+
+
+def _ideographs() -> "re.Pattern[str]":
+    """Runs of common ideographs (a narrow class: compiled in microseconds, and only once Chinese is wrapped)."""
+    if not _IDEOGRAPHS:
+        import re
+
+        _IDEOGRAPHS.append(re.compile("[\u4e00-\u9fff]+"))
+    return _IDEOGRAPHS[0]
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """The unbreakable pieces of a run without spaces, with their cells: ASCII words, and each wide character
     together with the punctuation that must stay beside it. One pass, each character measured once."""
@@ -66,8 +83,14 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     wide, known = _wide, _WIDE_CACHE
     i = start
+    ideographs = _ideographs()
     while i < end:
         char = text[i]
+        if "\u4e00" <= char <= "\u9fff":  # a stretch of ideographs: each its own piece but the last (see below)
+            last = ideographs.match(text, i, end).end() - 1  # type: ignore[union-attr]  # char itself matches
+            out.extend([(p, p + 1, 2) for p in range(i, last)])
+            i = last
+            char = text[i]
         if known.get(char) and char not in _OPENING:  # the common case, a Chinese character: kept short
             j = i + 1
             size = 2
