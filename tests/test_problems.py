@@ -285,3 +285,36 @@ def test_the_overall_score_is_rounded_once(home: Path) -> None:
     assert result.dimensions["b"].score == 16.67  # 16.666…, shown rounded
     assert result.overall == 8.33  # (0 + 16.666…) / 2, not (0 + 16.67) / 2 = 8.335 → 8.34
     assert result.band is not None and result.band.label == "较差"
+
+
+def test_a_q_questionnaire_deleted_after_start_shows_and_diffs_the_same(home: Path, tmp_path: Path) -> None:
+    v1 = minimal()
+    v2 = minimal(version="2")
+    v2["items"] = [i for i in v2["items"] if i["id"] != "a2"]
+    v2["items"].insert(1, {"id": "a3", "dimension": "a", "kind": "yesno", "text": "新题"})
+    qfile = tmp_path / "mine.toml"
+    for data, answers in ((v1, 'a1 = 3\na2 = 5\nb1 = true\nb3 = "all"\n'), (v2, "a1 = 5\na3 = false\nb1 = true\n")):
+        write_toml(qfile, data)
+        given = tmp_path / "answers.toml"
+        given.write_text(f"[questionnaires.mini.answers]\n{answers}", encoding="utf-8")
+        made = runner.invoke(app, ["start", "--answers", str(given), "-q", str(qfile)])
+        assert made.exit_code == 0, made.output
+    qfile.unlink()
+    commands = [
+        ["report", "show", "latest"],
+        ["report", "show", "latest~1"],
+        ["diff", "--json"],
+        ["diff", "--all"],
+        ["history"],
+        ["export", "-o", "-"],
+    ]
+    gone = [runner.invoke(app, c, env={"COLUMNS": "120"}) for c in commands]
+    assert all(r.exit_code == 0 for r in gone), [r.output for r in gone]
+    data = json.loads(gone[2].stdout)["questionnaires"]["mini"]
+    assert data["title"] == "小问卷" and data["added_items"] == ["a3"] and data["removed_items"] == ["a2"]
+    assert data["dimensions"]["a"] == {"old": 50.0, "new": 100.0, "delta": 50.0, "common_items_only": True}
+    assert "甲" in gone[0].output and "小问卷" in gone[1].output and "我经常下基层" in gone[3].output
+    for current in (v2, minimal(version="3", title="改过的问卷")):  # the file back in the user folder, or changed
+        use_mini(home, current)
+        again = [runner.invoke(app, c, env={"COLUMNS": "120"}) for c in commands]
+        assert [r.output for r in again] == [r.output for r in gone]

@@ -84,7 +84,13 @@ def diff(
     ]
     book = ledger.current(base, rows)
     language = resolve_lang(lang)
-    result = compare(a, b, _definitions([*a.questionnaires, *b.questionnaires]), book, earlier, language)
+    from selfcheck.records.definitions import for_reports
+
+    current = _definitions([*a.questionnaires, *b.questionnaires])
+    # The questionnaires as the reports answered them (stored beside them), so a deleted or changed file
+    # does not change the comparison.
+    defs = for_reports([(a_path, a), (b_path, b)], base, current)
+    result = compare(a, b, defs, book, earlier, language)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
     else:

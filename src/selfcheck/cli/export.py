@@ -95,7 +95,7 @@ def export(
         else:
             given = {"unit": unit, "post": post, "meeting": meeting, "name": name}
             with_scores = fmt != "docx" if scores is None else scores
-            doc = _material(reports[0][1], base, given, language, status, with_scores)
+            doc = _material(reports[0], base, given, language, status, with_scores)
         if fmt == "md":
             from selfcheck.export.markdown import render as render_md
 
@@ -129,13 +129,19 @@ def export(
 
 
 def _material(
-    report: Report, base: Path, given: dict[str, str | None], lang: Lang, status: Mapping[str, str], scores: bool
+    row: tuple[Path, Report],
+    base: Path,
+    given: dict[str, str | None],
+    lang: Lang,
+    status: Mapping[str, str],
+    scores: bool,
 ) -> Document:
     """The 对照检查材料 of one self-assessment, its title block from the options and what was remembered."""
     from selfcheck.export.document import TitleBlock, build
     from selfcheck.questionnaire.library import load_library
-    from selfcheck.records import material_settings
+    from selfcheck.records import definitions, material_settings
 
+    report = row[1]
     kept = material_settings.remember(base, given)
     title = TitleBlock(
         unit=kept.get("unit", ""),
@@ -143,7 +149,8 @@ def _material(
         meeting=kept.get("meeting", ""),
         name=given["name"] or report.respondent.name or kept.get("name", ""),
     )
-    return build(report, load_library().definitions(), lang, status, title, scores)
+    defs = definitions.for_reports([row], base, load_library().definitions())
+    return build(report, defs, lang, status, title, scores)
 
 
 def _report_paths(refs: list[str], base: Path) -> list[Path]:

@@ -51,9 +51,10 @@ def history(
         )
         return
     from selfcheck.questionnaire.library import load_library
+    from selfcheck.records.definitions import for_reports
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import history_view
 
-    definitions = load_library(only=wanted).definitions()
+    definitions = for_reports(rows, storage.reports_dir(folder), load_library(only=wanted).definitions())
 
     make_console().print(history_view([(p.name, r) for p, r in rows], definitions, wanted, resolve_lang(lang)))

@@ -45,7 +45,10 @@ def show(
     from selfcheck.terminal.views import report_view
 
     language = resolve_lang(lang)
-    definitions = load_library(only=report.questionnaires).definitions()
+    from selfcheck.records.definitions import for_reports
+
+    current = load_library(only=report.questionnaires).definitions()
+    definitions = for_reports([(path, report)], storage.reports_dir(folder), current)
     console = make_console()
     console.print(f"{path}", style="dim")
     console.print(report_view(report, definitions, language))

@@ -80,6 +80,9 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
         no_problem=given.no_problem,
     )
     path = storage.write_report(report, opts.folder)
+    from selfcheck.records import definitions
+
+    definitions.store(given.questionnaires, opts.folder)
     ledger.take_in(opts.folder, path, report)
     return path
 

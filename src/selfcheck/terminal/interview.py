@@ -278,6 +278,9 @@ def _run(
         draft.release(taken, path)
         raise
     draft.remove(taken)
+    from selfcheck.records import definitions
+
+    definitions.store(questionnaires, opts.folder)  # the report stays readable without the questionnaire files
     if not session.other:
         ledger.take_in(opts.folder, written, report)
     console.print(t(Msg.REPORT_SAVED, lang, path=written), style="bold green")
