@@ -103,3 +103,16 @@ def test_a_rating_keeps_the_date_only(tmp_path: Path) -> None:
     assert re.fullmatch(r"selfcheck-\d{8}-mini\.2\.toml", second.name), second.name  # same day: claimed, not lost
     created = tomllib.loads(first.read_text(encoding="utf-8"))["created"]
     assert (created.hour, created.minute, created.second, created.microsecond) == (0, 0, 0, 0)
+
+
+def test_a_rating_without_a_time_sorts_at_the_start_of_its_day(tmp_path: Path) -> None:
+    from selfcheck.records.storage import list_reports
+
+    for name in ("selfcheck-20261125-093000-zuofeng.toml", "selfcheck-20261125-zuofeng.toml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "selfcheck-20261125-zuofeng.2.toml").write_text("", encoding="utf-8")
+    assert [p.name for p in list_reports(tmp_path)] == [
+        "selfcheck-20261125-zuofeng.toml",
+        "selfcheck-20261125-zuofeng.2.toml",
+        "selfcheck-20261125-093000-zuofeng.toml",
+    ]

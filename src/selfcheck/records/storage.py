@@ -149,7 +149,13 @@ def _order(path: Path) -> tuple[str, int]:
     match = _COLLISION.match(path.name)
     if match is None:  # pragma: no cover - the glob only yields *.toml
         return path.name, 0
-    return match["base"], int(match["n"] or 1)
+    base = match["base"]
+    if _DAY_ONLY.match(base):  # a rating keeps the day only: it sorts as made at midnight, not after the whole day
+        base = f"{base[:19]}000000-{base[19:]}"
+    return base, int(match["n"] or 1)
+
+
+_DAY_ONLY = re.compile(r"selfcheck-\d{8}-(?!\d{6}-)")
 
 
 def list_reports(folder: Path) -> list[Path]:
