@@ -107,9 +107,11 @@ def test_broken_user_file_is_a_warning_not_a_crash(home: Path) -> None:
     folder = home / "questionnaires"
     folder.mkdir(parents=True)
     (folder / "bad.toml").write_text("id = ", encoding="utf-8")
-    result = runner.invoke(app, ["questionnaires", "list"])
+    result = runner.invoke(app, ["questionnaires", "list", "--lang", "en"])
     assert result.exit_code == 0
-    assert "bad.toml: invalid TOML" in result.output
+    assert "skipped: " in result.output and "bad.toml: invalid TOML" in result.output
+    chinese = runner.invoke(app, ["questionnaires", "list"])
+    assert "已跳过：" in chinese.output and "bad.toml：TOML 格式错误" in chinese.output
 
 
 def test_show_table_and_json() -> None:
@@ -121,7 +123,7 @@ def test_show_table_and_json() -> None:
 
 
 def test_show_unknown_id_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["questionnaires", "show", "nope"])
+    result = runner.invoke(app, ["questionnaires", "show", "nope", "--lang", "en"])
     assert result.exit_code == 2
     assert "No questionnaire with id 'nope'" in result.output
     assert "Traceback" not in result.output
@@ -132,20 +134,22 @@ def test_validate_good_and_bad(tmp_path: Path) -> None:
     bad_data = minimal()
     bad_data["items"][1]["id"] = "a1"
     bad = write_toml(tmp_path / "bad.toml", bad_data)
-    result = runner.invoke(app, ["questionnaires", "validate", str(good)])
+    result = runner.invoke(app, ["questionnaires", "validate", str(good), "--lang", "en"])
     assert result.exit_code == 0 and "ok" in result.output
-    result = runner.invoke(app, ["questionnaires", "validate", str(good), str(bad)])
+    result = runner.invoke(app, ["questionnaires", "validate", str(good), str(bad), "--lang", "en"])
     assert result.exit_code == 1
-    assert f"{bad}: invalid questionnaire (1 problem)" in result.output
+    assert f"{bad}: invalid questionnaire (1 problem(s))" in result.output
     assert "item a1: id: duplicate item id" in result.output
     assert "Traceback" not in result.output
+    chinese = runner.invoke(app, ["questionnaires", "validate", str(bad)])
+    assert f"{bad}：问卷有 1 处问题" in chinese.output and "item a1: id: 题目 id 重复" in chinese.output
 
 
 def test_validate_builtin_files() -> None:
     files = sorted(str(p) for p in (Path(__file__).parents[1] / "questionnaires").glob("*.toml"))
     result = runner.invoke(app, ["questionnaires", "validate", *files])
     assert result.exit_code == 0, result.output
-    assert result.output.count(": ok") == 6
+    assert result.output.count("：通过") == 6
 
 
 def test_schema_is_json_schema() -> None:

@@ -165,13 +165,17 @@ def test_answers_round_trip_gives_the_same_scores(home: Path, tmp_path: Path) ->
 
 def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: Path) -> None:
     bad = {"zuofeng": {"answers": {"sx-study": 9, "nope": 1, "sx-self-review": "yes"}}}
-    result = runner.invoke(app, ["start", "--answers", str(write_toml(tmp_path / "a.toml", {"questionnaires": bad}))])
+    answers = str(write_toml(tmp_path / "a.toml", {"questionnaires": bad}))
+    result = runner.invoke(app, ["start", "--answers", answers, "--lang", "en"])
     assert result.exit_code == 1
     out = result.output
     assert "3 problem(s); no report written" in out
     assert "questionnaires.zuofeng.answers.sx-study: expected a whole number 1-5, got 9" in out
     assert "questionnaires.zuofeng.answers.nope: no such item in zuofeng v1.0" in out
     assert "questionnaires.zuofeng.answers.sx-self-review: expected true or false, got 'yes'" in out
+    chinese = runner.invoke(app, ["start", "--answers", answers]).output
+    assert "有 3 处问题，未生成报告" in chinese
+    assert "questionnaires.zuofeng.answers.sx-study: 应为 1–5 的整数，而不是 9" in chinese
     assert reports_in(home) == []
 
 
@@ -217,7 +221,7 @@ def test_report_show_and_list(home: Path, tmp_path: Path) -> None:
 def test_report_show_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.toml"
     path.write_bytes(dump_toml({"schema_version": 99, "created": "x", "tool_version": "9"}))
-    result = runner.invoke(app, ["report", "show", str(path)])
+    result = runner.invoke(app, ["report", "show", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "schema_version 99 is newer than this selfcheck understands" in result.output
 

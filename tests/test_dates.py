@@ -156,7 +156,7 @@ def _questionnaire() -> Questionnaire:
 )
 def test_typed_answers_are_read_loosely(item: str, text: str, value: object) -> None:
     q = _questionnaire()
-    assert parse(q, q.item(item), text, "zh", TODAY) == value
+    assert parse(q, q.item(item), text, TODAY) == value
 
 
 @pytest.mark.parametrize(
@@ -166,13 +166,13 @@ def test_typed_answers_are_read_loosely(item: str, text: str, value: object) -> 
 def test_typed_answers_that_do_not_fit_are_refused(item: str, text: str) -> None:
     q = _questionnaire()
     with pytest.raises(AnswerError):
-        parse(q, q.item(item), text, "zh", TODAY)
+        parse(q, q.item(item), text, TODAY)
 
 
 def test_unit_error_shows_an_example_with_the_unit() -> None:
     q = _questionnaire()
     with pytest.raises(AnswerError) as caught:
-        parse(q, q.item("n1"), "28件", "zh", TODAY)
+        parse(q, q.item("n1"), "28件", TODAY)
     assert caught.value.render("zh") == "请输入 0–365 之间的整数，可以带单位，如 15天。"
     assert caught.value.render("en") == "Enter a whole number from 0 to 365; a unit may follow, e.g. 15 days."
 

@@ -320,7 +320,9 @@ def test_refuses_to_overwrite_without_force(saved: Path, tmp_path: Path) -> None
     out = tmp_path / "x.md"
     out.write_text("mine", encoding="utf-8")
     result = runner.invoke(app, ["export", "-o", str(out)])
-    assert result.exit_code == 1 and "already exists; use --force" in result.output
+    assert result.exit_code == 1 and "文件已存在；用 --force 覆盖" in result.output
+    english = runner.invoke(app, ["export", "-o", str(out), "--lang", "en"])
+    assert english.exit_code == 1 and "already exists; use --force" in english.output
     assert out.read_text(encoding="utf-8") == "mine"
     assert runner.invoke(app, ["export", "-o", str(out), "--force"]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("# 对照检查材料")

@@ -75,7 +75,7 @@ def test_red_line_level_must_name_a_band(change: dict[str, Any], expected: str) 
         del data["red_line_level"]
     with pytest.raises(QuestionnaireError) as err:
         parse(data, "t.toml")
-    assert expected in str(err.value)
+    assert expected in err.value.render("en")
 
 
 def test_unknown_posts_and_bad_checks_are_named() -> None:
@@ -97,7 +97,7 @@ def test_unknown_posts_and_bad_checks_are_named() -> None:
     ]
     with pytest.raises(QuestionnaireError) as err:
         parse(data, "t.toml")
-    text = str(err.value)
+    text = err.value.render("en")
     assert "item a1: posts: unknown post 'boss' (known: cadre, leader, member)" in text
     assert "check c1: than: required for kind 'not_above'" in text
     assert "check c2: item: item 'a1' is not a number item" in text

@@ -151,17 +151,17 @@ def test_broken_report_skipped_without_arguments_and_refused_when_named(home: Pa
     save(home, make_report({"a1": 5}))
     result = runner.invoke(app, ["diff"])
     assert result.exit_code == 0, result.output
-    assert f"skipped: {broken}: created" in result.output
+    assert f"已跳过：{broken}：created" in result.output
     history = runner.invoke(app, ["history", "--json"])
     assert history.exit_code == 0
     assert len(json.loads(history.stdout)) == 2
     named = runner.invoke(app, ["diff", str(broken), "latest"])
     assert named.exit_code == 1
-    assert f"{broken}: created" in named.output and "Traceback" not in named.output
+    assert f"{broken}：created" in named.output and "Traceback" not in named.output
     truncated = home / "cut.toml"
     truncated.write_text("schema_version = 1\ncreated = 2026-", encoding="utf-8")
     result = runner.invoke(app, ["report", "show", str(truncated)])
-    assert result.exit_code == 1 and "invalid TOML" in result.output
+    assert result.exit_code == 1 and "TOML 格式错误" in result.output
 
 
 def test_history_table_has_sparklines(home: Path) -> None:

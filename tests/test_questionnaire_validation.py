@@ -19,8 +19,9 @@ def problems_of(tmp_path: Path, data: dict[str, Any]) -> list[str]:
     try:
         load_file(path)
     except QuestionnaireError as exc:
-        assert exc.message.startswith(f"{path}: invalid questionnaire")
-        return [d.strip() for d in exc.render("en").split("\n")[1:]]
+        head, *lines = exc.render("en").split("\n")
+        assert head.startswith(f"{path}: invalid questionnaire")
+        return [d.strip() for d in lines]
     return []
 
 
@@ -154,16 +155,20 @@ def test_invalid_toml_names_line_and_column(tmp_path: Path) -> None:
     path.write_text('id = "x"\ntitle = \n', encoding="utf-8")
     with pytest.raises(QuestionnaireError) as info:
         load_file(path)
-    assert str(info.value) == f"{path}: invalid TOML: Invalid value (at line 2, column 9)."
+    assert info.value.render("en") == f"{path}: invalid TOML: Invalid value (at line 2, column 9)."
+    assert str(info.value) == f"{path}：TOML 格式错误：Invalid value (at line 2, column 9)。"  # Chinese by default
 
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "gbk.toml"
     path.write_bytes('title = "对照"'.encode("gbk"))
-    with pytest.raises(QuestionnaireError, match="not UTF-8 text"):
+    with pytest.raises(QuestionnaireError) as info:
         load_file(path)
+    assert "not UTF-8 text" in info.value.render("en")
+    assert "不是 UTF-8 文本" in info.value.render("zh")
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(QuestionnaireError, match="no such file"):
+    with pytest.raises(QuestionnaireError) as info:
         load_file(tmp_path / "nope.toml")
+    assert "no such file" in info.value.render("en")

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from selfcheck.cli import app
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import MAX_DEPTH, MAX_FILE_BYTES, read_toml
+from selfcheck.i18n import Msg
 from selfcheck.records import storage
 
 ANSWERS = """
@@ -149,7 +150,7 @@ def test_read_only_folder_is_one_line(tmp_path: Path) -> None:  # pragma: no cov
 
 def test_dev_zero_is_refused_at_once() -> None:
     with pytest.raises(ReportError) as info:
-        read_toml(Path("/dev/zero"), "report", ReportError)
+        read_toml(Path("/dev/zero"), Msg.WHAT_REPORT, ReportError)
     assert "/dev/zero" in info.value.render("en") and "not a regular file" in info.value.render("en")
 
 
@@ -159,7 +160,7 @@ def test_a_fifo_is_refused_without_hanging(tmp_path: Path, name: str) -> None:
     os.mkfifo(fifo)
     started = time.monotonic()
     with pytest.raises(ReportError, match=r"not a regular file|不是普通文件"):
-        read_toml(fifo, "ledger", ReportError)
+        read_toml(fifo, Msg.WHAT_LEDGER, ReportError)
     assert time.monotonic() - started < 5
 
 
@@ -192,7 +193,7 @@ def test_size_is_checked_on_what_is_read(tmp_path: Path) -> None:
     big = tmp_path / "big.toml"
     big.write_bytes(b"# " + b"x" * MAX_FILE_BYTES + b"\n")
     with pytest.raises(ReportError, match="2 MB"):
-        read_toml(big, "report", ReportError)
+        read_toml(big, Msg.WHAT_REPORT, ReportError)
 
 
 @pytest.mark.parametrize(
@@ -208,7 +209,7 @@ def test_deep_nesting_is_a_clear_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "deep.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ReportError) as info:
-        read_toml(path, "report", ReportError)
+        read_toml(path, Msg.WHAT_REPORT, ReportError)
     assert "nested more than" in info.value.render("en")
 
 

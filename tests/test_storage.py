@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcheck.errors import UsageError
 from selfcheck.records import storage
 
 
@@ -54,8 +55,10 @@ def test_resolve_latest(tmp_path: Path) -> None:
         (tmp_path / f"selfcheck-{stamp}-x.toml").write_text("", encoding="utf-8")
     assert storage.resolve("latest", tmp_path).name == "selfcheck-20260101-000000-x.toml"
     assert storage.resolve("latest~1", tmp_path).name == "selfcheck-20250101-000000-x.toml"
-    with pytest.raises(Exception, match="only 2 report"):
+    with pytest.raises(UsageError) as info:
         storage.resolve("latest~2", tmp_path)
+    assert "only 2 report" in info.value.render("en")
+    assert "只有 2 份报告" in info.value.render("zh")
 
 
 def test_reports_written_in_the_same_second_keep_their_order(tmp_path: Path) -> None:

@@ -5,20 +5,25 @@ An error carries a catalogue message and its values, not a sentence: the boundar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from selfcheck.i18n import Msg, t
+from selfcheck.i18n import Msg, Phrase, t
 
 if TYPE_CHECKING:
     from selfcheck.i18n import Lang
+
+Detail = Phrase | str
+"""One further line of an error: a catalogue phrase, or text that is data (a path, a parser's own report)."""
+GivenDetail = Detail | tuple[Msg, Mapping[str, object]]
+"""A detail as given: a ``(Msg, values)`` pair is accepted too, and kept as a phrase."""
 
 
 class SelfcheckError(Exception):
     """Something a user can cause and fix; printed without a traceback, exit 1.
 
-    ``message`` is a catalogue entry filled with ``values``; ``details`` are further lines, each a catalogue entry
-    with its values, or text that is data rather than wording (a file's own content, a parser's report)."""
+    ``message`` is a catalogue entry filled with ``values`` (which may be phrases themselves); ``details`` are
+    further lines, each a :class:`Phrase` or text that is data rather than wording (a parser's own report)."""
 
     exit_code = 1
     said = False
@@ -26,20 +31,29 @@ class SelfcheckError(Exception):
 
     def __init__(
         self,
-        message: Msg | str,
-        details: Sequence[str | tuple[Msg, dict[str, object]]] = (),
+        message: Msg,
+        details: Sequence[GivenDetail] = (),
         /,
         **values: object,
     ) -> None:
         super().__init__(message)
         self.msg = message
         self.values = values
-        self.details = list(details)
+        self.details: list[Detail] = [d if isinstance(d, Phrase | str) else Phrase(d[0], **d[1]) for d in details]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (the summary reads large sets in worker processes); keep the values.
+        return (_rebuild, (type(self), self.msg, self.details, self.values, self.exit_code))
+
+    @property
+    def phrase(self) -> Phrase:
+        """The first line as a phrase, to place inside another message (a problem line naming file and item)."""
+        return Phrase(self.msg, **self.values)
 
     def render(self, lang: Lang) -> str:
-        """The error in ``lang``: the message, then one line per detail."""
-        head = t(self.msg, lang, **self.values) if isinstance(self.msg, Msg) else self.msg
-        lines = [d if isinstance(d, str) else t(d[0], lang, **d[1]) for d in self.details]
+        """The error in ``lang``: the message, then one line per detail (details indented by two spaces)."""
+        head = t(self.msg, lang, **self.values)
+        lines = ["  " + (d if isinstance(d, str) else d.render(lang)) for d in self.details]
         return "\n".join([head, *lines])
 
     @property
@@ -53,6 +67,16 @@ class SelfcheckError(Exception):
         from selfcheck.i18n import default_lang
 
         return self.render(default_lang())
+
+
+def _rebuild(
+    cls: type[SelfcheckError], msg: Msg, details: list[Detail], values: dict[str, object], exit_code: int
+) -> SelfcheckError:
+    """Unpickle an error (see :meth:`SelfcheckError.__reduce__`)."""
+    exc = SelfcheckError.__new__(cls)
+    SelfcheckError.__init__(exc, msg, details, **values)
+    exc.exit_code = exit_code
+    return exc
 
 
 class QuestionnaireError(SelfcheckError):

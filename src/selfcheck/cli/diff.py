@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import (
+    FolderOption,
+    JsonOption,
+    LangOption,
+    print_json,
+    print_warning,
+    resolve_lang,
+    warn_skipped,
+)
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.model import Questionnaire
@@ -24,6 +32,7 @@ def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
 def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
     """Indexes of the two most recent reports (same role and subject) that share a questionnaire."""
     from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg
 
     for j in range(len(rows) - 1, 0, -1):
         b = rows[j][1]
@@ -32,7 +41,7 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
             same_who = (a.respondent.role, a.respondent.subject) == (b.respondent.role, b.respondent.subject)
             if same_who and set(a.questionnaires) & set(b.questionnaires):
                 return i, j
-    raise UsageError("No two reports share a questionnaire yet; run `selfcheck start` again next time, or give paths.")
+    raise UsageError(Msg.NO_PAIR)
 
 
 def diff(
@@ -67,7 +76,7 @@ def diff(
     rows, broken = storage.load_all(base)
     if old is None and new is None:
         for exc in broken:
-            print_warning(f"skipped: {exc}")
+            warn_skipped(exc, resolve_lang(lang))
         i, j = _latest_pair(rows)
         a_path, a = rows[i]
         b_path, b = rows[j]
@@ -83,6 +92,8 @@ def diff(
         if r.created < a.created and (r.respondent.role, r.respondent.subject) == who and p.resolve() != itself
     ]
     book = ledger.current(base, rows)
+    from selfcheck.i18n import Msg, t
+
     language = resolve_lang(lang)
     from selfcheck.records.definitions import for_reports
 
@@ -103,5 +114,5 @@ def diff(
         drops = result.drops_over(fail_on_drop)
         if drops:
             listed = ", ".join(f"{q}.{d} {delta:+.1f}" for q, d, delta in drops)
-            print_warning(f"dropped by more than {fail_on_drop:g}: {listed}")
+            print_warning(t(Msg.DROPPED, language, limit=fail_on_drop, listed=listed))
             raise typer.Exit(1)

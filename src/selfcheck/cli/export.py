@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from selfcheck.i18n import Lang
     from selfcheck.records.report import Report
 
-from selfcheck.cli.options import LangOption, print_warning, resolve_lang
+from selfcheck.cli.options import LangOption, resolve_lang, warn_skipped
 
 
 def export(
@@ -65,23 +65,24 @@ def export(
     """
     from selfcheck import export as exporters
     from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg
     from selfcheck.records import ledger, storage
 
     if fmt not in exporters.FORMATS:
-        raise UsageError(f"--format: use one of {', '.join(exporters.FORMATS)}, not {fmt!r}.")
+        raise UsageError(Msg.BAD_CHOICE, option="--format", choices=", ".join(exporters.FORMATS), value=fmt)
     if what not in ("answers", "findings"):
-        raise UsageError(f"--what: use answers or findings, not {what!r}.")
+        raise UsageError(Msg.BAD_CHOICE, option="--what", choices="answers, findings", value=what)
     base = storage.reports_dir(folder)
     if summary:
         _export_summary(refs or [str(base)], fmt, output, force, names, resolve_lang(lang))
         return
     paths = _report_paths(refs or ["latest"], base)
     if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
-        raise UsageError("--output -: docx is binary; give a file name.")
+        raise UsageError(Msg.OUTPUT_BINARY)
     reports = _read_all(paths, resolve_lang(lang))
     rated = all(r.respondent.role != "self" for _, r in reports)
     if len(paths) > 1 and fmt not in ("csv", "json") and not rated:
-        raise UsageError(f"--format {fmt} takes one report (or ratings only); csv and json take several.")
+        raise UsageError(Msg.FORMAT_ONE_REPORT, fmt=fmt)
     language = resolve_lang(lang)
     status = ledger.load(base).finding_status()
 
@@ -181,6 +182,7 @@ def _report_paths(refs: list[str], base: Path) -> list[Path]:
 def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -> None:
     """Write to ``output`` (or ``default``), refusing to overwrite without ``force``; ``-`` is stdout."""
     from selfcheck.errors import SelfcheckError, UsageError
+    from selfcheck.i18n import Msg
     from selfcheck.records import storage
 
     if output is not None and str(output) == "-":
@@ -194,9 +196,9 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
         return
     output = output or default
     if output.exists() and not force:
-        raise SelfcheckError(f"{output}: already exists; use --force to overwrite it, or -o for another name.")
+        raise SelfcheckError(Msg.OUTPUT_EXISTS, path=output)
     if not output.parent.is_dir():
-        raise UsageError(f"{output.parent}: no such folder.")
+        raise UsageError(Msg.NO_FOLDER, path=output.parent)
     storage.atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
     typer.echo(str(output))
 
@@ -206,14 +208,15 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
     from selfcheck.compare.summary import gather, summarise_files
     from selfcheck.errors import UsageError
     from selfcheck.export import summary_doc
+    from selfcheck.i18n import Msg
     from selfcheck.questionnaire.library import load_library
 
     if fmt not in ("md", "html", "csv"):
-        raise UsageError("--summary: use --format md, html or csv.")
+        raise UsageError(Msg.SUMMARY_FORMAT)
     files, status = gather(map(Path, sources))
-    result, messages = summarise_files(files, status)
-    for message in messages:
-        print_warning(f"skipped: {message}")
+    result, skipped = summarise_files(files, status)
+    for error in skipped:
+        warn_skipped(error, lang)
     data: str
     if fmt == "csv":
         from selfcheck.export.csv_tables import render_csv
@@ -236,7 +239,6 @@ def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
     """The reports; of several, one that cannot be read is named and passed over (as in every command that reads
     a folder), while a single named report that cannot be read is the error."""
     from selfcheck.errors import ReportError
-    from selfcheck.i18n import Msg, t
     from selfcheck.records import storage
 
     out = []
@@ -247,7 +249,7 @@ def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
         except ReportError as exc:
             if len(paths) == 1:
                 raise
-            print_warning(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)))
+            warn_skipped(exc, lang)
             last = exc
     if not out and last is not None:
         raise last  # nothing left to export: the error of the last one is the answer

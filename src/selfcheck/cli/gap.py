@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.options import JsonOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import JsonOption, LangOption, print_json, resolve_lang, warn_skipped
 
 
 def gap(
@@ -39,7 +39,7 @@ def gap(
         if path.is_dir():
             rows, broken = storage.load_all(path)
             for exc in broken:
-                print_warning(f"skipped: {exc}")
+                warn_skipped(exc, resolve_lang(lang))
             named += [
                 (str(p), r)
                 for p, r in rows

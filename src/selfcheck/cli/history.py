@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, resolve_lang, warn_skipped
 
 
 def history(
@@ -29,7 +29,7 @@ def history(
 
     rows, broken = storage.load_all(storage.reports_dir(folder))
     for exc in broken:
-        print_warning(f"skipped: {exc}")
+        warn_skipped(exc, resolve_lang(lang))
     wanted = list(ids or dict.fromkeys(q for _, r in rows for q in r.questionnaires))
     rows = [(p, r) for p, r in rows if set(r.questionnaires) & set(wanted)]
     if json:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from selfcheck.errors import UsageError
+from selfcheck.errors import SelfcheckError, UsageError
 
 if TYPE_CHECKING:
     from selfcheck.i18n import Lang
@@ -30,6 +30,13 @@ def print_warning(message: str) -> None:
     )
 
 
+def warn_skipped(error: SelfcheckError, lang: Lang) -> None:
+    """A file left out of a listing because it cannot be read: ``selfcheck: skipped: why`` on stderr."""
+    from selfcheck.i18n import Msg, t
+
+    print_warning(t(Msg.SKIPPED, lang, reason=error.render(lang)))
+
+
 def print_json(data: Any) -> None:
     """JSON for scripts: UTF-8, Chinese kept readable, stable key order, on stdout."""
     import json
@@ -42,7 +49,17 @@ def print_json(data: Any) -> None:
 _C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
-LangOption = Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the locale).")]
+def _remember_lang(value: str | None) -> str | None:
+    """Settle the language as soon as ``--lang`` is parsed, so that an error raised before the command words its
+    output is still in the language asked for."""
+    if value is not None:
+        resolve_lang(value)
+    return value
+
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="zh or en (default: from the locale).", callback=_remember_lang)
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 FolderOption = Annotated[
     Path | None, typer.Option("--dir", help="Reports folder (default: $SELFCHECK_HOME/reports or the data folder).")
@@ -67,7 +84,9 @@ def resolve_lang(value: str | None) -> Lang:
     elif value in ("zh", "en"):
         lang = "zh" if value == "zh" else "en"
     else:
-        raise UsageError(f"--lang: use zh or en, not {value!r}.")
+        from selfcheck.i18n import Msg
+
+        raise UsageError(Msg.BAD_CHOICE, option="--lang", choices="zh, en", value=value)
     _chosen[:] = [lang]
     return lang
 

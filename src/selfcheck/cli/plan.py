@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.options import FolderOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import FolderOption, LangOption, chosen_lang, print_json, resolve_lang, warn_skipped
 
 if TYPE_CHECKING:
     from selfcheck.i18n import Lang
@@ -40,7 +40,7 @@ def _ledger(folder: Path | None) -> tuple[Path, Ledger, list[tuple[Path, Report]
     base = storage.reports_dir(folder)
     rows, broken = storage.load_all(base)
     for exc in broken:
-        print_warning(f"skipped: {exc}")
+        warn_skipped(exc, chosen_lang())
     return base, ledger.current(base, rows), rows
 
 

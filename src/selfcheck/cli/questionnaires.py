@@ -14,8 +14,8 @@ from selfcheck.cli.options import (
     QuestionnaireFiles,
     print_error,
     print_json,
-    print_warning,
     resolve_lang,
+    warn_skipped,
 )
 
 app = plain_app(
@@ -42,7 +42,7 @@ def list_(questionnaire: QuestionnaireFiles = None, json: JsonOption = False, la
 
     library = load_library(questionnaire or [])
     for broken in library.broken:
-        print_warning(f"skipped: {broken}")
+        warn_skipped(broken, resolve_lang(lang))
     entries = list(library.entries.values())
     if json:
         print_json(
@@ -92,23 +92,27 @@ def show(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Questionnaire TOML files to check.")],
+    lang: LangOption = None,
 ) -> None:
     """Check questionnaire files and list every problem; exit 1 when any file is invalid.
 
     Example: selfcheck questionnaires validate questionnaires/*.toml
     """
     from selfcheck.errors import QuestionnaireError
+    from selfcheck.i18n import Msg, t
     from selfcheck.questionnaire.library import load_file
 
+    language = resolve_lang(lang)
     failed = 0
     for path in paths:
         try:
             q = load_file(path)
         except QuestionnaireError as exc:
             failed += 1
-            print_error(str(exc))
+            print_error(exc.render(language))
             continue
-        typer.echo(f"{path}: ok ({q.id} v{q.version}, {len(q.items)} items, {len(q.dimensions)} dimensions)")
+        counts = {"items": len(q.items), "dimensions": len(q.dimensions)}
+        typer.echo(t(Msg.VALIDATE_OK, language, path=path, id=q.id, version=q.version, **counts))
     if failed:
         raise typer.Exit(1)
 

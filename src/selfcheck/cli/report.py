@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, resolve_lang, warn_skipped
 
 app = plain_app(
     help=(
@@ -63,12 +63,13 @@ def list_(folder: FolderOption = None, json: JsonOption = False, lang: LangOptio
     from selfcheck.errors import ReportError
     from selfcheck.records import storage
 
+    language = resolve_lang(lang)
     rows = []
     for path in storage.list_reports(storage.reports_dir(folder)):
         try:
             rows.append((path, storage.read_report(path)))
         except ReportError as exc:
-            print_warning(f"skipped: {exc}")
+            warn_skipped(exc, language)
     if json:
         print_json(
             [
@@ -87,4 +88,4 @@ def list_(folder: FolderOption = None, json: JsonOption = False, lang: LangOptio
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import report_list
 
-    make_console().print(report_list([(p.name, r) for p, r in rows], resolve_lang(lang)))
+    make_console().print(report_list([(p.name, r) for p, r in rows], language))

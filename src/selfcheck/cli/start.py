@@ -118,17 +118,16 @@ def rate(
           --subjects 张三,李四
     """
     from selfcheck.errors import UsageError
+    from selfcheck.i18n import Msg
     from selfcheck.records import storage
 
     if role not in ("peer", "masses"):
-        raise UsageError(f"--role: use peer or masses, not {role!r}.")
+        raise UsageError(Msg.BAD_CHOICE, option="--role", choices="peer, masses", value=role)
     if table is not None:
         _import(table, list(ids or []), subjects, "masses" if role == "masses" else "peer", folder, questionnaire, lang)
         return
     if not (subject or "").strip():
-        from selfcheck.i18n import Msg
-
-        raise UsageError(Msg.RATE_RESUME_SUBJECT if resume else "--subject: name the person you are rating.")
+        raise UsageError(Msg.RATE_RESUME_SUBJECT if resume else Msg.SUBJECT_NEEDED)
     from selfcheck.interview.from_answers import StartOptions
     from selfcheck.terminal.interview import interactive
 

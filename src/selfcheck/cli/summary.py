@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.options import JsonOption, LangOption, print_json, print_warning, resolve_lang
+from selfcheck.cli.options import JsonOption, LangOption, print_json, resolve_lang, warn_skipped
 
 
 def summary(
@@ -28,17 +28,16 @@ def summary(
     """
     from selfcheck.compare.summary import gather, summarise_files
 
+    language = resolve_lang(lang)
     files, status = gather(sources)
-    result, messages = summarise_files(files, status)
-    for message in messages:
-        print_warning(f"skipped: {message}")
+    result, skipped = summarise_files(files, status)
+    for error in skipped:
+        warn_skipped(error, language)
     if json:
         print_json(result.to_json(names))
         return
+    from selfcheck.questionnaire.library import load_library
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.org_views import summary_view
-
-    language = resolve_lang(lang)
-    from selfcheck.questionnaire.library import load_library
 
     make_console().print(summary_view(result, load_library().titles(language), language, names))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.errors import ReportError
+from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score
@@ -111,14 +112,14 @@ def check_subject(self_report: Report, self_path: str, others: Sequence[tuple[st
     """Refuse, by file name, ratings of someone else and self reports without a name."""
     name = self_report.respondent.name
     if self_report.respondent.role != "self":
-        raise ReportError(f"{self_path}: is a rating by someone else, not a self-assessment.")
+        raise ReportError(Msg.GAP_NOT_SELF, path=self_path)
     if not name:
-        raise ReportError(f"{self_path}: the self-assessment has no name; run `selfcheck start --name NAME`.")
+        raise ReportError(Msg.GAP_NO_NAME, path=self_path)
     for path, report in others:
         if report.respondent.role == "self":
-            raise ReportError(f"{path}: is a self-assessment, not a rating by others.")
+            raise ReportError(Msg.GAP_IS_SELF, path=path)
         if report.respondent.subject != name:
-            raise ReportError(f"{path}: rates {report.respondent.subject!r}, not {name!r}.")
+            raise ReportError(Msg.GAP_OTHER_SUBJECT, path=path, subject=report.respondent.subject, name=name)
 
 
 def distinct(others: Sequence[Report]) -> list[Report]:

@@ -18,6 +18,7 @@ from typing import Any
 from selfcheck.compare.gap import MIN_RATERS
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import read_toml
+from selfcheck.i18n import Msg, Phrase
 from selfcheck.records.ledger import FINISHED
 
 BINS = 5
@@ -107,8 +108,9 @@ def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _fail(path: Path, where: str, what: str) -> ReportError:
-    return ReportError(f"{path}: {where}: {what}.")
+def _fail(path: Path, where: str, what: Msg, **values: object) -> ReportError:
+    """``path: field: what is wrong`` (the fast reader names the field like the full one)."""
+    return ReportError(Msg.LIGHT_PROBLEM, path=path, where=where, what=Phrase(what, **values))
 
 
 def read_light(path: Path) -> Light:
@@ -117,38 +119,38 @@ def read_light(path: Path) -> Light:
 
     # Regular files only, size limited. Nesting is not walked: this reader looks up fixed paths and checks each
     # value's type, so whatever a hostile file nests below them is never descended into.
-    data = read_toml(path, "report", ReportError, walked=False)
+    data = read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False)
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
-        raise _fail(path, "schema_version", f"unsupported value {version!r}")
+        raise _fail(path, "schema_version", Msg.LIGHT_BAD_VERSION, value=version)
     created = data.get("created")
     if not isinstance(created, datetime):
-        raise _fail(path, "created", "missing or not a date-time")
+        raise _fail(path, "created", Msg.LIGHT_NOT_DATETIME)
     respondent = data.get("respondent", {})
     if not isinstance(respondent, dict):
-        raise _fail(path, "respondent", "not a table")
+        raise _fail(path, "respondent", Msg.LIGHT_NOT_TABLE)
     tables = data.get("questionnaires", {})
     if not isinstance(tables, dict):
-        raise _fail(path, "questionnaires", "not a table")
+        raise _fail(path, "questionnaires", Msg.LIGHT_NOT_TABLE)
     scores: dict[str, tuple[float | None, dict[str, float]]] = {}
     comments: dict[str, dict[str, str]] = {}
     for qid, table in tables.items():
         raw = table.get("scores", {}) if isinstance(table, dict) else None
         if not isinstance(raw, dict):
-            raise _fail(path, f"questionnaires.{qid}.scores", "not a table")
+            raise _fail(path, f"questionnaires.{qid}.scores", Msg.LIGHT_NOT_TABLE)
         overall = raw.get("overall")
         dims = raw.get("dimensions", {})
         if overall is not None and (not isinstance(overall, int | float) or isinstance(overall, bool)):
-            raise _fail(path, f"questionnaires.{qid}.scores.overall", "not a number")
+            raise _fail(path, f"questionnaires.{qid}.scores.overall", Msg.LIGHT_NOT_NUMBER)
         if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
-            raise _fail(path, f"questionnaires.{qid}.scores.dimensions", "not a table of numbers")
+            raise _fail(path, f"questionnaires.{qid}.scores.dimensions", Msg.LIGHT_NOT_NUMBERS)
         scores[qid] = (overall, dims)
         said = table.get("comments", {})
         if isinstance(said, dict) and said:
             comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
     findings = data.get("findings", [])
     if not isinstance(findings, list) or not all(isinstance(f, dict) and "problem" in f for f in findings):
-        raise _fail(path, "findings", "not a list of findings with a problem")
+        raise _fail(path, "findings", Msg.LIGHT_BAD_FINDINGS)
     name = respondent.get("name")
     role = str(respondent.get("role", "self"))
     marks = _marks(tables, findings, role)
@@ -263,7 +265,7 @@ class Tally:
     open_measures: int = 0
     overdue_measures: int = 0
     skipped: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[ReportError] = field(default_factory=list)
     marks: Marks = field(default_factory=Marks)
     comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     ratings: dict[str, dict[str, Light]] = field(default_factory=dict)
@@ -403,7 +405,7 @@ def _tally_files(job: tuple[list[Path], Mapping[str, str], str]) -> Tally:
             tally.add(read_light(path), status, day)
         except ReportError as exc:
             tally.skipped.append(str(path))
-            tally.messages.append(str(exc))
+            tally.messages.append(exc)
     return tally
 
 
@@ -426,8 +428,8 @@ def idle_cores() -> int:
 
 def summarise_files(
     paths: list[Path], ledger_status: Mapping[str, str] | None = None, today: date | None = None, top: int = 10
-) -> tuple[Summary, list[str]]:
-    """Read and aggregate report files; returns the summary and one message per file skipped as unreadable."""
+) -> tuple[Summary, list[ReportError]]:
+    """Read and aggregate report files; returns the summary and the error of each file skipped as unreadable."""
 
     status = dict(ledger_status or {})
     day = (today or date.today()).isoformat()
@@ -467,5 +469,5 @@ def gather(sources: Iterable[Path]) -> tuple[list[Path], dict[str, str]]:
         elif source.exists():
             files.append(source)
         else:
-            raise ReportError(f"{source}: no such file or folder.")
+            raise ReportError(Msg.NO_SOURCE, path=source)
     return files, status

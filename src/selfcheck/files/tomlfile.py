@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import QuestionnaireError, SelfcheckError
-from selfcheck.i18n import Msg
+from selfcheck.i18n import Msg, Phrase
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -27,38 +27,39 @@ def _read_regular(path: Path, error: type[SelfcheckError]) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise error(f"{path}: no such file.") from None
+        raise error(Msg.FILE_MISSING, path=path) from None
     except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a TOML file.") from None
+        raise error(Msg.FILE_IS_FOLDER, path=path) from None
     except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror}.") from None
+        raise error(Msg.FILE_UNREADABLE, path=path, reason=exc.strerror) from None
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise error(f"{path}: is a folder, not a TOML file.")
+            raise error(Msg.FILE_IS_FOLDER, path=path)
         if not stat.S_ISREG(mode):
             raise error(Msg.FILE_NOT_REGULAR, path=path)
         try:
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size is checked on what was read, not on what stat said
         except OSError as exc:
-            raise error(f"{path}: cannot read: {exc.strerror}.") from None
+            raise error(Msg.FILE_UNREADABLE, path=path, reason=exc.strerror) from None
     if len(raw) > MAX_FILE_BYTES:
         raise error(Msg.FILE_TOO_LARGE, path=path, mb=MAX_FILE_BYTES // 1024 // 1024)
     return raw
 
 
 def read_toml(
-    path: Path, what: str, error: type[SelfcheckError] = QuestionnaireError, *, walked: bool = True
+    path: Path, what: Msg, error: type[SelfcheckError] = QuestionnaireError, *, walked: bool = True
 ) -> dict[str, Any]:
     """Read a TOML file as a dict; every failure becomes ``error`` naming the file (and line, column).
 
-    ``walked=False`` skips the nesting check, for a reader that only looks up fixed paths and so never descends
-    into whatever a hostile file nests (the check visits every value: on a report it costs more than parsing)."""
+    ``what``: the kind of file (``Msg.WHAT_REPORT``, ...), named in the error. ``walked=False`` skips the nesting
+    check, for a reader that only looks up fixed paths and so never descends into whatever a hostile file nests
+    (the check visits every value: on a report it costs more than parsing)."""
     raw = _read_regular(path, error)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} as UTF-8.") from None
+        raise error(Msg.FILE_NOT_UTF8, path=path, byte=exc.start, what=Phrase(what)) from None
     data = parse_toml(text, path, error)
     if walked and depth(data) > MAX_DEPTH:
         raise error(Msg.FILE_TOO_DEEP, path=path, depth=MAX_DEPTH)
@@ -106,7 +107,7 @@ def parse_toml(text: str, path: Path, error: type[SelfcheckError] = Questionnair
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise error(f"{path}: invalid TOML: {exc}.") from None
+        raise error(Msg.FILE_BAD_TOML, path=path, reason=exc) from None
     except RecursionError:  # tomllib recurses per nesting level; rtoml stopped at its own limit first
         raise error(Msg.FILE_TOO_DEEP, path=path, depth=MAX_DEPTH) from None
 
@@ -118,10 +119,13 @@ def dump_toml(data: dict[str, Any]) -> bytes:
     return tomli_w.dumps(data, multiline_strings=True).encode()
 
 
-def first_problem(exc: ValidationError, prefix: str = "") -> str:
-    """``field.path: message`` for the first validation error (and how many more), for one-line messages."""
+def first_problem(exc: ValidationError, prefix: str = "") -> Phrase:
+    """``field.path: message`` for the first validation error (and how many more), for one-line messages.
+
+    The message itself is pydantic's own text: data about the file, not wording of ours."""
     errors = exc.errors(include_url=False)
     err = errors[0]
-    where = prefix + ".".join(str(p) for p in err["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {err['msg']}{more}"
+    where: object = prefix + ".".join(str(p) for p in err["loc"]) or Phrase(Msg.TOP_LEVEL)
+    if len(errors) > 1:
+        return Phrase(Msg.AT_MORE, where=where, what=err["msg"], more=len(errors) - 1)
+    return Phrase(Msg.AT, where=where, what=err["msg"])

@@ -9,14 +9,64 @@ from selfcheck.i18n.catalogue import Msg
 
 Lang = Literal["zh", "en"]
 
-__all__ = ["Lang", "Msg", "default_lang", "pick", "t"]
+__all__ = ["Content", "Lang", "Msg", "Phrase", "default_lang", "pick", "t"]
+
+
+class Phrase:
+    """A catalogue message with its values, worded later in whatever language is chosen.
+
+    Values may themselves be phrases (a problem inside "where: what"); they are worded in the same language."""
+
+    __slots__ = ("msg", "values")
+
+    def __init__(self, msg: Msg, /, **values: object) -> None:
+        self.msg = msg
+        self.values = values
+
+    def render(self, lang: Lang) -> str:
+        """The phrase in ``lang``."""
+        return t(self.msg, lang, **self.values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.msg, self.values) == (other.msg, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.msg)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.msg.name}, {self.values!r})"
+
+
+class Content:
+    """Questionnaire content in both languages (an option's label, an item's text), to fill a phrase with."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, zh: str, en: str | None) -> None:
+        self.zh = zh
+        self.en = en
+
+    def render(self, lang: Lang) -> str:
+        """The content in ``lang`` (Chinese when there is no English)."""
+        return pick(self.zh, self.en, lang)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Content) and (self.zh, self.en) == (other.zh, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Content({self.zh!r}, {self.en!r})"
 
 
 def t(msg: Msg, lang: Lang, **values: object) -> str:
-    """The message ``msg`` in ``lang`` with ``values`` filled in."""
+    """The message ``msg`` in ``lang`` with ``values`` filled in (phrases and content among them in ``lang`` too)."""
     zh, en = msg.value
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Phrase | Content) else v for k, v in values.items()})
 
 
 def pick(zh: str, en: str | None, lang: Lang) -> str:

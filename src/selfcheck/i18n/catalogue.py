@@ -182,6 +182,243 @@ class Msg(Enum):
     )
 
     # ---- #11 errors and interface wording moved here from the modules ----
+    # Files: reading, parsing, schema versions (the file kinds are named by WHAT_*).
+    WHAT_QUESTIONNAIRE = ("问卷", "questionnaire")
+    WHAT_REPORT = ("报告", "report")
+    WHAT_DRAFT = ("草稿", "draft")
+    WHAT_LEDGER = ("台账", "ledger")
+    WHAT_ANSWERS = ("答案", "answers")
+    FILE_MISSING = ("{path}：文件不存在。", "{path}: no such file.")
+    FILE_IS_FOLDER = ("{path}：这是文件夹，不是 TOML 文件。", "{path}: is a folder, not a TOML file.")
+    FILE_UNREADABLE = ("{path}：无法读取（{reason}）。", "{path}: cannot read: {reason}.")
+    FILE_NOT_UTF8 = (
+        "{path}：不是 UTF-8 文本（第 {byte} 字节）；请把{what}文件另存为 UTF-8。",
+        "{path}: not UTF-8 text (byte {byte}); save the {what} as UTF-8.",
+    )
+    FILE_BAD_TOML = ("{path}：TOML 格式错误：{reason}。", "{path}: invalid TOML: {reason}.")
+    FILE_PROBLEM = ("{path}：{problem}。", "{path}: {problem}.")
+    AT = ("{where}: {what}", "{where}: {what}")
+    AT_MORE = ("{where}: {what}（另有 {more} 处问题）", "{where}: {what} (and {more} more)")
+    TOP_LEVEL = ("（顶层）", "(top level)")
+    VERBATIM = ("{text}", "{text}")  # a parser's own text, which is data about the file, not our wording
+    NONE_KNOWN = ("无", "none")
+    SCHEMA_MISSING = (
+        "{path}：schema_version 缺失或不是整数；这是 selfcheck 的{what}文件吗？",
+        "{path}: schema_version: missing or not a whole number; is this a selfcheck {what}?",
+    )
+    SCHEMA_NEWER = (
+        "{path}：schema_version {version} 比这个 selfcheck 能读的版本（{known}）新；请升级 selfcheck 后再读。",
+        "{path}: schema_version {version} is newer than this selfcheck understands ({known}); "
+        "upgrade selfcheck to read it.",
+    )
+    SCHEMA_INVALID = (
+        "{path}：schema_version {version} 不是有效的版本号。",
+        "{path}: schema_version: {version} is not a valid version.",
+    )
+    ANSWERS_SCHEMA = (
+        "{path}：schema_version {version!r} 不是这个 selfcheck 能读的报告版本（最高 {known}）；"
+        "请升级 selfcheck 或删去这一项。",
+        "{path}: schema_version: {version!r} is not a report version this selfcheck understands (up to {known}); "
+        "upgrade selfcheck or remove the key.",
+    )
+    FOLDER_CREATE_FAILED = ("{path}：无法创建文件夹（{reason}）。", "{path}: cannot create the folder: {reason}.")
+    DRAFT_DAMAGED = (
+        "{path}：{problem}。草稿已损坏；请修正或删除这个文件后重新开始。",
+        "{path}: {problem}. The draft is damaged; fix or delete the file to start again.",
+    )
+    # Reports and the reports folder.
+    NO_REPORT_FILE = ("{path}：报告文件不存在。", "{path}: no such report file.")
+    TOO_FEW_REPORTS = (
+        "{ref}：{folder} 里只有 {n} 份报告。请先运行 selfcheck start，或给出文件路径。",
+        "{ref}: {folder} has only {n} report(s). Run `selfcheck start` first, or give a path.",
+    )
+    NO_REPORTS = (
+        "{ref}：{folder} 里还没有报告。请先运行 selfcheck start，或给出文件路径。",
+        "{ref}: {folder} has no reports. Run `selfcheck start` first, or give a path.",
+    )
+    NO_SOURCE = ("{path}：文件或文件夹不存在。", "{path}: no such file or folder.")
+    NO_PAIR = (
+        "还没有两份报告含有相同的问卷；下次再运行 selfcheck start，或给出两个文件路径。",
+        "No two reports share a questionnaire yet; run `selfcheck start` again next time, or give paths.",
+    )
+    SKIPPED = ("已跳过：{reason}", "skipped: {reason}")
+    # The summary's fast reader: "path: field: what".
+    LIGHT_PROBLEM = ("{path}：{where}：{what}。", "{path}: {where}: {what}.")
+    LIGHT_BAD_VERSION = ("不支持的值 {value!r}", "unsupported value {value!r}")
+    LIGHT_NOT_DATETIME = ("缺失或不是日期时间", "missing or not a date-time")
+    LIGHT_NOT_TABLE = ("不是表", "not a table")
+    LIGHT_NOT_NUMBER = ("不是数字", "not a number")
+    LIGHT_NOT_NUMBERS = ("不是数字组成的表", "not a table of numbers")
+    LIGHT_BAD_FINDINGS = ("不是带 problem 的问题列表", "not a list of findings with a problem")
+    # Answers files (--answers).
+    ANSWERS_NO_TABLES = (
+        "{path}：没有 [questionnaires.<id>.answers] 表；见 selfcheck start --help。",
+        "{path}: no [questionnaires.<id>.answers] tables; see `selfcheck start --help`.",
+    )
+    ANSWERS_NOT_TABLE = ("应为“题目 = 答案”的表", "must be a table of item = value")
+    ANSWERS_NO_ITEM = ("{id} v{version} 里没有这一题", "no such item in {id} v{version}")
+    ANSWERS_NO_PROBLEM_TABLE = ('应为“维度 = "理由"”的表', 'must be a table of dimension = "reason"')
+    ANSWERS_FINDINGS_ARRAY = ("应为表的数组（[[findings]]）", "must be an array of tables ([[findings]])")
+    ANSWERS_BAD_FINDING = ("{path}：{problem}；未生成报告。", "{path}: {problem}; no report written.")
+    # Answers to one item: typed (re-asked with) or stored (named with the file and item).
+    ANSWER_LIKERT_RANGE = ("请输入 {lo}–{hi} 之间的数字。", "Enter a number from {lo} to {hi}.")
+    ANSWER_YESNO = ("请输入 1（是）或 2（否），也可以输入 y / n。", "Enter 1 (yes) or 2 (no), or y / n.")
+    ANSWER_MULTI_EMPTY = (
+        "请输入选项编号，多个用逗号分隔，如 1,3。",
+        "Enter option numbers separated by commas, e.g. 1,3.",
+    )
+    ANSWER_NUMBER_RANGE = ("请输入 {lo}–{hi} 之间的整数。", "Enter a whole number from {lo} to {hi}.")
+    ANSWER_NO_OPTION = ("没有选项“{text}”；请输入 1–{n} 的编号。", "No option {text!r}; enter a number from 1 to {n}.")
+    ANSWER_EXPECT_WHOLE = (
+        "应为 {lo}–{hi} 的整数，而不是 {value!r}",
+        "expected a whole number {lo}-{hi}, got {value!r}",
+    )
+    ANSWER_EXPECT_BOOL = ("应为 true 或 false，而不是 {value!r}", "expected true or false, got {value!r}")
+    ANSWER_EXPECT_OPTION = ("应为选项 {ids} 之一，而不是 {value!r}", "expected one of the options {ids}, got {value!r}")
+    ANSWER_EXPECT_OPTIONS = (
+        "应为选项列表（{ids}），而不是 {value!r}",
+        "expected a list of options ({ids}), got {value!r}",
+    )
+    ANSWER_EXCLUSIVE = ("“{label}”不能与其他选项同时选择。", "{label!r} cannot be combined with other options.")
+    ANSWER_EXPECT_DATE = (
+        "日期格式应为 YYYY-MM-DD（如 2026-03-15），而不是 {value!r}",
+        "expected a date as YYYY-MM-DD (e.g. 2026-03-15), got {value!r}",
+    )
+    ANSWER_TEXT_EMPTY = ("请填写内容，或直接回车跳过。", "Write something, or press Enter to skip.")
+    ANSWER_TEXT_LONG = ("内容太长（最多 {n} 字）。", "Too long (at most {n} characters).")
+    ANSWER_YES = ("是", "yes")
+    ANSWER_NO = ("否", "no")
+    LIST_SEPARATOR = ("；", "; ")
+    INTERVIEW_COMPLETE = ("问卷已经答完。", "The interview is already complete.")
+    # Questionnaire files: the file, then one line per problem ("item ID: field: what").
+    Q_INVALID = ("{path}：问卷有 {n} 处问题：", "{path}: invalid questionnaire ({n} problem(s)):")
+    Q_UNKNOWN_ID = ("没有 id 为“{id}”的问卷。已有：{known}。", "No questionnaire with id {id!r}. Known: {known}.")
+    Q_UNKNOWN_FIELD = ("未知字段（请检查拼写）", "unknown field (check its spelling)")
+    Q_UNKNOWN_KIND = ("未知题型；可用：{kinds}", "unknown kind; use one of {kinds}")
+    Q_MISSING_FIELD = ("缺少必填字段", "required field is missing")
+    Q_CONTAINS_MULTI_ONLY = (
+        "运算符 contains 只适用于多选题（multi）",
+        "operator 'contains' only applies to multi items",
+    )
+    Q_OP_NOT_FOR_MULTI = (
+        "运算符 {op!r} 不适用于多选题（请用 contains）",
+        "operator {op!r} does not apply to a checklist (use contains)",
+    )
+    Q_OP_NOT_FOR_CHOICE = ("运算符 {op!r} 不适用于单选题", "operator {op!r} does not apply to a single choice")
+    Q_NOT_OPTION = ("{value!r} 不是题目 {item!r} 的选项", "{value!r} is not an option of item {item!r}")
+    Q_NOT_SCALE_POINT = (
+        "{value!r} 不是题目 {item!r} 量表上的点",
+        "{value!r} is not a point of the scale of item {item!r}",
+    )
+    Q_OUTSIDE_SCALE = (
+        "{value} 超出题目 {item!r} 的量表 {lo}-{hi}",
+        "{value} is outside the scale {lo}-{hi} of item {item!r}",
+    )
+    Q_YESNO_OP = (
+        "题目 {item!r} 是是非题：请用 op 'eq' 或 'ne'，值为 true 或 false",
+        "item {item!r} is yes/no: use op 'eq' or 'ne' with true or false",
+    )
+    Q_NOT_NUMBER = ("{value!r} 不是数字", "{value!r} is not a number")
+    Q_OUTSIDE_RANGE = ("{value} 超出题目 {item!r} 的范围 {lo}-{hi}", "{value} is outside {lo}-{hi} of item {item!r}")
+    Q_NOT_ISO_DATE = ("{value!r} 不是 ISO 日期（YYYY-MM-DD）", "{value!r} is not an ISO date (YYYY-MM-DD)")
+    Q_NOT_REAL_DATE = ("{value!r} 不是真实存在的日期", "{value!r} is not a real date")
+    Q_NOT_TEXT = ("{value!r} 不是文本", "{value!r} is not text")
+    Q_RANGE_INVERTED = ("区间 {lo:g}-{hi:g} 的下限高于上限", "range {lo:g}-{hi:g} has min above max")
+    Q_GAP_EDGE = ("缺口：{lo:g} 到 {hi:g} 没有覆盖", "gap: nothing covers {lo:g} to {hi:g}")
+    Q_OVERLAP = ("重叠：{at:g} 被覆盖了两次", "overlap: {at:g} is covered twice")
+    Q_GAP_BETWEEN = ("{lo:g} 与 {hi:g} 之间有缺口", "gap between {lo:g} and {hi:g}")
+    Q_ENGLISH_MISSING = (
+        "缺少英文（其他文字有英文；要么都给，要么都不给）",
+        "English text missing (other texts have it; give all or none)",
+    )
+    Q_DUPLICATE_ID = ("重复的 id {id!r}", "duplicate id {id!r}")
+    Q_WEIGHT = ("必须为正数，而不是 {weight:g}", "must be positive, got {weight:g}")
+    Q_LABELS_EN = ("{n} 个标签需要 {n} 个译文", "{n} labels need {n} translations")
+    Q_DUPLICATE_ITEM = ("题目 id 重复", "duplicate item id")
+    Q_UNKNOWN_DIMENSION = ("未知维度 {id!r}（已有：{known}）", "unknown dimension {id!r} (known: {known})")
+    Q_SELF_DEPENDENCY = ("题目不能依赖自身", "an item cannot depend on itself")
+    Q_LATER_ITEM = (
+        "引用了后面的题目（条件只能往前看）{id!r}",
+        "refers to a later item (conditions may only look back) {id!r}",
+    )
+    Q_UNKNOWN_ITEM = ("未知题目 {id!r}", "unknown item {id!r}")
+    Q_IMPOSSIBLE = ("不可能成立的条件：{why}", "impossible condition: {why}")
+    Q_FLAG_UNSCORED = ("只有计分题才能标记问题", "only scored items can mark a problem")
+    Q_FLAG_NO_PROBLEM = ("标记问题的题目需要写明问题表述", "a flagged item needs the problem's wording")
+    Q_NO_SCORED_ITEM = ("没有计分题", "has no scored item")
+    Q_SCALE_MIN_MAX = ("min 必须小于 max", "min must be below max")
+    Q_LABEL_COUNT = (
+        "{points} 个点需要 {points} 个标签，实际 {got} 个",
+        "{points} points need {points} labels, got {got}",
+    )
+    Q_UNKNOWN_SCALE = (
+        "未知量表 {name!r}（请在 [scales.{name}] 下定义）",
+        "unknown scale {name!r} (define it under [scales.{name}])",
+    )
+    Q_DUPLICATE_OPTION = ("选项 id 重复 {id!r}", "duplicate option id {id!r}")
+    Q_SCORE_0_1 = ("必须在 0-1 之间", "must be within 0-1")
+    Q_SCORE_MINUS_1_1 = ("必须在 -1 到 1 之间", "must be within -1 to 1")
+    Q_MAX_ABOVE_MIN = ("必须大于 min", "must be above min")
+    Q_RED_LINE_NEEDS_FLAG = ("需要 flag 说明哪个回答触及红线", "needs a flag saying which answer is the red line")
+    Q_RED_LINE_NEEDS_PROBLEM = ("需要写明问题表述", "needs the problem's wording")
+    Q_RED_LINE_EXCLUSIVE = ("互斥选项不能是红线", "an exclusive option cannot be one")
+    Q_RED_LINE_LEVEL_UNKNOWN = (
+        "{level!r} 不是等次的名称（已有：{known}）",
+        "{level!r} is not a band label (known: {known})",
+    )
+    Q_RED_LINE_LEVEL_MISSING = (
+        "标了红线，请写明触及红线时等次最高到哪一档",
+        "red lines are marked; name the band they cap the level at",
+    )
+    Q_UNKNOWN_POST = ("未知岗位 {post!r}（已有：{known}）", "unknown post {post!r} (known: {known})")
+    Q_DUPLICATE_CHECK = ("重复的 check id", "duplicate check id")
+    Q_CHECK_BUILTIN_NAME = (
+        "{id!r} 是内置提示的名称；请换一个",
+        "{id!r} is the name of a built-in note; choose another",
+    )
+    Q_CHECK_REQUIRED = ("kind 为 {kind!r} 时必填", "required for kind {kind!r}")
+    Q_CHECK_NOT_NUMBER = (
+        "题目 {id!r} 不是数字题（check 比较的是数量）",
+        "item {id!r} is not a number item (checks compare counts)",
+    )
+    Q_CHECK_WHEN_REQUIRED = (
+        "kind 为 'needs_count' 时必填（需要数量来支撑的那个说法）",
+        "required for kind 'needs_count' (the claim that needs a count)",
+    )
+    Q_GRADES_EN = ("{n} 个等级需要 {n} 个译文", "{n} grades need {n} translations")
+    Q_NO_ITEM_MARKS = ("没有能标出问题的题目", "no item can mark a problem")
+    WHAT_PROFILE = ("岗位配置", "profile")
+    PROFILE_ENGLISH_MISSING = (
+        "部分标签缺少英文（要么都给，要么都不给）",
+        "English text missing on some labels (give all or none)",
+    )
+    # Self-assessment against others' ratings (gap).
+    GAP_NOT_SELF = ("{path}：这是别人的测评，不是自评。", "{path}: is a rating by someone else, not a self-assessment.")
+    GAP_NO_NAME = (
+        "{path}：自评没有署名；请用 selfcheck start --name 姓名 重新作答。",
+        "{path}: the self-assessment has no name; run `selfcheck start --name NAME`.",
+    )
+    GAP_IS_SELF = ("{path}：这是自评，不是他人的测评。", "{path}: is a self-assessment, not a rating by others.")
+    GAP_OTHER_SUBJECT = ("{path}：测评的是“{subject}”，不是“{name}”。", "{path}: rates {subject!r}, not {name!r}.")
+    # The command line.
+    BAD_CHOICE = ("{option}：请用 {choices}，而不是“{value}”。", "{option}: use {choices}, not {value!r}.")
+    SUBJECT_NEEDED = ("--subject：请写明被测评人的姓名。", "--subject: name the person you are rating.")
+    FORMAT_ONE_REPORT = (
+        "--format {fmt} 只能导出一份报告（或只含他评的多份）；csv 和 json 可以导出多份。",
+        "--format {fmt} takes one report (or ratings only); csv and json take several.",
+    )
+    OUTPUT_BINARY = ("--output -：docx 是二进制文件；请给出文件名。", "--output -: docx is binary; give a file name.")
+    OUTPUT_EXISTS = (
+        "{path}：文件已存在；用 --force 覆盖，或用 -o 换一个文件名。",
+        "{path}: already exists; use --force to overwrite it, or -o for another name.",
+    )
+    NO_FOLDER = ("{path}：文件夹不存在。", "{path}: no such folder.")
+    SUMMARY_FORMAT = ("--summary：请用 --format md、html 或 csv。", "--summary: use --format md, html or csv.")
+    DROPPED = ("下降超过 {limit:g} 分：{listed}", "dropped by more than {limit:g}: {listed}")
+    VALIDATE_OK = (
+        "{path}：通过（{id} v{version}，{items} 题，{dimensions} 个维度）",
+        "{path}: ok ({id} v{version}, {items} items, {dimensions} dimensions)",
+    )
 
     # ---- #12 problem identity, ledger, diff, 回头看 ----
     STATUS_TODO = ("未启动", "not started")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from selfcheck.errors import ReportError
-from selfcheck.i18n import Lang
+from selfcheck.i18n import Lang, Msg
 from selfcheck.questionnaire.library import Library
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
     from selfcheck.records.report import Finding, build, finding_id, now
     from selfcheck.scoring.findings import detect
 
-    given = answerfile.load(answers_path, library, opts.ids, opts.lang)
+    given = answerfile.load(answers_path, library, opts.ids)
     created = now()
     findings: list[Finding] = []
     for i, raw in enumerate(given.findings):
@@ -53,7 +53,7 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
             findings.append(Finding.model_validate({"id": finding_id(created, key), **data}))
         except ValidationError as exc:
             problem = first_problem(exc, f"findings[{i}].")
-            raise ReportError(f"{answers_path}: {problem}; no report written.") from None
+            raise ReportError(Msg.ANSWERS_BAD_FINDING, path=answers_path, problem=problem) from None
     covered = {(f.questionnaire, f.item, f.option): n for n, f in enumerate(findings)}
     for q in given.questionnaires:
         for d in detect(q, given.answers[q.id], given.who):

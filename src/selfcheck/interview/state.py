@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from selfcheck.errors import AnswerError
+from selfcheck.i18n import Msg
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, ItemBase, MultiItem, Questionnaire
 from selfcheck.questionnaire.profile import Who, applies
@@ -137,7 +138,7 @@ class Interview:
         """Skip the current item (refused for required items) and move on."""
         step = self._require_current()
         if step.item.required:
-            raise AnswerError("这一题必须回答。")
+            raise AnswerError(Msg.REQUIRED)
         self._answers[step.questionnaire.id].pop(step.item.id, None)
         self._shown.pop(step.questionnaire.id, None)
         self._skipped[step.questionnaire.id].add(step.item.id)
@@ -154,5 +155,5 @@ class Interview:
     def _require_current(self) -> Step:
         step = self.current()
         if step is None:
-            raise AnswerError("The interview is already complete.")
+            raise AnswerError(Msg.INTERVIEW_COMPLETE)
         return step

@@ -1,7 +1,7 @@
 """The rules of the questionnaire format that span fields: ids, references, gaps, translations.
 
-Each returns readable lines ("item ID: field: problem") rather than raising, so that a file's problems are listed
-together.
+Each returns problem lines ("item ID: field: problem", as catalogue phrases) rather than raising, so that a file's
+problems are listed together.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import itertools
 import re
 from datetime import date
 
-from selfcheck.i18n import Msg, default_lang, t
+from selfcheck.i18n import Msg, Phrase
 from selfcheck.questionnaire.model import (
     ChoiceItem,
     DateItem,
@@ -27,73 +27,78 @@ from selfcheck.questionnaire.model import (
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def value_problem(q: Questionnaire, item: ItemBase, op: str, value: object) -> str | None:
+def at(where: str, what: Phrase) -> Phrase:
+    """A problem line: where in the file (TOML names), then what is wrong."""
+    return Phrase(Msg.AT, where=where, what=what)
+
+
+def value_problem(q: Questionnaire, item: ItemBase, op: str, value: object) -> Phrase | None:
     """Why ``item op value`` can never hold, or None when it can."""
     values = value if isinstance(value, list) and op in ("in", "not_in") else [value]
     if op == "contains" and not isinstance(item, MultiItem):
-        return "operator 'contains' only applies to multi items"
+        return Phrase(Msg.Q_CONTAINS_MULTI_ONLY)
     if isinstance(item, MultiItem):
         if op not in ("contains", "eq", "ne"):
-            return f"operator {op!r} does not apply to a checklist (use contains)"
+            return Phrase(Msg.Q_OP_NOT_FOR_MULTI, op=op)
         ids = {o.id for o in item.options}
         wanted = value if isinstance(value, list) else [value]
         bad = [v for v in wanted if v not in ids]
-        return f"{bad[0]!r} is not an option of item {item.id!r}" if bad else None
+        return Phrase(Msg.Q_NOT_OPTION, value=bad[0], item=item.id) if bad else None
     for v in values:
         if isinstance(item, LikertItem):
             scale = q.scale_of(item) if isinstance(item.scale, Scale) or item.scale in q.scales else None
             if isinstance(v, bool) or not isinstance(v, int):
-                return f"{v!r} is not a point of the scale of item {item.id!r}"
+                return Phrase(Msg.Q_NOT_SCALE_POINT, value=v, item=item.id)
             if scale is not None and not scale.min <= v <= scale.max:
-                return f"{v} is outside the scale {scale.min}-{scale.max} of item {item.id!r}"
+                return Phrase(Msg.Q_OUTSIDE_SCALE, value=v, lo=scale.min, hi=scale.max, item=item.id)
         elif isinstance(item, YesNoItem):
             if not isinstance(v, bool) or op not in ("eq", "ne"):
-                return f"item {item.id!r} is yes/no: use op 'eq' or 'ne' with true or false"
+                return Phrase(Msg.Q_YESNO_OP, item=item.id)
         elif isinstance(item, ChoiceItem):
             if op not in ("eq", "ne", "in", "not_in"):
-                return f"operator {op!r} does not apply to a single choice"
+                return Phrase(Msg.Q_OP_NOT_FOR_CHOICE, op=op)
             if v not in {o.id for o in item.options}:
-                return f"{v!r} is not an option of item {item.id!r}"
+                return Phrase(Msg.Q_NOT_OPTION, value=v, item=item.id)
         elif isinstance(item, NumberItem):
             if isinstance(v, bool) or not isinstance(v, int):
-                return f"{v!r} is not a number"
+                return Phrase(Msg.Q_NOT_NUMBER, value=v)
             if not item.min <= v <= item.max:
-                return f"{v} is outside {item.min}-{item.max} of item {item.id!r}"
+                return Phrase(Msg.Q_OUTSIDE_RANGE, value=v, lo=item.min, hi=item.max, item=item.id)
         elif isinstance(item, DateItem):
             if not isinstance(v, str) or not _ISO_DATE.match(v):
-                return f"{v!r} is not an ISO date (YYYY-MM-DD)"
+                return Phrase(Msg.Q_NOT_ISO_DATE, value=v)
             try:
                 date.fromisoformat(v)
             except ValueError:
-                return f"{v!r} is not a real date"
+                return Phrase(Msg.Q_NOT_REAL_DATE, value=v)
         elif isinstance(item, TextItem) and not isinstance(v, str):
-            return f"{v!r} is not text"
+            return Phrase(Msg.Q_NOT_TEXT, value=v)
     return None
 
 
-def _range_problems(where: str, ranges: list[tuple[float, float]], lo: float, hi: float, step: float) -> list[str]:
+def _range_problems(where: str, ranges: list[tuple[float, float]], lo: float, hi: float, step: float) -> list[Phrase]:
     """Gaps and overlaps in ranges that must tile [lo, hi]; ``step`` is 1 for inclusive integer ranges."""
-    problems: list[str] = []
+    problems: list[Phrase] = []
     ordered = sorted(ranges)
-    lang = default_lang()
     for a, b in ordered:
         if a > b:
-            problems.append(f"{where}: range {a:g}-{b:g} has min above max")
+            problems.append(at(where, Phrase(Msg.Q_RANGE_INVERTED, lo=a, hi=b)))
         if a < lo or b > hi:  # say so, rather than a "gap" from 120 down to 100
-            problems.append(t(Msg.RANGE_OUTSIDE, lang, where=where, a=f"{a:g}", b=f"{b:g}", lo=f"{lo:g}", hi=f"{hi:g}"))
+            bounds = {"a": f"{a:g}", "b": f"{b:g}", "lo": f"{lo:g}", "hi": f"{hi:g}"}
+            problems.append(Phrase(Msg.RANGE_OUTSIDE, where=where, **bounds))
     if ordered and ordered[0][0] > lo:
-        problems.append(f"{where}: gap: nothing covers {lo:g} to {ordered[0][0]:g}")
+        problems.append(at(where, Phrase(Msg.Q_GAP_EDGE, lo=lo, hi=ordered[0][0])))
     if ordered and ordered[-1][1] < hi:
-        problems.append(f"{where}: gap: nothing covers {ordered[-1][1]:g} to {hi:g}")
+        problems.append(at(where, Phrase(Msg.Q_GAP_EDGE, lo=ordered[-1][1], hi=hi)))
     for (_a1, b1), (a2, _b2) in itertools.pairwise(ordered):
         if a2 < b1 + step:
-            problems.append(f"{where}: overlap: {a2:g} is covered twice")
+            problems.append(at(where, Phrase(Msg.Q_OVERLAP, at=a2)))
         elif a2 > b1 + step:
-            problems.append(f"{where}: gap between {b1:g} and {a2:g}")
+            problems.append(at(where, Phrase(Msg.Q_GAP_BETWEEN, lo=b1, hi=a2)))
     return problems
 
 
-def _english_problems(q: Questionnaire) -> list[str]:
+def _english_problems(q: Questionnaire) -> list[Phrase]:
     """English must be all or nothing: present on some texts and missing on others is an error."""
     pairs: list[tuple[str, str | None]] = [("title_en", q.title_en)]
     pairs += [(f"dimensions.{d.id}.title_en", d.title_en) for d in q.dimensions]
@@ -125,100 +130,120 @@ def _english_problems(q: Questionnaire) -> list[str]:
     if not present or len(present) == len(pairs):
         return []
     missing = [name for name, value in pairs if not value]
-    return [f"{name}: English text missing (other texts have it; give all or none)" for name in missing]
+    return [at(name, Phrase(Msg.Q_ENGLISH_MISSING)) for name in missing]
 
 
-def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[str]:
-    """Every rule the structure alone cannot check, as readable lines ("item ID: field: problem").
+def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[Phrase]:
+    """Every rule the structure alone cannot check, as problem lines ("item ID: field: problem").
 
     ``posts``: the post ids of the profile, to check ``posts`` keys against (None: not checked)."""
     from selfcheck.questionnaire.rules import rule_problems
 
-    problems: list[str] = []
+    problems: list[Phrase] = []
     dim_ids = [d.id for d in q.dimensions]
     for dup in sorted({d for d in dim_ids if dim_ids.count(d) > 1}):
-        problems.append(f"dimensions: duplicate id {dup!r}")
+        problems.append(at("dimensions", Phrase(Msg.Q_DUPLICATE_ID, id=dup)))
     for dim in q.dimensions:
         if dim.weight <= 0:
-            problems.append(f"dimension {dim.id}: weight: must be positive, got {dim.weight:g}")
+            problems.append(at(f"dimension {dim.id}: weight", Phrase(Msg.Q_WEIGHT, weight=dim.weight)))
     problems += _range_problems("bands", [(b.min, b.max) for b in q.bands], 0, 100, 0)
     for name, scale in q.scales.items():
         problems += _scale_problems(f"scales.{name}", scale)
     if q.rating is not None and q.rating.labels_en is not None and len(q.rating.labels_en) != len(q.rating.labels):
-        problems.append(f"rating: labels_en: {len(q.rating.labels)} labels need {len(q.rating.labels)} translations")
+        problems.append(at("rating: labels_en", Phrase(Msg.Q_LABELS_EN, n=len(q.rating.labels))))
 
     seen: dict[str, ItemBase] = {}
     for item in q.items:
         where = f"item {item.id}"
         if item.id in seen:
-            problems.append(f"{where}: id: duplicate item id")
+            problems.append(at(f"{where}: id", Phrase(Msg.Q_DUPLICATE_ITEM)))
         if item.dimension not in dim_ids:
-            problems.append(f"{where}: dimension: unknown dimension {item.dimension!r} (known: {', '.join(dim_ids)})")
+            unknown = Phrase(Msg.Q_UNKNOWN_DIMENSION, id=item.dimension, known=", ".join(dim_ids))
+            problems.append(at(f"{where}: dimension", unknown))
         if item.weight <= 0:
-            problems.append(f"{where}: weight: must be positive, got {item.weight:g}")
-        problems += [f"{where}: {p}" for p in _item_problems(q, item)]
+            problems.append(at(f"{where}: weight", Phrase(Msg.Q_WEIGHT, weight=item.weight)))
+        problems += [at(where, p) for p in _item_problems(q, item)]
         if item.show_if is not None:
-            cond = item.show_if
-            if cond.item == item.id:
-                problems.append(f"{where}: show_if.item: an item cannot depend on itself")
-            elif cond.item not in seen:
-                later = any(other.id == cond.item for other in q.items)
-                reason = "refers to a later item (conditions may only look back)" if later else "unknown item"
-                problems.append(f"{where}: show_if.item: {reason} {cond.item!r}")
-            else:
-                why = value_problem(q, seen[cond.item], cond.op, cond.value)
-                if why:
-                    problems.append(f"{where}: show_if.value: impossible condition: {why}")
+            problems += _condition_problems(q, item, seen)
         if item.flag is not None:
-            if not item.scored:
-                problems.append(f"{where}: flag: only scored items can mark a problem")
-            else:
-                why = value_problem(q, item, item.flag.op, item.flag.value)
-                if why:
-                    problems.append(f"{where}: flag.value: {why}")
-            if not item.problem:
-                problems.append(f"{where}: problem: a flagged item needs the problem's wording")
+            problems += _flag_problems(q, item)
         seen.setdefault(item.id, item)
 
     for dim in q.dimensions:
         if not any(i.scored and i.dimension == dim.id for i in q.items):
-            problems.append(f"dimension {dim.id}: has no scored item")
+            problems.append(at(f"dimension {dim.id}", Phrase(Msg.Q_NO_SCORED_ITEM)))
     problems += _english_problems(q)
     problems += rule_problems(q, posts)
     return problems
 
 
-def _scale_problems(where: str, scale: Scale) -> list[str]:
-    if scale.min >= scale.max:
-        return [f"{where}: min must be below max"]
-    points = scale.max - scale.min + 1
-    out = []
-    if len(scale.labels) != points:
-        out.append(f"{where}: labels: {points} points need {points} labels, got {len(scale.labels)}")
-    if scale.labels_en is not None and len(scale.labels_en) != points:
-        out.append(f"{where}: labels_en: {points} points need {points} labels, got {len(scale.labels_en)}")
+def _condition_problems(q: Questionnaire, item: ItemBase, seen: dict[str, ItemBase]) -> list[Phrase]:
+    """What is wrong with ``item``'s show_if: itself, a later or unknown item, or a value that can never match."""
+    where = f"item {item.id}"
+    cond = item.show_if
+    assert cond is not None
+    if cond.item == item.id:
+        return [at(f"{where}: show_if.item", Phrase(Msg.Q_SELF_DEPENDENCY))]
+    if cond.item not in seen:
+        later = any(other.id == cond.item for other in q.items)
+        reason = Phrase(Msg.Q_LATER_ITEM if later else Msg.Q_UNKNOWN_ITEM, id=cond.item)
+        return [at(f"{where}: show_if.item", reason)]
+    why = value_problem(q, seen[cond.item], cond.op, cond.value)
+    return [at(f"{where}: show_if.value", Phrase(Msg.Q_IMPOSSIBLE, why=why))] if why else []
+
+
+def _flag_problems(q: Questionnaire, item: ItemBase) -> list[Phrase]:
+    """What is wrong with ``item``'s flag: on an unscored item, a value that can never match, no problem wording."""
+    where = f"item {item.id}"
+    flag = item.flag
+    assert flag is not None
+    out: list[Phrase] = []
+    if not item.scored:
+        out.append(at(f"{where}: flag", Phrase(Msg.Q_FLAG_UNSCORED)))
+    else:
+        why = value_problem(q, item, flag.op, flag.value)
+        if why:
+            out.append(at(f"{where}: flag.value", why))
+    if not item.problem:
+        out.append(at(f"{where}: problem", Phrase(Msg.Q_FLAG_NO_PROBLEM)))
     return out
 
 
-def _item_problems(q: Questionnaire, item: ItemBase) -> list[str]:
-    out: list[str] = []
+def _scale_problems(where: str, scale: Scale) -> list[Phrase]:
+    if scale.min >= scale.max:
+        return [at(where, Phrase(Msg.Q_SCALE_MIN_MAX))]
+    points = scale.max - scale.min + 1
+    out = []
+    if len(scale.labels) != points:
+        out.append(at(f"{where}: labels", Phrase(Msg.Q_LABEL_COUNT, points=points, got=len(scale.labels))))
+    if scale.labels_en is not None and len(scale.labels_en) != points:
+        out.append(at(f"{where}: labels_en", Phrase(Msg.Q_LABEL_COUNT, points=points, got=len(scale.labels_en))))
+    return out
+
+
+def _item_problems(q: Questionnaire, item: ItemBase) -> list[Phrase]:
+    out: list[Phrase] = []
     if isinstance(item, LikertItem):
         if isinstance(item.scale, str):
             if item.scale not in q.scales:
-                out.append(f"scale: unknown scale {item.scale!r} (define it under [scales.{item.scale}])")
+                out.append(at("scale", Phrase(Msg.Q_UNKNOWN_SCALE, name=item.scale)))
         else:
             out += _scale_problems("scale", item.scale)
     elif isinstance(item, ChoiceItem | MultiItem):
         ids = [o.id for o in item.options]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            out.append(f"options: duplicate option id {dup!r}")
+            out.append(at("options", Phrase(Msg.Q_DUPLICATE_OPTION, id=dup)))
         if isinstance(item, ChoiceItem):
-            out += [f"option {o.id}: score: must be within 0-1" for o in item.options if not 0 <= o.score <= 1]
+            out += [at(f"option {o.id}: score", Phrase(Msg.Q_SCORE_0_1)) for o in item.options if not 0 <= o.score <= 1]
         else:
-            out += [f"option {o.id}: score: must be within -1 to 1" for o in item.options if not -1 <= o.score <= 1]
+            out += [
+                at(f"option {o.id}: score", Phrase(Msg.Q_SCORE_MINUS_1_1))
+                for o in item.options
+                if not -1 <= o.score <= 1
+            ]
     elif isinstance(item, NumberItem):
         if item.min >= item.max:
-            out.append("max: must be above min")
+            out.append(at("max", Phrase(Msg.Q_MAX_ABOVE_MIN)))
         else:
             out += _range_problems("bands", [(b.min, b.max) for b in item.bands], item.min, item.max, 1)
     return out

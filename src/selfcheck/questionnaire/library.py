@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from selfcheck.errors import QuestionnaireError, UsageError
 from selfcheck.files import exact, paths
 from selfcheck.files.tomlfile import read_toml
+from selfcheck.i18n import Msg, Phrase
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -38,7 +39,7 @@ _PLURAL = {"items": "item", "dimensions": "dimension", "options": "option", "ban
 _KINDS = {"likert", "yesno", "choice", "multi", "number", "date", "text"}
 
 
-def format_validation_error(exc: ValidationError, raw: Any) -> list[str]:
+def format_validation_error(exc: ValidationError, raw: Any) -> list[Phrase]:
     """Pydantic errors as ``item ID: field.path: message`` lines, with list indexes turned into ids."""
     lines = []
     for err in exc.errors(include_url=False):
@@ -63,15 +64,20 @@ def format_validation_error(exc: ValidationError, raw: Any) -> list[str]:
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             parts.append("kind")
         where = " ".join(_join_fields(parts))
-        msg = err["msg"]
+        msg: object = err["msg"]  # pydantic's own text for the rest: data about the file
         if err["type"] == "extra_forbidden":
-            msg = "unknown field (check its spelling)"
+            msg = Phrase(Msg.Q_UNKNOWN_FIELD)
         elif err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            msg = f"unknown kind; use one of {', '.join(sorted(_KINDS))}"
+            msg = Phrase(Msg.Q_UNKNOWN_KIND, kinds=", ".join(sorted(_KINDS)))
         elif err["type"] == "missing":
-            msg = "required field is missing"
-        lines.append(f"{where}: {msg}" if where else msg)
+            msg = Phrase(Msg.Q_MISSING_FIELD)
+        lines.append(Phrase(Msg.AT, where=where, what=msg) if where else _bare(msg))
     return lines
+
+
+def _bare(msg: object) -> Phrase:
+    """A problem with no field to name (the whole document is wrong)."""
+    return msg if isinstance(msg, Phrase) else Phrase(Msg.VERBATIM, text=msg)
 
 
 def _join_fields(parts: list[str]) -> list[str]:
@@ -110,11 +116,10 @@ def parse(raw: dict[str, Any], path: Path | str, posts: set[str] | None = None) 
         problems = semantic_problems(q, known_posts() if posts is None else posts)
         if not problems:
             return q
-    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-    raise QuestionnaireError(f"{path}: invalid questionnaire ({count}):", [f"  {p}" for p in problems])
+    raise QuestionnaireError(Msg.Q_INVALID, problems, path=path, n=len(problems))
 
 
-def _cross_field_anyway(raw: dict[str, Any], exc: ValidationError, posts: set[str]) -> list[str]:
+def _cross_field_anyway(raw: dict[str, Any], exc: ValidationError, posts: set[str]) -> list[Phrase]:
     """The cross-field problems of a questionnaire that failed validation, as far as they can be found: the entries
     that failed (an item, a band, a scale) are set aside, the rest is checked, and a problem that names something
     set aside is not reported (it may only be missing because it was set aside)."""
@@ -150,12 +155,13 @@ def _cross_field_anyway(raw: dict[str, Any], exc: ValidationError, posts: set[st
     names = "|".join(re.escape(g) for g in gone if g and g != "None")
     # "item a2: …", "dimension a: …", "unknown item 'a2'": the forms the checks name things in
     mentions = re.compile(rf"(?:(?:item|dimension|scale) '?|')(?:{names})(?![\w-])") if names else None
-    return [p for p in semantic_problems(q, posts) if mentions is None or not mentions.search(p)]
+    # matched on the English wording, whose forms are fixed; the person reads the problems in their own language
+    return [p for p in semantic_problems(q, posts) if mentions is None or not mentions.search(p.render("en"))]
 
 
 def load_file(path: Path, posts: set[str] | None = None) -> Questionnaire:
     """Load and validate one questionnaire file (``posts`` as for :func:`parse`)."""
-    return parse(read_toml(path, "questionnaire"), path, posts)
+    return parse(read_toml(path, Msg.WHAT_QUESTIONNAIRE), path, posts)
 
 
 @dataclass(frozen=True)
@@ -184,8 +190,8 @@ class Library:
         try:
             return self.entries[qid]
         except KeyError:
-            known = ", ".join(self.entries) or "none"
-            raise UsageError(f"No questionnaire with id {qid!r}. Known: {known}.") from None
+            known: object = ", ".join(self.entries) or Phrase(Msg.NONE_KNOWN)
+            raise UsageError(Msg.Q_UNKNOWN_ID, id=qid, known=known) from None
 
     def titles(self, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
         """Questionnaire titles and their dimensions' titles in ``lang``, by id (for rendering saved data)."""

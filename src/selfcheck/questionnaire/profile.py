@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from selfcheck.files import exact
+from selfcheck.i18n import Msg, Phrase
 from selfcheck.questionnaire.model import Slug, Strict
 
 if TYPE_CHECKING:
@@ -69,13 +70,14 @@ def applies(entry: ItemBase | Option, who: Who | None) -> bool:
     return not (public_only and who.public is False)
 
 
-def profile_problems(profile: Profile) -> list[str]:
-    """Duplicate post ids and half-given English, as readable lines."""
+def profile_problems(profile: Profile) -> list[Phrase]:
+    """Duplicate post ids and half-given English, as problem lines."""
     ids = [p.id for p in profile.posts]
-    problems = [f"posts: duplicate id {d!r}" for d in sorted({i for i in ids if ids.count(i) > 1})]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    problems = [Phrase(Msg.AT, where="posts", what=Phrase(Msg.Q_DUPLICATE_ID, id=d)) for d in duplicates]
     texts = [profile.title_en, profile.public.text_en, *(p.label_en for p in profile.posts)]
     if any(texts) and not all(texts):
-        problems.append("English text missing on some labels (give all or none)")
+        problems.append(Phrase(Msg.PROFILE_ENGLISH_MISSING))
     return problems
 
 
@@ -97,7 +99,7 @@ def load_profile() -> Profile:
 
     user = paths.config_dir() / PROFILE_FILE
     path = user if user.is_file() else builtin_profile_path()
-    raw = read_toml(path, "profile")
+    raw = read_toml(path, Msg.WHAT_PROFILE)
     try:
         profile = exact.validate(Profile, raw)
     except ValidationError as exc:
@@ -106,4 +108,4 @@ def load_profile() -> Profile:
         problems = profile_problems(profile)
         if not problems:
             return profile
-    raise QuestionnaireError(f"{path}: invalid profile ({len(problems)} problem(s)):", [f"  {p}" for p in problems])
+    raise QuestionnaireError(Msg.PROFILE_INVALID, problems, path=path, n=len(problems))

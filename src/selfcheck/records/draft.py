@@ -82,13 +82,11 @@ def save(draft: Draft, path: Path) -> None:
 
 def load(path: Path) -> Draft:
     """The draft saved at ``path``; a damaged one is an error that says to fix or delete it."""
-    data = read_toml(path, "draft", ReportError)
+    data = read_toml(path, Msg.WHAT_DRAFT, ReportError)
     try:
         return exact.validate(Draft, data)
     except ValidationError as exc:
-        raise ReportError(
-            f"{path}: {first_problem(exc)}. The draft is damaged; fix or delete the file to start again."
-        ) from None
+        raise ReportError(Msg.DRAFT_DAMAGED, path=path, problem=first_problem(exc)) from None
 
 
 @contextmanager

@@ -150,7 +150,7 @@ def load(folder: Path) -> Ledger:
     path = ledger_path(folder)
     if not path.exists():
         return Ledger()
-    data = read_toml(path, "ledger", ReportError)
+    data = read_toml(path, Msg.WHAT_LEDGER, ReportError)
     version = data.get("schema_version")
     if isinstance(version, int) and version > LEDGER_SCHEMA:
         raise ReportError(Msg.LEDGER_NEWER, path=path, version=version)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.files import exact, paths
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
+from selfcheck.i18n import Msg, Phrase
 
 if TYPE_CHECKING:
     from selfcheck.records.report import Report
@@ -31,7 +32,7 @@ def private_dir(folder: Path) -> Path:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask only downward; be exact
     except OSError as exc:
-        raise ReportError(f"{folder}: cannot create the folder: {exc.strerror}.") from None
+        raise ReportError(Msg.FOLDER_CREATE_FAILED, path=folder, reason=exc.strerror) from None
     return folder
 
 
@@ -171,13 +172,14 @@ def resolve(ref: str, folder: Path) -> Path:
     if match is None:
         path = Path(ref)
         if not path.exists():
-            raise ReportError(f"{path}: no such report file.")
+            raise ReportError(Msg.NO_REPORT_FILE, path=path)
         return path
     back = int(match.group(1) or 0)
     reports = list_reports(folder)
     if back >= len(reports):
-        have = f"only {len(reports)} report(s)" if reports else "no reports"
-        raise UsageError(f"{ref}: {folder} has {have}. Run `selfcheck start` first, or give a path.")
+        if reports:
+            raise UsageError(Msg.TOO_FEW_REPORTS, ref=ref, folder=folder, n=len(reports))
+        raise UsageError(Msg.NO_REPORTS, ref=ref, folder=folder)
     return reports[-1 - back]
 
 
@@ -213,23 +215,20 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
 
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ReportError(f"{path}: schema_version: missing or not a whole number; is this a selfcheck report?")
+        raise ReportError(Msg.SCHEMA_MISSING, path=path, what=Phrase(Msg.WHAT_REPORT))
     if version > SCHEMA_VERSION:
-        raise ReportError(
-            f"{path}: schema_version {version} is newer than this selfcheck understands ({SCHEMA_VERSION}); "
-            "upgrade selfcheck to read it."
-        )
+        raise ReportError(Msg.SCHEMA_NEWER, path=path, version=version, known=SCHEMA_VERSION)
     if version < 1:
-        raise ReportError(f"{path}: schema_version: {version} is not a valid version.")
+        raise ReportError(Msg.SCHEMA_INVALID, path=path, version=version)
     try:
         return exact.validate(Report, upgrade(data))
     except ValidationError as exc:
-        raise ReportError(f"{path}: {first_problem(exc)}.") from None
+        raise ReportError(Msg.FILE_PROBLEM, path=path, problem=first_problem(exc)) from None
 
 
 def read_report(path: Path) -> Report:
     """Read and validate one report file."""
-    return parse_report(read_toml(path, "report", ReportError), path)
+    return parse_report(read_toml(path, Msg.WHAT_REPORT, ReportError), path)
 
 
 def load_all(folder: Path) -> tuple[list[tuple[Path, Report]], list[ReportError]]:

@@ -134,7 +134,7 @@ def _open_draft(
     wanted = [q.id for q in library.select(chosen)] if chosen else None
     found = draft.find(opts.folder, opts.role, opts.subject, wanted)
     if opts.resume and found is None:
-        raise UsageError(t(Msg.DRAFT_NONE, lang))
+        raise UsageError(Msg.DRAFT_NONE)
     if found is not None and not opts.resume:
         saved = found[1]
         listed = ", ".join(saved.questionnaires)

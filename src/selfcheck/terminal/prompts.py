@@ -144,7 +144,7 @@ class Session:
                 self.interview.skip()
                 return
             try:
-                value = parse(q, step.item, raw, self.lang, self.today)
+                value = parse(q, step.item, raw, self.today)
             except AnswerError as exc:
                 self.note(exc.render(self.lang))
                 continue

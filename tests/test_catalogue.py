@@ -1,0 +1,65 @@
+"""The catalogue: both languages of every message take the same values; errors carry phrases, not sentences."""
+
+from __future__ import annotations
+
+import pickle
+import string
+
+import pytest
+
+from selfcheck.errors import QuestionnaireError, ReportError, UsageError
+from selfcheck.i18n import Content, Msg, Phrase, t
+
+
+def fields(text: str) -> set[str]:
+    """The names of the ``{fields}`` in a format string."""
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("msg", list(Msg), ids=lambda m: m.name)
+def test_both_languages_can_be_worded_from_the_same_values(msg: Msg) -> None:
+    # A language may leave a value out (a date written as 年月日 in one, ISO in the other), but both must format
+    # from the values the message is given, and neither may be empty.
+    zh, en = msg.value
+    assert zh.strip() and en.strip()
+    values = dict.fromkeys(fields(zh) | fields(en), 1)
+    assert t(msg, "zh", **values) and t(msg, "en", **values)
+
+
+def test_every_message_is_its_own_entry() -> None:
+    # Two members with the same (zh, en) would silently become one enum member, an alias.
+    assert len(Msg.__members__) == len(list(Msg))
+
+
+def test_phrases_and_content_are_worded_in_the_language_of_the_message() -> None:
+    inner = Phrase(Msg.ANSWER_EXCLUSIVE, label=Content("以上都没有", "none of these"))
+    line = Phrase(Msg.AT, where="questionnaires.q.answers.a1", what=inner)
+    assert line.render("en") == "questionnaires.q.answers.a1: 'none of these' cannot be combined with other options."
+    assert line.render("zh") == "questionnaires.q.answers.a1: “以上都没有”不能与其他选项同时选择。"
+    assert t(Msg.ANSWER_EXCLUSIVE, "en", label=Content("只有中文", None)) == (
+        "'只有中文' cannot be combined with other options."
+    )
+
+
+def test_an_error_renders_its_message_and_details_in_either_language() -> None:
+    problems: list[Phrase | str] = [
+        Phrase(Msg.AT, where="item a1: id", what=Phrase(Msg.Q_DUPLICATE_ITEM)),
+        "parser text, kept as is",
+    ]
+    error = QuestionnaireError(Msg.Q_INVALID, problems, path="q.toml", n=2)
+    assert error.render("en").split("\n") == [
+        "q.toml: invalid questionnaire (2 problem(s)):",
+        "  item a1: id: duplicate item id",
+        "  parser text, kept as is",
+    ]
+    assert error.render("zh").split("\n")[:2] == ["q.toml：问卷有 2 处问题：", "  item a1: id: 题目 id 重复"]
+
+
+def test_errors_survive_the_trip_to_a_worker_process_and_back() -> None:
+    for error in (
+        ReportError(Msg.LIGHT_PROBLEM, path="r.toml", where="created", what=Phrase(Msg.LIGHT_NOT_DATETIME)),
+        UsageError(Msg.NO_PAIR),
+    ):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and back.exit_code == error.exit_code
+        assert back.render("en") == error.render("en") and back.render("zh") == error.render("zh")
