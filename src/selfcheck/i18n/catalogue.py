@@ -388,6 +388,7 @@ class Msg(Enum):
     Q_GRADES_EN = ("{n} 个等级需要 {n} 个译文", "{n} grades need {n} translations")
     Q_NO_ITEM_MARKS = ("没有能标出问题的题目", "no item can mark a problem")
     WHAT_PROFILE = ("岗位配置", "profile")
+    WHAT_SETTINGS = ("材料设置", "settings")
     PROFILE_ENGLISH_MISSING = (
         "部分标签缺少英文（要么都给，要么都不给）",
         "English text missing on some labels (give all or none)",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import dump_toml, read_toml
+from selfcheck.i18n import Msg
 from selfcheck.records.storage import atomic_write, private_dir
 
 SETTINGS_NAME = "material.toml"
@@ -28,7 +29,7 @@ def load(folder: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = read_toml(path, "settings", ReportError)
+        data = read_toml(path, Msg.WHAT_SETTINGS, ReportError)
     except ReportError:
         return {}
     return {k: str(data[k])[:MAX_LENGTH] for k in FIELDS if isinstance(data.get(k), str) and data[k].strip()}
