@@ -174,7 +174,7 @@ def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: 
     assert "questionnaires.zuofeng.answers.nope: no such item in zuofeng v1.0" in out
     assert "questionnaires.zuofeng.answers.sx-self-review: expected true or false, got 'yes'" in out
     chinese = runner.invoke(app, ["start", "--answers", answers]).output
-    assert "有 3 处问题，未生成报告" in chinese
+    assert "3 处问题，未写入报告" in chinese
     assert "questionnaires.zuofeng.answers.sx-study: 应为 1–5 的整数，而不是 9" in chinese
     assert reports_in(home) == []
 

@@ -23,10 +23,10 @@ def test_validate_lists_structural_and_cross_field_problems_together(tmp_path: P
     data["items"][1].pop("scale")  # structural: a likert item without its scale
     data["items"][3]["show_if"]["item"] = "zzz"  # cross-field: no such item
     path = write_toml(tmp_path / "mixed.toml", data)
-    result = runner.invoke(app, ["questionnaires", "validate", str(path)])
+    result = runner.invoke(app, ["questionnaires", "validate", str(path), "--lang", "en"])
     assert result.exit_code == 1
     out = result.output
-    assert "4 problems" in out
+    assert "(4 problem(s))" in out
     assert "item a2: scale: required field is missing" in out
     assert "unknown scale 'nosuch'" in out
     assert "unknown item 'zzz'" in out
