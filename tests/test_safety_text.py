@@ -63,6 +63,16 @@ def _reports(home: Path, tmp_path: Path) -> Path:
     return qfile
 
 
+def _ratings(tmp_path: Path, qfile: Path) -> Path:
+    """Three ratings of the hostile name, with a hostile comment, so that gap shows its whole view."""
+    folder = tmp_path / "ratings"
+    for first in (2, 3, 4):
+        args = ["rate", "--subject", HOSTILE, "-q", str(qfile), "--dir", str(folder)]
+        result = CliRunner().invoke(app, args, input=f"{first}\n\n2\n1\n3\n{HOSTILE}\n\n\n")
+        assert result.exit_code == 0, result.output
+    return folder
+
+
 def _run(args: list[str], home: Path) -> str:
     env = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "100", "TERM": "xterm", "NO_COLOR": "1"}
     child = pexpect.spawn(sys.executable, ["-m", "selfcheck", *args], env=env, timeout=60, dimensions=(50, 100))
@@ -82,7 +92,7 @@ def test_no_raw_escape_reaches_the_terminal_from_any_read_command(home: Path, tm
         ["plan"],
         ["history"],
         ["summary", str(folder), "--names"],
-        ["gap", "latest", str(folder)],
+        ["gap", "latest", str(_ratings(tmp_path, qfile))],
         ["questionnaires", "list", "-q", str(qfile)],
         ["questionnaires", "show", "mini", "-q", str(qfile)],
     ]
@@ -91,6 +101,8 @@ def test_no_raw_escape_reaches_the_terminal_from_any_read_command(home: Path, tm
         assert "\x1b" not in out, (args, out[:400])
         assert "\x9b" not in out and "\u202e" not in out, args
         assert "Traceback" not in out, (args, out)
+    gap = _run(["gap", "latest", str(tmp_path / "ratings")], home)
+    assert "3 人评价" in gap and "␛]0;pwned␇" in gap  # the whole view, the name shown and not obeyed
     shown = _run(["report", "show"], home)
     assert "␛]0;pwned␇" in shown  # shown, not obeyed
     assert "张三" in shown and "具体表现" in shown
