@@ -171,7 +171,7 @@ def test_a_hand_added_problem_said_solved_is_resolved_in_diff(home: Path, tmp_pa
     child.expect("完成情况或证据")
     child.sendline("回访登记表12条")
     child.expect("落实情况")
-    child.sendline("3")
+    child.sendline("2")  # in progress — but solved, with evidence: the ledger marks it done
     child.expect("这个问题现在还存在吗")
     child.sendline("2")
     child.expect("完成情况或证据")
@@ -191,3 +191,4 @@ def test_a_hand_added_problem_said_solved_is_resolved_in_diff(home: Path, tmp_pa
     assert [f["problem_id"] for f in diff["resolved"]] == ["mini/b1", "Fhand001"]
     assert diff["unchecked"] == []
     assert {"code": "ledger_done"} in diff["resolved"][1]["notes"]
+    assert json.loads(CliRunner().invoke(app, ["plan", "--json"]).output) == []  # both done

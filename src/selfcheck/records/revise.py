@@ -47,9 +47,12 @@ def changes_from_options(
             raise UsageError(Msg.EDIT_EMPTY, field="--measure")
         changes["measure"] = measure.strip()
     if deadline is not None:
+        from selfcheck.errors import AnswerError
+        from selfcheck.questionnaire.dates import parse_date
+
         try:
-            day = date.fromisoformat(deadline.strip().replace("/", "-"))
-        except ValueError:
+            day = parse_date(deadline.strip())  # as the interview reads it: 2027-06-30, 2027年6月底 …
+        except AnswerError:
             raise UsageError(Msg.EDIT_BAD_DEADLINE, deadline=deadline) from None
         if day < today:
             raise UsageError(Msg.EDIT_DEADLINE_PAST, deadline=deadline, today=today.isoformat())

@@ -73,6 +73,8 @@ def review_one(s: Session, p: Problem, n: int, total: int, kept: dict[str, str])
         fields.append(("outcome", Msg.FORM_HELP_REVIEW_OUTCOME, outcome))
     fields.append(("evidence", Msg.FORM_HELP_REVIEW_EVIDENCE, lambda v: _ask_evidence(s, v)))
     v = fill(s, fields, kept)
+    if v.get("outcome") == "solved":
+        v["status"] = "done"  # solved, with evidence: the ledger marks it done (closing still needs a check)
     return ReviewEntry(
         finding=p.findings[-1] if p.findings else p.id,
         report=p.reports[-1] if p.reports else "",
