@@ -8,7 +8,7 @@ import string
 import pytest
 
 from selfcheck.errors import QuestionnaireError, ReportError, UsageError
-from selfcheck.i18n import Content, Msg, Phrase, t
+from selfcheck.i18n import Content, Msg, Phrase, default_lang, t
 
 
 def fields(text: str) -> set[str]:
@@ -58,3 +58,23 @@ def test_errors_survive_the_trip_to_a_worker_process_and_back() -> None:
         back = pickle.loads(pickle.dumps(error))
         assert type(back) is type(error) and back.exit_code == error.exit_code
         assert back.render("en") == error.render("en") and back.render("zh") == error.render("zh")
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({"LANGUAGE": "en_GB:zh_CN"}, "en"),
+        ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh"),  # LANGUAGE comes before LANG, as in gettext
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"SELFCHECK_LANG": "zh", "LANGUAGE": "en"}, "zh"),  # selfcheck's own setting first
+        ({}, "zh"),
+    ],
+)
+def test_the_default_language_reads_language_like_lang(
+    env: dict[str, str], lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("SELFCHECK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang() == lang

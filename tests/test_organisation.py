@@ -145,6 +145,39 @@ def test_gap_three_raters_shows_dimensions(home: Path) -> None:
     assert "盲区" in table.output
 
 
+def english_mini() -> dict[str, Any]:
+    """The rated questionnaire with English everywhere (English is all or nothing)."""
+    data = rated_mini()
+    data["title_en"] = "Small questionnaire"
+    for dim, en in zip(data["dimensions"], ("Alpha", "Beta"), strict=True):
+        dim["title_en"] = en
+    for band, en in zip(data["bands"], ("Poor", "Good", "Excellent"), strict=True):
+        band["label_en"] = en
+    data["scales"]["freq"]["labels_en"] = [f"point {n}" for n in range(1, len(data["scales"]["freq"]["labels"]) + 1)]
+    data["rating"].update(labels_en=["poor", "fair", "good", "very good"], abstain_en="don't know")
+    for item in data["items"]:
+        item["text_en"] = f"English text of {item['id']}."
+        item["text_other_en"] = f"English third person of {item['id']}."
+        if "problem" in item:
+            item["problem_en"] = f"English problem of {item['id']}"
+        for opt in item.get("options", []):
+            opt["label_en"] = f"option {opt['id']}"
+    return data
+
+
+def test_gap_in_english_shows_english_titles_and_items(home: Path) -> None:
+    # The bug of #11: `gap --lang en` printed the Chinese titles and items.
+    me, folder = _write_ratings(home, 3)
+    install(home, english_mini())
+    english = runner.invoke(app, ["gap", str(me), str(folder), "--lang", "en"])
+    assert english.exit_code == 0, english.output
+    assert "Small questionnaire" in english.output and "Alpha" in english.output
+    assert "English text of a1." in english.output
+    assert "小问卷" not in english.output and "我经常下基层" not in english.output
+    chinese = runner.invoke(app, ["gap", str(me), str(folder)])
+    assert "小问卷" in chinese.output and "我经常下基层" in chinese.output
+
+
 def test_gap_refuses_ratings_of_someone_else(home: Path) -> None:
     me, _ = _write_ratings(home, 0)
     other = storage.write_report(report_of({"a1": 3}, role="peer", subject="李四", name=None), home / "x")

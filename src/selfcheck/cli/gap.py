@@ -50,7 +50,7 @@ def gap(
         else:
             named.append((str(path), storage.read_report(path)))
     check_subject(mine, str(self_path), named)
-    gaps = compare(mine, [r for _, r in named], load_library().definitions())
+    gaps = compare(mine, [r for _, r in named], load_library().definitions(), lang=resolve_lang(lang))
     if json:
         print_json(
             {

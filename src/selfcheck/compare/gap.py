@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.errors import ReportError
-from selfcheck.i18n import Msg
+from selfcheck.i18n import Lang, Msg, pick
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score
@@ -137,7 +137,11 @@ def distinct(others: Sequence[Report]) -> list[Report]:
 
 
 def compare(
-    self_report: Report, others: Sequence[Report], definitions: Mapping[str, Questionnaire], top_items: int = 5
+    self_report: Report,
+    others: Sequence[Report],
+    definitions: Mapping[str, Questionnaire],
+    top_items: int = 5,
+    lang: Lang = "zh",
 ) -> list[QuestionnaireGap]:
     """Per questionnaire of the self report: self against others, dimension by dimension and item by item.
 
@@ -152,7 +156,11 @@ def compare(
         # Below the threshold only the count: with one or two raters a mean gives each rater's marks away.
         overall = _stat(mine.scores.overall, overall_values)
         gap = QuestionnaireGap(
-            qid, q.title if q else (mine.title or qid), len(theirs), overall, detailed=len(theirs) >= MIN_RATERS
+            qid,
+            pick(q.title, q.title_en, lang) if q else (mine.title or qid),
+            len(theirs),
+            overall,
+            detailed=len(theirs) >= MIN_RATERS,
         )
         if gap.detailed:
             gap.comments = pooled_comments(theirs)
@@ -160,7 +168,7 @@ def compare(
             for dim in dims:
                 values = [t.scores.dimensions[dim] for t in theirs if dim in t.scores.dimensions]
                 gap.dimensions[dim] = _stat(mine.scores.dimensions.get(dim), values)
-                gap.dimension_titles[dim] = q.dimension(dim).title if q else dim
+                gap.dimension_titles[dim] = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang) if q else dim
             if q is not None:
                 rows = []
                 for item in q.items:
@@ -175,7 +183,7 @@ def compare(
                     ]
                     stat = _stat(None if own is None else own * 100, values)
                     if stat.gap is not None:
-                        rows.append((item.id, item.text, stat))
+                        rows.append((item.id, pick(item.text, item.text_en, lang), stat))
                 rows.sort(key=lambda r: -abs(r[2].gap or 0))
                 gap.items = rows[:top_items]
         out.append(gap)

@@ -75,9 +75,12 @@ def pick(zh: str, en: str | None, lang: Lang) -> str:
 
 
 def default_lang() -> Lang:
-    """``SELFCHECK_LANG``, else English only when the locale asks for it; Chinese is the default."""
-    for var in ("SELFCHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
+    """``SELFCHECK_LANG``, else English only when the locale asks for it; Chinese is the default.
+
+    The locale is read as gettext reads it for messages: ``LANGUAGE`` (a list such as ``en_GB:zh_CN``, whose first
+    entry counts), then ``LC_ALL``, ``LC_MESSAGES``, ``LANG``."""
+    for var in ("SELFCHECK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "").split(":", 1)[0]
         if value:
             return "en" if value.lower().startswith("en") else "zh"
     return "zh"
