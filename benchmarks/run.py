@@ -157,7 +157,7 @@ def make_reports(folder: Path, count: int, ids: tuple[str, ...] = SUMMARY_SET) -
     from selfcheck.files.tomlfile import dump_toml
     from selfcheck.questionnaire.library import load_library
     from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, LikertItem, MultiItem, NumberItem, YesNoItem
-    from selfcheck.records import storage
+    from selfcheck.records import definitions, storage
     from selfcheck.records.report import Finding, build, now, to_toml_data
     from selfcheck.scoring.findings import detect
 
@@ -199,6 +199,7 @@ def make_reports(folder: Path, count: int, ids: tuple[str, ...] = SUMMARY_SET) -
         texts.append(dump_toml(to_toml_data(report)).decode())
     stamp = re.compile(r"^created = .*$", re.M)
     folder.mkdir(parents=True, exist_ok=True)
+    definitions.store(qs, folder)  # as every report selfcheck writes has its definitions beside it
     written = []
     for n in range(count):
         when = created - timedelta(minutes=n)

@@ -97,10 +97,9 @@ def diff(
     language = resolve_lang(lang)
     from selfcheck.records.definitions import for_reports
 
-    current = _definitions([*a.questionnaires, *b.questionnaires])
     # The questionnaires as the reports answered them (stored beside them), so a deleted or changed file
-    # does not change the comparison.
-    defs = for_reports([(a_path, a), (b_path, b)], base, current)
+    # does not change the comparison; the questionnaire files are read only for a definition not stored.
+    defs = for_reports([(a_path, a), (b_path, b)], base, lambda: _definitions([*a.questionnaires, *b.questionnaires]))
     result = compare(a, b, defs, book, earlier, language)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})

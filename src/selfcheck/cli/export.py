@@ -150,7 +150,7 @@ def _material(
         meeting=kept.get("meeting", ""),
         name=given["name"] or report.respondent.name or kept.get("name", ""),
     )
-    defs = definitions.for_reports([row], base, load_library().definitions())
+    defs = definitions.for_reports([row], base, lambda: load_library().definitions())
     return build(report, defs, lang, status, title, scores)
 
 

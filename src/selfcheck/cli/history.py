@@ -55,6 +55,6 @@ def history(
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import history_view
 
-    definitions = for_reports(rows, storage.reports_dir(folder), load_library(only=wanted).definitions())
+    definitions = for_reports(rows, storage.reports_dir(folder), lambda: load_library(only=wanted).definitions())
 
     make_console().print(history_view([(p.name, r) for p, r in rows], definitions, wanted, resolve_lang(lang)))

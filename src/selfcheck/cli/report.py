@@ -47,8 +47,9 @@ def show(
     language = resolve_lang(lang)
     from selfcheck.records.definitions import for_reports
 
-    current = load_library(only=report.questionnaires).definitions()
-    definitions = for_reports([(path, report)], storage.reports_dir(folder), current)
+    definitions = for_reports(
+        [(path, report)], storage.reports_dir(folder), lambda: load_library(only=report.questionnaires).definitions()
+    )
     console = make_console()
     console.print(f"{path}", style="dim")
     console.print(report_view(report, definitions, language))

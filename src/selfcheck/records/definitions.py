@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfcheck.files import exact
 from selfcheck.records.storage import atomic_write, private_dir
 
 if TYPE_CHECKING:
@@ -55,30 +56,46 @@ def load(digest: str, folders: Iterable[Path]) -> Questionnaire | None:
         if hashlib.sha256(raw).hexdigest() != digest:
             continue
         try:
-            return Questionnaire.model_validate(json.loads(raw))
+            return exact.validate(Questionnaire, json.loads(raw))
         except (ValueError, ValidationError):
             continue
     return None
 
 
 def for_reports(
-    reports: Iterable[tuple[Path, Report]], folder: Path, current: Mapping[str, Questionnaire]
+    reports: Iterable[tuple[Path, Report]], folder: Path, current: Callable[[], Mapping[str, Questionnaire]]
 ) -> dict[str, Questionnaire]:
-    """The definitions the reports were answered with, newest report first per id: stored ones beside the report
-    or in ``folder``, else ``current`` (the library) — used as is when its digest matches, else as the fallback."""
-    out: dict[str, Questionnaire] = {}
-    digests = {qid: q.digest() for qid, q in current.items()}
+    """The definitions the reports were answered with, newest report first per id: the one stored beside the report
+    or in ``folder``; else ``current()`` (the library) when its digest matches; else an older report's stored one;
+    else the library's as the fallback. The library is loaded only when a definition is not stored: reading the
+    stored JSON is cheaper than loading and digesting the questionnaire files."""
     rows = sorted(reports, key=lambda r: r[1].created, reverse=True)
+    tried: dict[str, list[tuple[Path, str]]] = {}
     for path, report in rows:
         for qid, res in report.questionnaires.items():
-            if qid in out:
-                continue
-            if digests.get(qid) == res.digest:
-                out[qid] = current[qid]
-                continue
-            stored = load(res.digest, dict.fromkeys([path.parent, folder]))
+            tried.setdefault(qid, []).append((path, res.digest))
+    out: dict[str, Questionnaire] = {}
+    for qid, [(path, digest), *_older] in tried.items():
+        stored = load(digest, dict.fromkeys([path.parent, folder]))
+        if stored is not None:
+            out[qid] = stored
+    missing = [qid for qid in tried if qid not in out]
+    if not missing:
+        return out
+    library = current()
+    for qid in missing:
+        q = library.get(qid)
+        if q is not None and q.digest() == tried[qid][0][1]:
+            out[qid] = q
+            continue
+        for path, digest in tried[qid][1:]:
+            stored = load(digest, dict.fromkeys([path.parent, folder]))
             if stored is not None:
                 out[qid] = stored
-    for qid, q in current.items():
+                break
+        else:
+            if q is not None:
+                out[qid] = q
+    for qid, q in library.items():
         out.setdefault(qid, q)
     return out

@@ -149,7 +149,7 @@ def load(folder: Path) -> Ledger:
     """The ledger as stored (empty when there is none yet); a schema 1 file is upgraded in memory."""
     path = ledger_path(folder)
     if not path.exists():
-        return Ledger()
+        return Ledger.model_construct()  # no validator to build for an empty ledger (milliseconds per command)
     data = read_toml(path, Msg.WHAT_LEDGER, ReportError)
     version = data.get("schema_version")
     if isinstance(version, int) and version > LEDGER_SCHEMA:
@@ -223,7 +223,9 @@ def _now() -> datetime:
 
 
 def _new_problem(f: Finding) -> Problem:
-    return Problem(
+    # Built without validation: every value comes from a finding the report model validated (and reading a
+    # ledger should not build the Problem validator, which costs milliseconds in every command).
+    return Problem.model_construct(
         id=f.identity,
         problem=f.problem,
         questionnaire=f.questionnaire,
@@ -268,7 +270,7 @@ def sync(ledger: Ledger, reports: Iterable[tuple[Path, Report]], now: datetime) 
                 _take_newer(p, f)
             reopen = p.status in FINISHED and _finished_before(p, report)
             p.events.append(
-                Event(
+                Event.model_construct(  # values from a validated report, as in _new_problem
                     kind="found",
                     date=day,
                     recorded=now,
@@ -280,7 +282,9 @@ def sync(ledger: Ledger, reports: Iterable[tuple[Path, Report]], now: datetime) 
             )
             if reopen:
                 p.events.append(
-                    Event(kind="reopened", date=day, recorded=now, report=path.name, finding=f.id, status="todo")
+                    Event.model_construct(
+                        kind="reopened", date=day, recorded=now, report=path.name, finding=f.id, status="todo"
+                    )
                 )
             changed[p.id] = p
     return list(changed.values())
