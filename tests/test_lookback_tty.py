@@ -43,7 +43,15 @@ def first_report(home: Path) -> str:
             deadline="2099-01-01",
             causes=["zongzhi"],
         ),
-        Finding(id="Fhand001", problem="会议多", measure="例会合并", deadline="2099-02-01", causes=["nengli"]),
+        Finding(
+            id="Fhand001",
+            questionnaire="mini",
+            dimension="b",  # named by hand for a dimension (the problem norm)
+            problem="会议多",
+            measure="例会合并",
+            deadline="2099-02-01",
+            causes=["nengli"],
+        ),
     ]
     report = build(
         [q],
@@ -149,6 +157,7 @@ def test_second_interview_looks_back_with_b_and_help_and_refuses_an_empty_cause(
     b1, hand = latest.findings
     assert b1.causes == ["zongzhi"] and b1.cause_note == ""
     assert hand.problem_id == "Fhand001" and hand.causes == ["nengli", "lixiang"] and hand.item is None
+    assert hand.dimension == "b"  # carried where it belongs
     book = ledger.load(home / "reports")
     assert [(p.id, len(p.reports), p.status) for p in book.problems] == [
         ("mini/b1", 2, "doing"),
@@ -157,9 +166,15 @@ def test_second_interview_looks_back_with_b_and_help_and_refuses_an_empty_cause(
     runner = CliRunner()
     diff = json.loads(runner.invoke(app, ["diff", "--json"]).output)["findings"]
     assert [f["problem_id"] for f in diff["persisting"]] == ["mini/b1", "Fhand001"]
+    assert diff["persisting"][1]["notes"] == []  # a carried problem repeats its wording by design: not "copied"
     assert diff["resolved"] == [] and diff["unchecked"] == [] and diff["new"] == []
     data = tomllib.loads((home / "reports" / "ledger.toml").read_text(encoding="utf-8"))
     assert len(data["problems"]) == 2  # one entry per problem, not one per report
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    five = md.split("五、上次整改落实情况")[1].split("\n## ")[0]
+    rows = [ln for ln in five.splitlines() if ln.startswith("|") and not set(ln) <= set("|-: ")][1:]
+    assert [r.split("|")[1].strip() for r in rows] == ["不回访", "会议多"]  # one row per problem
+    assert all(cell.strip() and cell.strip() != "–" for r in rows for cell in r.strip("|").split("|")), rows
 
 
 def test_a_hand_added_problem_said_solved_is_resolved_in_diff(home: Path, tmp_path: Path) -> None:

@@ -287,11 +287,13 @@ def _came_back(problem: Problem | None, f: Finding) -> Note | None:
 
 def _copied(f: Finding, reports: Sequence[Report]) -> Note | None:
     """The description (or a hand-added problem's wording) nearly repeats the newest of ``reports`` that has it."""
+    # A carried problem repeats its own wording by design: only its description can be copied.
+    by_wording = f.item is None and f.problem_id is None
     for r in reports:
         if any(
-            similar(f.detail, g.detail) or (f.item is None and similar(f.problem, g.problem))
+            similar(f.detail, g.detail) or (by_wording and similar(f.problem, g.problem))
             for g in r.findings
-            if g.detail or f.item is None
+            if g.detail or by_wording
         ):
             return Note("copied", month=_month(r))
     return None

@@ -77,6 +77,8 @@ class Problem(BaseModel):
     questionnaire: str | None = None
     item: str | None = None
     option: str | None = None
+    dimension: str | None = None
+    """A problem named by hand for a dimension (the problem norm): that dimension."""
     measure: str = ""
     deadline: str | None = None
     owner: str = ""
@@ -231,6 +233,7 @@ def _new_problem(f: Finding) -> Problem:
         questionnaire=f.questionnaire,
         item=f.item,
         option=f.option,
+        dimension=f.dimension,
         measure=f.measure,
         deadline=f.deadline,
         owner=f.owner,

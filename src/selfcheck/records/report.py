@@ -168,6 +168,9 @@ class ReviewEntry(Record):
     report: str
     problem_id: str = ""
     """The problem's identity (see :attr:`Finding.identity`); empty in entries upgraded from schema 1."""
+    questionnaire: str | None = None
+    dimension: str | None = None
+    """For a problem added by hand for a dimension: where it belongs, so a carried problem stays there."""
     problem: str
     measure: str = ""
     deadline: str | None = None

@@ -79,6 +79,8 @@ def review_one(s: Session, p: Problem, n: int, total: int, kept: dict[str, str])
         finding=p.findings[-1] if p.findings else p.id,
         report=p.reports[-1] if p.reports else "",
         problem_id=p.id,
+        questionnaire=p.questionnaire if p.by_hand else None,
+        dimension=p.dimension,
         problem=p.problem,
         measure=p.measure,
         deadline=p.deadline,

@@ -257,7 +257,12 @@ class Session:
             self.console.print(Panel(Text(r.problem, style="bold"), title=head, title_align="left"))
             fid = finding_id(self.draft.created, f"carried/{r.problem_id}")
             finding = self.ask_details(r.problem, fid, default_owner)
-            self.draft.findings.append(finding.model_copy(update={"problem_id": r.problem_id or r.finding}))
+            where = {
+                "problem_id": r.problem_id or r.finding,
+                "questionnaire": r.questionnaire,
+                "dimension": r.dimension,
+            }
+            self.draft.findings.append(finding.model_copy(update=where))
             self.persist()
 
     def read_required(self, prompt: str) -> str:
