@@ -136,13 +136,13 @@ def test_answers_round_trip_gives_the_same_scores(home: Path, tmp_path: Path) ->
         "zuofeng": {
             "answers": {
                 "sx-study": 2,
-                "sx-not-my-business": 4,
+                "sx-criticism-evasive": 4,
                 "sx-self-review": True,
                 "sx-self-review-date": "2026-05-01",
                 "gz-formalism": ["meetings", "paperwork"],
                 "gz-grassroots-days": 12,
                 "sh-hedonism": ["none"],
-                "sh-family": True,
+                "sh-relatives-gain": False,
             },
             # #14: the problem norm — a conduct dimension with no problem needs a written reason
             "no_problem": {"shenghuo": "征求意见和谈心谈话中没有人提出生活作风方面的问题"},
@@ -160,7 +160,7 @@ def test_answers_round_trip_gives_the_same_scores(home: Path, tmp_path: Path) ->
     b = storage.read_report(report2)
     assert a.questionnaires == b.questionnaires
     assert [f.problem for f in a.findings] == [f.problem for f in b.findings]
-    assert {f.problem for f in a.findings} >= {"理论学习不够深入系统，学用结合不紧，存在学用脱节现象"}
+    assert {f.problem for f in a.findings} >= {"本人理论学习主要依靠集中学习，自己研读原文原著少，学得不深不透"}
 
 
 def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: 
     out = result.output
     assert "3 problem(s); no report written" in out
     assert "questionnaires.zuofeng.answers.sx-study: expected a whole number 1-5, got 9" in out
-    assert "questionnaires.zuofeng.answers.nope: no such item in zuofeng v1.0" in out
+    assert "questionnaires.zuofeng.answers.nope: no such item in zuofeng v2.0" in out
     assert "questionnaires.zuofeng.answers.sx-self-review: expected true or false, got 'yes'" in out
     chinese = runner.invoke(app, ["start", "--answers", answers]).output
     assert "3 处问题，未写入报告" in chinese

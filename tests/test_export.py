@@ -30,15 +30,30 @@ def fixed_report() -> Report:
     answers: dict[str, dict[str, AnswerValue]] = {
         "zuofeng": {
             "sx-study": 2,
-            "sx-not-my-business": 1,
+            "sx-study-standard": "member",
+            "sx-study-hours": 20,
+            "sx-criticism-evasive": 1,
             "sx-self-review": False,
+            "sx-org-life-missed": 0,
+            "sx-dues": True,
             "gz-formalism": ["meetings"],
+            "gz-bureaucratism": ["none"],
             "gz-grassroots-days": 8,
             "gz-follow-through": 4,
+            "gz-rush-records": 2,
+            "gz-allowances": False,
+            "gz-office": False,
+            "gz-buildings": False,
             "sh-hedonism": ["none"],
-            "sh-family": True,
+            "sh-extravagance": ["none"],
+            "sh-dining": False,
+            "sh-travel": False,
+            "sh-gifts-received": False,
+            "sh-gifts-given": False,
+            "sh-car": False,
+            "sh-relatives-gain": False,
             "sh-hardship": 4,
-            "sh-show-off": 1,
+            "sh-noon-drinking": 1,
         },
         "diaoyan": {
             "dc-days": 12,
@@ -311,7 +326,7 @@ def test_no_doubled_contrast_and_anonymous_report_asks_for_a_name(home: Path) ->
 
 def test_english_material_is_english_where_the_questionnaire_is(saved: Path) -> None:
     md = runner.invoke(app, ["export", "-o", "-", "--lang", "en"]).stdout
-    assert "Theoretical study is neither deep nor systematic" in md
+    assert "I rely on organised sessions for theoretical study" in md  # sx-study's problem_en (zuofeng 2.0)
     assert "理论学习不够深入系统" not in md
     assert "### (1) Ideological conduct" in md and "25 November 2026" in md
 

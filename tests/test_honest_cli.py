@@ -15,19 +15,41 @@ from selfcheck.records import storage
 
 runner = CliRunner()
 
-ZUOFENG_GOOD: dict[str, Any] = {
+ZUOFENG_GOOD: dict[str, Any] = {  # the best answer to every item of 对照改进作风要求 2.0 (#15)
     "sx-study": 5,
-    "sx-not-my-business": 1,
+    "sx-study-standard": "member",
+    "sx-study-hours": 60,
+    "sx-discipline-study": 6,
     "sx-self-review": True,
-    "sx-self-interest": 1,
+    "sx-criticism-given": 4,
+    "sx-criticism-evasive": 1,
+    "sx-org-life-missed": 0,
+    "sx-dues": True,
     "gz-formalism": ["none"],
     "gz-bureaucratism": ["none"],
     "gz-grassroots-days": 80,
     "gz-follow-through": 5,
+    "gz-rush-records": 1,
+    "gz-select-cadres": 5,
+    "gz-member-help": 5,
+    "gz-member-pioneer": 4,
+    "gz-allowances": False,
+    "gz-office": False,
+    "gz-buildings": False,
     "sh-hedonism": ["none"],
-    "sh-family": True,
+    "sh-extravagance": ["none"],
+    "sh-dining": False,
+    "sh-travel": False,
+    "sh-gifts-received": False,
+    "sh-gifts-given": False,
+    "sh-car": False,
+    "sh-club": False,
+    "sh-entertainment": False,
+    "sh-weddings": False,
+    "sh-relatives-gain": False,
+    "sh-personal-report": False,
     "sh-hardship": 5,
-    "sh-show-off": 1,
+    "sh-noon-drinking": 1,
 }
 
 
@@ -71,22 +93,23 @@ def test_answers_meet_the_norm_with_a_named_problem_and_reasons(home: Path, tmp_
 
 
 def test_a_red_line_in_an_answers_file_is_marked_everywhere(home: Path, tmp_path: Path) -> None:
-    answers = {**ZUOFENG_GOOD, "sh-hedonism": ["gifts"], "sx-study": 1, "gz-follow-through": 1}
+    # 2.0 (#15): 违规收受礼品礼金 is its own red-line item rather than an option of the 享乐主义 checklist
+    answers = {**ZUOFENG_GOOD, "sh-gifts-received": True, "sx-study": 1, "gz-follow-through": 1}
     reasons: dict[str, Any] = {"no_problem": {}}
     path = answers_file(tmp_path, {"zuofeng": {"answers": answers, **reasons}})
     result = runner.invoke(app, ["start", "--answers", path])
     assert result.exit_code == 0, result.output
     report = storage.read_report(storage.list_reports(home / "reports")[0])
     res = report.questionnaires["zuofeng"]
-    assert res.red_lines == ["sh-hedonism/gifts"] and res.level == "差距较大" and res.level_uncapped == "有差距"
+    assert res.red_lines == ["sh-gifts-received"] and res.level == "差距较大" and res.level_uncapped == "差距较小"
     [red] = [f for f in report.findings if f.red_line]
-    assert red.option == "gifts"
+    assert red.item == "sh-gifts-received" and red.option is None
 
     shown = runner.invoke(app, ["report", "show", "latest"], env={"COLUMNS": "120"})
-    assert "【红线】收受礼品礼金" in shown.output
-    assert "差距较大（红线封顶，按得分为有差距）" in shown.output
+    assert "【红线】本人违规收受礼品、礼金或消费卡" in shown.output
+    assert "差距较大（红线封顶，按得分为差距较小）" in shown.output
     diff = runner.invoke(app, ["diff", "latest", "latest"], env={"COLUMNS": "120"})
-    assert diff.exit_code == 0 and "【红线】收受礼品礼金" in diff.output
+    assert diff.exit_code == 0 and "【红线】本人违规收受礼品、礼金或消费卡" in diff.output
     summary = runner.invoke(app, ["summary", str(home / "reports")], env={"COLUMNS": "120"})
     assert "红线问题 1 个，涉及 1 份报告" in summary.output
 
@@ -101,8 +124,11 @@ def test_the_post_in_an_answers_file_leaves_out_items_that_do_not_apply(home: Pa
     report = storage.read_report(storage.list_reports(home / "reports")[0])
     res = report.questionnaires["zuofeng"]
     assert report.respondent.post == "member"
-    assert "gz-grassroots-days" not in res.answers and "sh-family" not in res.answers
-    assert res.not_applicable == ["gz-grassroots-days", "sh-family"]
+    leading = ["gz-grassroots-days", "gz-select-cadres", "gz-allowances", "gz-office", "gz-buildings"]
+    leading += ["sh-relatives-gain", "sh-personal-report"]
+    assert not set(leading) & set(res.answers)
+    assert res.not_applicable == leading
+    assert res.answers["gz-member-help"] == 5 and res.answers["gz-member-pioneer"] == 4  # a member's own duties
 
     bad = answers_file(tmp_path, {"zuofeng": {"answers": ZUOFENG_GOOD}}, respondent={"post": "boss"})
     result = runner.invoke(app, ["start", "--answers", bad])

@@ -101,7 +101,7 @@ def test_no_color_and_sixty_columns_keep_borders_whole(home: Path) -> None:
     child.sendline("2")
     child.expect("直接面向群众")
     child.sendline("1")
-    child.expect("第 1/12 题")
+    child.expect("第 1/27 题")
     child.sendline("?")
     child.expect("出处")
     child.sendline("q")
@@ -177,8 +177,9 @@ def test_rate_in_a_terminal(home: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("qid", "before", "at"),
     [
-        ("zuofeng", ["2"], "第 2/12 题"),  # a likert scale (sx-not-my-business)
-        ("zuofeng", ["2", "1", "1", "2026-05-01", "2"], "第 6/13 题"),  # the 形式主义 checklist
+        # zuofeng 2.0 (#15), as 一般干部: 学时标准 32 adds the hours question, so 28 questions from the third on
+        ("zuofeng", ["2", "1", "40", "2", "2", "3"], "第 7/28 题"),  # a likert scale (sx-criticism-evasive)
+        ("zuofeng", ["2", "1", "40", "2", "2", "3", "2", "0", "1"], "第 10/28 题"),  # the 形式主义 checklist
         ("xianjin", [], "第 1/13 题"),  # free text (the role model's name and deed)
     ],
     ids=["scale", "checklist", "free-text"],
@@ -211,9 +212,9 @@ def test_ctrl_c_at_each_kind_of_prompt_then_resume(home: Path, qid: str, before:
 def test_eof_on_stdin_keeps_the_draft(home: Path) -> None:
     child = spawn(["start", "zuofeng"], home, NO_COLOR="1")
     answer_profile(child)
-    child.expect("第 1/12 题")
+    child.expect("第 1/27 题")
     child.sendline("4")
-    child.expect("第 2/12 题")
+    child.expect("第 2/27 题")
     child.sendeof()
     child.expect("selfcheck start --resume")
     child.expect(pexpect.EOF)
@@ -228,9 +229,9 @@ def test_closed_terminal_keeps_the_draft(home: Path) -> None:
 
     child = spawn(["start", "zuofeng"], home)
     answer_profile(child)
-    child.expect("第 1/12 题")
+    child.expect("第 1/27 题")
     child.sendline("3")
-    child.expect("第 2/12 题")
+    child.expect("第 2/27 题")
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()
