@@ -294,17 +294,33 @@ def test_generic_description_gets_one_hint(home: Path, tmp_path: Path) -> None:
 
 
 def _builtin_pair(home: Path) -> tuple[Any, Path, Path]:
-    """Two reports on the built-in 对照改进作风要求: every likert item at its worst, then at its best."""
+    """Two reports on the built-in 对照改进作风要求: every item asked without a condition at its worst, then at its
+    best (since 2.0 (#15) most of its items are counts, yes/no and checklists, so likert items alone leave every
+    dimension 作答不足)."""
     from selfcheck.questionnaire.library import load_library
-    from selfcheck.questionnaire.model import LikertItem
+    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, NumberItem, YesNoItem
 
     q = load_library(only=["zuofeng"]).definitions()["zuofeng"]
-    likert = [i for i in q.items if isinstance(i, LikertItem) and not i.show_if]
+
+    def answer(item: Any, good: bool) -> Any:
+        if isinstance(item, LikertItem):
+            return 5 if good != item.reverse else 1
+        if isinstance(item, YesNoItem):
+            return (item.yes_score > item.no_score) == good
+        if isinstance(item, NumberItem):
+            return (max if good else min)(item.bands, key=lambda b: b.score).min
+        if isinstance(item, ChoiceItem):
+            return (max if good else min)(item.options, key=lambda o: o.score).id
+        if isinstance(item, MultiItem):
+            return [o.id for o in item.options if o.exclusive == good][:1]
+        return None
+
+    asked = [i for i in q.items if not i.show_if and i.scored]
     paths = []
     for days, good in ((30, False), (0, True)):
         report = build(
             [q],
-            {"zuofeng": {i.id: 5 if good != i.reverse else 1 for i in likert}},
+            {"zuofeng": {i.id: answer(i, good) for i in asked}},
             {"zuofeng": []},
             [],
             name="张三",
