@@ -232,7 +232,7 @@ def per_answer(runs: int) -> float:
                 interview.answer(True if isinstance(step.item, YesNoItem) else 3)
                 score(step.questionnaire, interview.answers_for(step.questionnaire.id))
                 state.answers = interview.all_answers()
-                draft.save(state, folder)
+                draft.save(state, folder / "draft.toml")  # save takes the draft's own path since #18
                 times.append(time.perf_counter() - start)
     finally:
         shutil.rmtree(folder)
