@@ -125,6 +125,7 @@ def test_the_post_in_an_answers_file_leaves_out_items_that_do_not_apply(home: Pa
     res = report.questionnaires["zuofeng"]
     assert report.respondent.post == "member"
     leading = ["gz-grassroots-days", "gz-select-cadres", "gz-allowances", "gz-office", "gz-buildings"]
+    leading += ["sh-dining", "sh-travel", "sh-gifts-received", "sh-gifts-given", "sh-car", "sh-entertainment"]
     leading += ["sh-relatives-gain", "sh-personal-report"]
     assert not set(leading) & set(res.answers)
     assert res.not_applicable == leading
