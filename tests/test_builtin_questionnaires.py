@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from selfcheck.files import paths
-from selfcheck.questionnaire.library import BUILTIN_ORDER, load_file, load_library
+from selfcheck.questionnaire.library import BUILTIN_FORMS, BUILTIN_ORDER, load_file, load_library
 from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, NumberItem, Questionnaire, YesNoItem
 
 FILES = sorted(paths.builtin_questionnaire_dir().glob("*.toml"))
@@ -17,8 +17,9 @@ SEED_PHRASES = ("八项规定", "四风", "群众", "调研", "决策", "服务"
 
 
 def test_six_builtins_in_order() -> None:
-    assert [p.stem for p in FILES] == sorted(BUILTIN_ORDER)
-    assert list(load_library().entries) == list(BUILTIN_ORDER)
+    # the six self-checks, then the two 民主评议 forms (#15)
+    assert [p.stem for p in FILES] == sorted(BUILTIN_ORDER + BUILTIN_FORMS)
+    assert list(load_library().entries) == list(BUILTIN_ORDER + BUILTIN_FORMS)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)

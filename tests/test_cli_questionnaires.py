@@ -86,7 +86,8 @@ def test_list_table_and_json() -> None:
     for qid in ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"):
         assert qid in result.output
     data = json.loads(runner.invoke(app, ["questionnaires", "list", "--json"]).output)
-    assert [d["id"] for d in data] == ["zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"]
+    # the six self-checks, then the two 民主评议 forms (#15)
+    assert [d["id"] for d in data] == ["zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu", "pingyi", "ceping"]
     assert set(data[0]) >= {"id", "title", "kind", "version", "items", "dimensions", "source"}
     assert data[0]["dimensions"][0] == {"id": "sixiang", "title": "思想作风"}
     assert data[0]["source"] == "built-in"
@@ -149,7 +150,7 @@ def test_validate_builtin_files() -> None:
     files = sorted(str(p) for p in (Path(__file__).parents[1] / "questionnaires").glob("*.toml"))
     result = runner.invoke(app, ["questionnaires", "validate", *files])
     assert result.exit_code == 0, result.output
-    assert result.output.count("：通过") == 6
+    assert result.output.count("：通过") == len(files) == 8  # six self-checks and two 民主评议 forms (#15)
 
 
 def test_schema_is_json_schema() -> None:

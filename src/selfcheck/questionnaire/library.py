@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from selfcheck.questionnaire.model import Questionnaire
 
 BUILTIN_ORDER = ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu")
+BUILTIN_FORMS = ("pingyi", "ceping")
+"""The 民主评议 forms (党员民主评议, 干部德能勤绩廉测评): answered by the person and by raters, never in a set."""
 SETS: dict[str, tuple[str, ...]] = {
     "contrast": BUILTIN_ORDER[:3],
     "ability": BUILTIN_ORDER[3:],
@@ -238,7 +240,8 @@ def load_library(extra: Sequence[Path] = (), only: Iterable[str] | None = None) 
             continue
         q = load_file(path, posts)  # a broken built-in is a bug in selfcheck: let it be loud
         builtin[q.id] = Entry(q, path, builtin=True)
-    ordered = [i for i in BUILTIN_ORDER if i in builtin] + sorted(set(builtin) - set(BUILTIN_ORDER))
+    known = BUILTIN_ORDER + BUILTIN_FORMS
+    ordered = [i for i in known if i in builtin] + sorted(set(builtin) - set(known))
     library.entries = {i: builtin[i] for i in ordered}
     for path in _files(paths.user_questionnaire_dir()):
         try:
