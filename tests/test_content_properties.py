@@ -1,0 +1,132 @@
+"""Content properties of the six built-ins (#14): answer patterns through every questionnaire.
+
+Any red line caps the level and yields its finding; all-worst gives the lowest band and findings in every
+dimension; no pattern ends a 对照 set with a dimension that has neither a problem nor a written reason (the
+answers file is refused until it has one, as the interview asks); items that do not apply to a post are never
+scored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer_patterns import pattern, random_answers, red_line_answers
+from helpers import write_toml
+from selfcheck.errors import ReportError
+from selfcheck.interview.from_answers import StartOptions, from_answers
+from selfcheck.questionnaire.library import BUILTIN_ORDER, load_library
+from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.questionnaire.profile import Who, applies, load_profile
+from selfcheck.records import storage
+from selfcheck.scoring.findings import detect
+from selfcheck.scoring.norm import missing_problems
+from selfcheck.scoring.scores import score
+
+LIBRARY = load_library()
+BUILTINS = [LIBRARY.get(qid).questionnaire for qid in BUILTIN_ORDER]
+POSTS = [Who(p.id, public) for p in load_profile().posts for public in (True, False)]
+PATTERNS: list[tuple[str, str, int | None]] = [
+    ("all-best", "best", None),
+    ("all-worst", "worst", None),
+    ("all-midpoint", "mid", None),
+    *((f"point-{p}", "mid", p) for p in range(1, 6)),
+]
+
+
+def patterns_of(q: Questionnaire) -> list[tuple[str, dict[str, AnswerValue]]]:
+    """Every pattern the issue names, for one questionnaire."""
+    out = [(name, pattern(q, where, point)) for name, where, point in PATTERNS]
+    out += [(f"random-{seed}", random_answers(q, seed)) for seed in range(8)]
+    out += [(f"red-line {key}", answers) for key, answers in red_line_answers(q)]
+    return out
+
+
+def lowest(q: Questionnaire) -> str:
+    return min(q.bands, key=lambda b: b.min).label
+
+
+@pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
+def test_every_red_line_alone_caps_the_level_and_yields_its_finding(q: Questionnaire) -> None:
+    cases = red_line_answers(q)
+    if q.id in ("zuofeng", "juece"):
+        assert cases, f"{q.id} marks no red line"
+    cap = next(b for b in q.bands if b.label == q.red_line_level) if cases else None
+    for key, answers in cases:
+        for who in (None, *POSTS):
+            result = score(q, answers, who=who)
+            reds = [d for d in detect(q, answers, who) if d.red_line]
+            if key.split("/")[0] not in {i.id for i in q.items if applies(i, who)}:
+                continue  # the item does not apply to this post: never asked, never scored
+            assert cap is not None and result.band is not None
+            assert result.band.min <= cap.min, (q.id, key, who, result.band.label)
+            assert [d.key for d in reds] == [key] and result.red_lines == [key]
+    clean = score(q, pattern(q, "best"))
+    assert (
+        clean.red_lines == [] and clean.band is not None and clean.band.label == max(q.bands, key=lambda b: b.min).label
+    )
+
+
+@pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
+@pytest.mark.parametrize("who", [None, *POSTS], ids=lambda w: "unknown" if w is None else f"{w.post}-{w.public}")
+def test_all_worst_gives_the_lowest_band_and_a_finding_in_every_dimension(q: Questionnaire, who: Who | None) -> None:
+    answers = pattern(q, "worst")
+    result = score(q, answers, who=who)
+    scored_dims = [d for d, s in result.dimensions.items() if s.shown]
+    if not scored_dims:
+        assert result.band is None  # nothing applies to this post (决策能力 for a member): no level at all
+        return
+    assert result.band is not None and result.band.label == lowest(q), (q.id, who, result.overall)
+    flagged = {d.dimension for d in detect(q, answers, who)}
+    assert flagged >= set(scored_dims), (q.id, who, set(scored_dims) - flagged)
+
+
+@pytest.mark.parametrize("q", [q for q in BUILTINS if q.kind == "contrast"], ids=lambda q: q.id)
+def test_no_pattern_ends_a_contrast_set_with_a_dimension_without_problem_or_reason(
+    q: Questionnaire, tmp_path: Path
+) -> None:
+    assert q.min_problems_per_dimension >= 1
+    folder = tmp_path / "reports"
+    opts = StartOptions(ids=[q.id], name=None, folder=folder, lang="zh", resume=False, files={})
+    for n, (name, answers) in enumerate(patterns_of(q)):
+        found = [(q.id, d.item, None) for d in detect(q, answers)]
+        missing = missing_problems(q, found, {})
+        path = write_toml(tmp_path / f"{n}.toml", {"questionnaires": {q.id: {"answers": answers}}})
+        if missing:
+            with pytest.raises(ReportError) as err:
+                from_answers(LIBRARY, opts, path)
+            assert all(f'dimension = "{d}"' in str(err.value) for d in missing), (name, str(err.value))
+            reasons = dict.fromkeys(missing, "征求意见、谈心谈话和民主评议中都没有人提出这方面的问题")
+            write_toml(path, {"questionnaires": {q.id: {"answers": answers, "no_problem": reasons}}})
+        report = storage.read_report(from_answers(LIBRARY, opts, path))
+        res = report.questionnaires[q.id]
+        covered = {q.item(f.item).dimension for f in report.findings if f.item} | set(res.no_problem)
+        assert covered == {d.id for d in q.dimensions}, (name, covered)
+
+
+@pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
+@pytest.mark.parametrize("who", POSTS, ids=lambda w: f"{w.post}-{w.public}")
+def test_items_that_do_not_apply_to_a_post_are_never_scored(q: Questionnaire, who: Who) -> None:
+    away = [i.id for i in q.items if not applies(i, who)]
+    for name, answers in patterns_of(q):
+        worst = {**answers, **{k: v for k, v in pattern(q, "worst").items() if k in away}}
+        best = {**answers, **{k: v for k, v in pattern(q, "best").items() if k in away}}
+        a, b = score(q, worst, who=who), score(q, best, who=who)
+        assert (a.overall, a.band, a.red_lines) == (b.overall, b.band, b.red_lines), (name, away)
+        assert not {d.item for d in detect(q, worst, who)} & set(away), name
+
+
+def test_leading_posts_are_limited_and_follow_ups_gated() -> None:
+    member = Who("member", False)
+    juece = LIBRARY.get("juece").questionnaire
+    assert score(juece, pattern(juece, "best"), who=member).overall is None  # 决策能力 does not apply to a member
+    qunzhong = LIBRARY.get("qunzhong").questionnaire
+    none_handled = {**pattern(qunzhong, "best"), "gz-cases-handled": 0}
+    shown = score(qunzhong, none_handled)
+    # With no cases handled, how they were solved is not asked, so it cannot lift the score.
+    assert shown.dimensions["gongzuo"].shown == 2  # gz-reachable and gz-cases-handled only
+    diaoyan = LIBRARY.get("diaoyan").questionnaire
+    idle = {**pattern(diaoyan, "best"), "dc-days": 0, "yj-reports": 0}
+    result = score(diaoyan, idle)
+    assert result.band is not None and result.band.label == lowest(diaoyan), result.overall
