@@ -135,3 +135,69 @@ def test_the_post_in_an_answers_file_leaves_out_items_that_do_not_apply(home: Pa
     result = runner.invoke(app, ["start", "--answers", bad])
     assert result.exit_code == 1
     assert "respondent.post：未知岗位 'boss'（可选：leader, cadre, member）" in result.output
+
+
+def graded_mini() -> dict[str, Any]:
+    """A rating form with an overall grade, disqualifying situations and a record-only count."""
+    from test_organisation import rated_mini
+
+    data = rated_mini()
+    data["grades"] = {"labels": ["优秀", "合格", "基本合格", "不合格"]}
+    data["disqualifiers"] = [
+        {"id": "no-dues", "label": "不按规定交纳党费"},
+        {"id": "stands-aside", "label": "在急难险重任务面前袖手旁观"},
+    ]
+    data["items"].insert(
+        0,
+        {
+            "id": "days",
+            "dimension": "a",
+            "kind": "number",
+            "text": "我到基层的天数。",
+            "text_other": "该同志到基层的天数。",
+            "max": 366,
+            "record_only": True,
+            "bands": [{"min": 0, "max": 366, "score": 1}],
+        },
+    )
+    return data
+
+
+def test_rate_asks_the_grade_and_situations_but_never_the_persons_own_record(home: Path) -> None:
+    from test_organisation import install
+
+    install(home, graded_mini())
+    # a1, a2, b1 (no), b3; marks a 好 (no comment), b 好; grade 合格; situations 2
+    script = ["4", "2", "2", "1", "4", "", "4", "", "2", "2"]
+    result = runner.invoke(app, ["rate", "--subject", "张三", "mini"], input="\n".join(script))
+    assert result.exit_code == 0, result.output
+    assert "该同志到基层的天数" not in result.output  # record-only: never asked of raters
+    assert "总体评价" in result.output and "在急难险重任务面前袖手旁观" in result.output
+    res = storage.read_report(storage.list_reports(home / "reports")[0]).questionnaires["mini"]
+    assert res.grade == "合格" and res.disqualifiers == ["stands-aside"]
+    assert res.notes == ["all-top"] and "days" not in res.answers
+
+
+def test_gap_and_summary_count_grades_and_all_top_raters_without_names(home: Path, tmp_path: Path) -> None:
+    from test_organisation import install, report_of
+
+    folder = home / "reports"
+    data = graded_mini()
+    install(home, data)
+    storage.write_report(report_of({"a1": 4, "a2": 2, "b1": True, "b3": "all"}, data=data), folder)
+    for n, (marks, grade) in enumerate((({"a": 4, "b": 4}, "优秀"), ({"a": 4, "b": 4}, "优秀"), ({"a": 2}, "合格"))):
+        rating = report_of({"a1": 4}, role="peer", subject="张三", name=None, ratings=marks, data=data)
+        rating.questionnaires["mini"] = rating.questionnaires["mini"].model_copy(
+            update={"grade": grade, "disqualifiers": ["no-dues"] if n == 2 else []}
+        )
+        storage.write_report(rating, folder / "peers")
+    self_path = storage.list_reports(folder)[0]
+    gap = json.loads(runner.invoke(app, ["gap", str(self_path), str(folder / "peers"), "--json"]).output)
+    mini = gap["questionnaires"]["mini"] if "questionnaires" in gap else gap["mini"]
+    assert mini["grades"] == {"优秀": 2, "合格": 1}
+    assert mini["disqualifiers"] == {"不按规定交纳党费": 1}
+    assert mini["raters_all_top"] == 2
+    shown = runner.invoke(app, ["gap", str(self_path), str(folder / "peers")], env={"COLUMNS": "100"}).output
+    assert "总体评价：优秀 2  合格 1" in shown and "2 人对所有维度都给了最高评价" in shown
+    summary = json.loads(runner.invoke(app, ["summary", str(folder), str(folder / "peers"), "--json"]).output)
+    assert summary["grades"] == {"mini": {"优秀": 2, "合格": 1}} and summary["raters_all_top"] == 2

@@ -80,6 +80,12 @@ class QuestionnaireGap:
     items: list[tuple[str, str, Stat]] = field(default_factory=list)
     comments: dict[str, list[str]] = field(default_factory=dict)
     """Raters' comments per dimension, verbatim and sorted; only when ``detailed``."""
+    grades: dict[str, int] = field(default_factory=dict)
+    """Raters' overall grades (优秀/合格 …) and how many gave each, most frequent first."""
+    disqualifiers: dict[str, int] = field(default_factory=dict)
+    """Disqualifying situations (label) and how many raters ticked each."""
+    all_top: int = 0
+    """Raters who marked every dimension at the top (好人主义): counted, never named."""
 
     @property
     def blind_spots(self) -> list[str]:
@@ -105,6 +111,9 @@ class QuestionnaireGap:
             out["hidden_strengths"] = self.hidden_strengths
             out["items"] = [{"id": i, "text": text, **s.to_json()} for i, text, s in self.items]
             out["comments"] = self.comments
+            out["grades"] = self.grades
+            out["disqualifiers"] = self.disqualifiers
+            out["raters_all_top"] = self.all_top
         return out
 
 
@@ -136,6 +145,19 @@ def distinct(others: Sequence[Report]) -> list[Report]:
     return out
 
 
+def _grades(gap: QuestionnaireGap, theirs: Sequence[QuestionnaireResult], q: Questionnaire | None) -> None:
+    """Grades, disqualifying situations and all-top raters: counts over raters, never who."""
+    from collections import Counter
+
+    from selfcheck.scoring.notes import ALL_TOP
+
+    gap.grades = dict(Counter(t.grade for t in theirs if t.grade).most_common())
+    labels = {o.id: o.label for o in q.disqualifiers} if q else {}
+    ticked = Counter(labels.get(d, d) for t in theirs for d in t.disqualifiers)
+    gap.disqualifiers = dict(ticked.most_common())
+    gap.all_top = sum(1 for t in theirs if ALL_TOP in t.notes)
+
+
 def compare(
     self_report: Report,
     others: Sequence[Report],
@@ -164,6 +186,7 @@ def compare(
         )
         if gap.detailed:
             gap.comments = pooled_comments(theirs)
+            _grades(gap, theirs, q)
             dims = [d.id for d in q.dimensions] if q else list(mine.scores.dimensions)
             for dim in dims:
                 values = [t.scores.dimensions[dim] for t in theirs if dim in t.scores.dimensions]

@@ -741,6 +741,21 @@ class Msg(Enum):
     )
     REPORT_NO_PROBLEM = ("未查摆出问题的书面说明", "Written reasons in place of a problem")
     REPORT_NOTES = ("一致性提示（不影响得分）", "Consistency notes (scores unchanged)")
+    GRADE_ASK = ("民主测评：该同志的总体评价", "Overall, how do you grade this comrade?")
+    DISQUALIFIERS_ASK = (
+        "据您所知，该同志有没有下列情形？",
+        "As far as you know, does any of these apply to this comrade?",
+    )
+    DISQUALIFIERS_PROMPT = (
+        "输入编号，可多选；都没有或不了解请直接回车",
+        "Enter numbers (several allowed); press Enter for none or don't know",
+    )
+    GAP_GRADES = ("总体评价：{dist}", "Overall grades: {dist}")
+    GAP_DISQUALIFIERS = ("反向情形：{dist}", "Disqualifying situations: {dist}")
+    GAP_ALL_TOP = (
+        "{n} 人对所有维度都给了最高评价（只计数，不记名）",
+        "{n} rater(s) marked every dimension at the top (counted, not named)",
+    )
     ANSWERS_BAD_POST = (
         "{path}：respondent.post：未知岗位 {post!r}（可选：{known}）；未写报告。",
         "{path}: respondent.post: unknown post {post!r} (known: {known}); no report written.",

@@ -230,6 +230,9 @@ def _run(
         if session.other:
             state.phase = "ratings"
             session.run_ratings(questionnaires)
+            from selfcheck.terminal.grading import ask_grades
+
+            ask_grades(session, questionnaires)
         else:
             detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id), interview.who)]
             owner = state.name or opts.name or t(Msg.SELF, lang)
@@ -268,6 +271,7 @@ def _run(
         if session.other
         else Respondent(name=state.name or opts.name or None, post=state.post, serves_public=state.serves_public),
         no_problem=state.no_problem,
+        grades=dict(state.grades) if session.other else None,
         ratings=state.ratings if session.other else None,
         comments=state.comments if session.other else None,
     )

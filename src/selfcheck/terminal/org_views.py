@@ -70,6 +70,7 @@ def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> Rend
         ):
             names = "、".join(g.dimension_titles.get(d, d) for d in dims) or ("无" if zh else "none")
             parts.append(Text(f"{label}：{names}" if zh else f"{label}: {names}", style=style))
+        parts += _rater_lines(g, lang)
         if g.items:
             parts.append(Text("差距最大的题目" if zh else "Items with the largest gaps", style="bold"))
             for _item_id, text, s in g.items:
@@ -89,6 +90,19 @@ def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: 
         parts.append(Text(f"  {titles.get(dim, dim)}", style="bold"))
         parts += [Text(f"    • {text}") for text in texts]
     return parts
+
+
+def _rater_lines(g: QuestionnaireGap, lang: Lang) -> list[Text]:
+    """The grade distribution, ticked disqualifying situations and all-top raters, as counts."""
+    lines: list[Text] = []
+    if g.grades:
+        lines.append(Text(t(Msg.GAP_GRADES, lang, dist="  ".join(f"{k} {n}" for k, n in g.grades.items()))))
+    if g.disqualifiers:
+        dist = "  ".join(f"{k} {n}" for k, n in g.disqualifiers.items())
+        lines.append(Text(t(Msg.GAP_DISQUALIFIERS, lang, dist=dist), style="red"))
+    if g.all_top:
+        lines.append(Text(t(Msg.GAP_ALL_TOP, lang, n=g.all_top), style="yellow"))
+    return lines
 
 
 def summary_view(
