@@ -186,7 +186,8 @@ def test_gap_and_summary_count_grades_and_all_top_raters_without_names(home: Pat
     install(home, data)
     storage.write_report(report_of({"a1": 4, "a2": 2, "b1": True, "b3": "all"}, data=data), folder)
     for n, (marks, grade) in enumerate((({"a": 4, "b": 4}, "优秀"), ({"a": 4, "b": 4}, "优秀"), ({"a": 2}, "合格"))):
-        rating = report_of({"a1": 4}, role="peer", subject="张三", name=None, ratings=marks, data=data)
+        # distinct answers: identical ratings count once (#13's anonymity rule)
+        rating = report_of({"a1": 3 + n % 3}, role="peer", subject="张三", name=None, ratings=marks, data=data)
         rating.questionnaires["mini"] = rating.questionnaires["mini"].model_copy(
             update={"grade": grade, "disqualifiers": ["no-dues"] if n == 2 else []}
         )
