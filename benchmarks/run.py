@@ -390,6 +390,24 @@ def summary_rows(exe: str, work: Path, env: dict[str, str], runs: int, sizes: tu
     return rows
 
 
+def collect_row(work: Path) -> Row:
+    """The ballot box under load on 127.0.0.1: 200 ballots from 50 concurrent clients (tests/collect_helpers.py);
+    the budget is that every ballot is written exactly once and the run ends within a minute."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from collections import Counter
+
+    from collect_helpers import load
+    from selfcheck.records import storage
+
+    folder = work / "collect"
+    run = load(folder, ballots=200, clients=50)
+    texts = [p.read_text(encoding="utf-8") for p in storage.list_reports(folder)]
+    seen = Counter(m for t in texts for m in run.markers if f'"{m}"' in t)
+    once = run.accepted == 200 and not run.errors and all(seen[m] == 1 for m in run.markers) and len(texts) == 600
+    label = f"collect: 200 ballots / 50 clients ({200 / run.seconds:.1f}/s)"
+    return (label, run.seconds, None, "", 0.0, None, "< 60 s, once", once and run.seconds < 60)
+
+
 def print_table(rows: list[Row]) -> None:
     """The table README shows: wall and CPU, the reference, both ratios, the budget."""
     print(f"{'measurement':34} {'wall':>9} {'cpu':>9} {'reference':>15} {'wall×':>6} {'cpu×':>6}  {'budget':>9}  ok")
@@ -432,6 +450,7 @@ def main() -> int:
         shown = long_text(runs)
         rows.append(("draw a 600,000-char text (cpu)", shown, None, "", 0.0, None, "< 1 s", shown < 1.0))
         rows += summary_rows(exe, work, env, runs, sizes, large)
+        rows.append(collect_row(work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(rows)
