@@ -241,3 +241,31 @@ def test_the_rate_limit_answers_429_and_recovers(tmp_path: Path) -> None:
 
         time.sleep(0.5)
         assert fetch(box.url)[0] == 200
+
+
+def test_tls_serves_https_with_the_given_certificate(tmp_path: Path) -> None:
+    import shutil
+    import ssl
+    import subprocess
+    import urllib.request
+
+    from selfcheck.collect import serve
+    from selfcheck.collect.web import BallotApp
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    make = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+    subprocess.run([*make, "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    box = _box(tmp_path, [new_code()])
+    running = serve.start(BallotApp(box), "127.0.0.1", 0, (cert, key))
+    try:
+        assert running.url.startswith("https://127.0.0.1:")
+        context = ssl.create_default_context(cafile=str(cert))
+        context.check_hostname = False
+        with urllib.request.urlopen(running.url, context=context, timeout=10) as response:
+            assert response.status == 200
+    finally:
+        running.stop()
+    with pytest.raises(UsageError):
+        serve.start(BallotApp(box), "127.0.0.1", 0, (tmp_path / "missing.pem", key))

@@ -56,7 +56,7 @@ def watch(
     tick: float = 0.25,
 ) -> None:
     """Show ballots in / expected until all are in, ``until`` passes or the server stops; Ctrl-C propagates."""
-    with Live(Group(_line(count(), total, until, lang)), console=console, auto_refresh=False, transient=False) as live:
+    with Live(Group(_line(count(), total, until, lang)), console=console, auto_refresh=False, transient=True) as live:
         while True:
             n = count()
             live.update(Group(_line(n, total, until, lang)), refresh=True)
