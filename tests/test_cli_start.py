@@ -108,7 +108,7 @@ def test_quit_keeps_a_draft_and_resume_continues(home: Path, tmp_path: Path) -> 
     assert draft["answers"]["mini"] == {"a1": 4, "a2": 2}
     result = runner.invoke(app, ["start", "--resume"], input="1\n\n1\nn\n")
     assert result.exit_code == 0, result.output
-    assert "第 3/4 题" in result.output  # went on at b1 (b2 still hidden)
+    assert "第 3/5 题" in result.output  # went on at b1 (b2 hidden, but counted: b1 may still show it)
     assert "第 4/5 题" in result.output  # b1 = yes shows b2
     [path] = reports_in(home)
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -56,7 +56,7 @@ def test_profile_red_line_and_the_problem_norm(home: Path, tmp_path: Path) -> No
     child.expect("直接面向群众")
     child.sendline("2")
     child.expect("岗位：普通党员；直接面向群众服务：否")
-    child.expect("第 1/4 题")  # a1 is for leaders only: not asked
+    child.expect("第 1/5 题")  # a1 is for leaders only: not asked; b2 counted until b1 is answered
     for answer in ("1", "1", "10月回访3户", "1", "1"):  # a2 never, b1 yes, b2 (shown after yes), b3 all, a3 收受礼金
         child.expect("›")
         child.sendline(answer)
@@ -112,7 +112,7 @@ def test_profile_red_line_and_the_problem_norm(home: Path, tmp_path: Path) -> No
     child.expect("\\[2\\]")
     child.sendline("")
     child.expect("岗位：普通党员")
-    child.expect("第 1/4 题")
+    child.expect("第 1/5 题")
     child.sendline("q")
     child.expect(pexpect.EOF)
     child.close()
@@ -125,7 +125,7 @@ def test_a_written_reason_in_place_of_a_problem(home: Path, tmp_path: Path) -> N
     child.sendline("1")
     child.expect("直接面向群众")
     child.sendline("1")
-    child.expect("第 1/5 题")  # a leader is asked a1 too
+    child.expect("第 1/6 题")  # a leader is asked a1 too (b2 counted until b1 is answered)
     for answer in ("1", "1", "1", "10月回访3户", "1", "2"):  # a1 never: flagged; then good answers, 以上都没有
         child.expect("›")
         child.sendline(answer)

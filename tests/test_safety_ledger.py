@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -118,6 +119,8 @@ def test_interview_review_keeps_a_plan_update_made_meanwhile(home: Path, tmp_pat
     child.expect("直接面向群众")
     child.sendline("1")
     child.expect("第 1/")
+    child.expect("› ")  # the prompt: readline is waiting (a Ctrl-C while it sets up waits for a key)
+    time.sleep(0.2)  # a person\'s pause: readline is waiting for a key (see terminal/lineinput.py)
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

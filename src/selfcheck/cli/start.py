@@ -46,6 +46,9 @@ def start(
         typer.Option("--answers", help="Answer from this TOML file without prompting (a past report works too)."),
     ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the interrupted interview.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="With --answers: wording the interview would question is an error.")
+    ] = False,
 ) -> None:
     """开始自查 — answer a questionnaire and get scores, 问题清单 and 整改清单.
 
@@ -61,6 +64,7 @@ def start(
       selfcheck start --resume
       selfcheck start --answers last-year.toml
     """
+    from selfcheck.i18n import Msg, default_lang, t
     from selfcheck.interview.from_answers import StartOptions, from_answers
     from selfcheck.records import storage
 
@@ -76,7 +80,13 @@ def start(
     )
     if answers is not None:
         assert library is not None
-        path = from_answers(library, opts, answers)
+        notes: list[tuple[Msg, dict[str, object]]] = []
+        path = from_answers(library, opts, answers, strict=strict, notes=notes)
+        if notes:
+            said = opts.lang or default_lang()
+            typer.echo(t(Msg.ANSWERS_WARNINGS, said, path=answers), err=True)
+            for message, values in notes:
+                typer.echo("  " + t(message, said, **values), err=True)
         typer.echo(str(path))
         return
     from selfcheck.terminal.interview import interactive

@@ -111,8 +111,8 @@ class Msg(Enum):
     ASK_OWNER = ("责任人", "Responsible person")
     ASK_SOURCE = ("问题来源（输入编号）", "Where the problem came from (enter a number)")
     ASK_MORE = (
-        "还有答卷没有查出的问题要补充吗？[y/N]",
-        "Any other problems to add that the answers did not catch? [y/N]",
+        "还有答卷没有查出的问题要补充吗？输入 y 补充一个，直接回车结束",
+        "Any other problems to add that the answers did not catch? Type y to add one, Enter to finish",
     )
     ASK_PROBLEM = ("问题（一句话概括）", "Problem (one sentence)")
     BAD_DEADLINE_PAST = ("时限不能早于今天（{today}）。", "The deadline cannot be before today ({today}).")
@@ -134,12 +134,12 @@ class Msg(Enum):
     SET_PICK = ("自己挑选", "Pick")
     ASK_PICK = ("输入问卷编号，可多选，如1,4", "Enter questionnaire numbers, e.g. 1,4")
     DRAFT_FOUND = (
-        "发现 {when} 未完成的草稿（{ids}）。继续上次的作答吗？[Y/n]",
-        "Found an unfinished draft from {when} ({ids}). Continue it? [Y/n]",
+        "发现 {when} 未完成的草稿（{ids}）。直接回车继续作答，输入 n 不继续",
+        "Found an unfinished draft from {when} ({ids}). Enter continues it, n does not",
     )
     DRAFT_DISCARD = (
-        "放弃草稿并重新开始？草稿将被删除。[y/N]",
-        "Discard the draft and start over? It will be deleted. [y/N]",
+        "输入 y 删除草稿并重新开始；直接回车保留草稿并退出",
+        "Type y to delete the draft and start over; Enter keeps the draft and stops",
     )
     DRAFT_CHANGED = (
         "问卷 {id} 自草稿保存后已修改；仍存在的题目保留了原答案。",
@@ -1079,6 +1079,52 @@ class Msg(Enum):
     IMPORT_HEAD_NUMBER = ("编号", "No.")
 
     # ---- #18 the interview as people type ----
+    WARN_SAME_DETAIL = (
+        "这段具体表现与本次另一个问题（{problem}）写的几乎一样。每个问题写它自己的事例。仍要保存请再按一次回车。",
+        'This is nearly the same instance as for another problem in this report ("{problem}"). Give each problem its '
+        "own case. Press Enter again to keep it anyway.",
+    )
+    ANSWERS_WARN_SHORT = (
+        "findings[{n}]（{problem}）：具体表现太简略（不足{min}字），写出具体的事。",
+        "findings[{n}] ({problem}): the instance is too brief (under {min} characters); name a real case.",
+    )
+    ANSWERS_WARN_REPEAT = (
+        "findings[{n}]（{problem}）：具体表现只是重复了问题本身。",
+        "findings[{n}] ({problem}): the instance only repeats the problem.",
+    )
+    ANSWERS_WARN_SIMILAR = (
+        "findings[{n}]（{problem}）：具体表现与{label}报告里的表述几乎一样。",
+        "findings[{n}] ({problem}): the instance is worded nearly as in the {label} report.",
+    )
+    ANSWERS_WARN_SAME = (
+        "findings[{n}]（{problem}）：具体表现与问题“{label}”的写法几乎一样。",
+        'findings[{n}] ({problem}): the instance is nearly the same as for "{label}".',
+    )
+    ANSWERS_WARN_COLLECTIVE = (
+        "findings[{n}]（{problem}）：具体表现写的是“我们”“有的同志”，没有写自己（以集体问题代替个人问题）。",
+        'findings[{n}] ({problem}): the instance speaks of "we" or "some comrades", not of yourself.',
+    )
+    ANSWERS_WARN_GENERIC = (
+        "findings[{n}]（{problem}）：具体表现没有时间、地点、次数或具体事情。",
+        "findings[{n}] ({problem}): the instance names no time, place, number or event.",
+    )
+    ANSWERS_WARN_WISH = (
+        "findings[{n}]（{problem}）：整改措施像愿望，没有写做什么、多久一次或做到多少、何时完成。",
+        "findings[{n}] ({problem}): the measure is a wish: say what, how often or how much, and by when.",
+    )
+    ANSWERS_WARNINGS = ("{path}：以下表述需要再斟酌（报告已写出）：", "{path}: wording to reconsider (report written):")
+    ANSWERS_STRICT = (
+        "{path}：以下表述没有通过检查（--strict），没有写出报告：",
+        "{path}: wording did not pass the checks (--strict); no report written:",
+    )
+    RESUME_AT = (
+        "继续作答：已答{answered}题，接着回答第 {n}/{total} 题。",
+        "Resuming: {answered} answered, next is {n}/{total}.",
+    )
+    RESUME_FINDINGS = (
+        "继续作答：{answered}题已答完，接着填写查摆记录（已填{done}个问题）。",
+        "Resuming: all {answered} questions answered; on to the problem records ({done} done).",
+    )
     DATE_UNREADABLE = (
         "看不懂日期“{text}”。可以写 2027-06-30、2027/6/30、2027年6月30日、2027年6月底 或 2027年底。",
         'Cannot read the date "{text}". Write it as 2027-06-30, 2027/6/30, 2027年6月30日, 2027年6月底 or 2027年底.',

@@ -28,6 +28,8 @@ class Answers:
     """``[respondent] post`` and ``serves_public``: items that do not apply to the post are left out."""
     no_problem: dict[str, dict[str, str]] = field(default_factory=dict)
     """``[questionnaires.<id>.no_problem]``: dimension → why no problem applies (the problem norm)."""
+    name: str | None = None
+    """``[respondent] name`` of a report fed back (``--name`` wins)."""
 
 
 def load(path: Path, library: Library, ids: list[str]) -> Answers:
@@ -84,7 +86,11 @@ def load(path: Path, library: Library, ids: list[str]) -> Answers:
     problems += check_findings(findings, questionnaires, answers, who)
     if problems:
         raise ReportError(Msg.ANSWERS_PROBLEMS, problems, path=path, n=len(problems))
-    return Answers(questionnaires, answers, skipped, findings, who, no_problem)
+    respondent = data.get("respondent")
+    name = respondent.get("name") if isinstance(respondent, dict) else None
+    return Answers(
+        questionnaires, answers, skipped, findings, who, no_problem, name if isinstance(name, str) and name else None
+    )
 
 
 def check_findings(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from typing import Literal
 
 MIN_DETAIL = 10
 """A 具体表现 shorter than this (in characters) is questioned."""
@@ -18,8 +19,10 @@ _CONCRETE = re.compile(
     r"|[年月日周天次件户人]|村|社区|镇|乡|街道|县|市|区|单位|部门|会议|项目|企业|学校|医院|工地|窗口|热线|信访"
 )
 
+# Only words that put a group or other people where "I" belongs; 单位 and 部门 name a place
+# ("除了单位组织的集中学习外"), not who failed.
 _COLLECTIVE = re.compile(
-    r"我们|咱们|大家|班子|支部|单位|部门|有的同志|有些同志|部分同志|个别同志|一些同志|有的干部|部分干部|部分党员"
+    r"我们|咱们|大家|班子成员|有的同志|有些同志|部分同志|个别同志|一些同志|有的干部|部分干部|部分党员|有的党员"
 )
 # A checkable measure says how often, how many or by when: a figure, a Chinese number with its counter (not the
 # 一 of 进一步), "每…", "不少于/至少", or a time limit.
@@ -72,3 +75,29 @@ def is_collective(text: str) -> bool:
 def is_wish(measure: str) -> bool:
     """No frequency, amount or date in it ("进一步加强学习"): a wish rather than a measure one can check."""
     return _CHECKABLE.search(measure) is None
+
+
+Issue = Literal["short", "repeat", "similar", "same", "collective", "generic"]
+"""What is questioned in a 具体表现; the front end words it (``generic`` is a hint, given once per interview)."""
+
+
+def detail_issue(
+    text: str, problem: str, earlier: Iterable[tuple[str, str]], others: Iterable[tuple[str, str]] = ()
+) -> tuple[Issue, str] | None:
+    """The first thing to question in a description, with a label: the earlier report's month (``similar``) or the
+    other problem's wording (``same``: one 具体表现 given for two problems of this report)."""
+    if too_short(text):
+        return "short", ""
+    if repeats(text, problem):
+        return "repeat", ""
+    label = first_similar(text, earlier)
+    if label is not None:
+        return "similar", label
+    for other_problem, other_detail in others:
+        if other_problem != problem and similar(text, other_detail):
+            return "same", other_problem
+    if is_collective(text):
+        return "collective", ""
+    if is_generic(text):
+        return "generic", ""
+    return None

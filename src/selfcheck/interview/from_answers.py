@@ -32,8 +32,16 @@ class StartOptions:
     subject: str | None = None
 
 
-def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Path:
-    """Score an answers file and write its report without asking anything."""
+Note = tuple["Msg", dict[str, object]]
+
+
+def from_answers(
+    library: Library, opts: StartOptions, answers_path: Path, strict: bool = False, notes: list[Note] | None = None
+) -> Path:
+    """Score an answers file and write its report without asking anything.
+
+    The honest-wording checks of the interview run on the findings' descriptions and measures: their notes are
+    appended to ``notes`` (warnings), or with ``strict`` refuse the file before anything is written."""
     from pydantic import ValidationError
 
     from selfcheck import __version__
@@ -68,15 +76,20 @@ def from_answers(library: Library, opts: StartOptions, answers_path: Path) -> Pa
                 )
             )
     _check_norm(given, findings, answers_path)
+    found = wording_notes(findings, _earlier(opts.folder))
+    if found and strict:
+        raise ReportError(Msg.ANSWERS_STRICT, found, path=answers_path)
+    if notes is not None:
+        notes.extend(found)
     report = build(
         given.questionnaires,
         given.answers,
         given.skipped,
         findings,
-        name=opts.name,
+        name=opts.name or given.name,
         created=created,
         tool_version=__version__,
-        respondent=_respondent(opts.name, given.who),
+        respondent=_respondent(opts.name or given.name, given.who),
         no_problem=given.no_problem,
     )
     path = storage.write_report(report, opts.folder)
@@ -108,3 +121,38 @@ def _check_norm(given: Answers, findings: list[Finding], path: Path) -> None:
             lines.append((Msg.ANSWERS_NORM_LINE, {"qid": q.id, "dimension": title, "dim": dim, "n": n}))
     if lines:
         raise ReportError(Msg.ANSWERS_NORM_MISSING, lines, path=path)
+
+
+def _earlier(folder: Path) -> list[tuple[str, str]]:
+    """(month, text) of the descriptions in the person's own earlier reports, to catch copied wording."""
+    from selfcheck.records import storage
+
+    rows, _broken = storage.load_all(folder)
+    return [
+        (f"{r.created:%Y-%m}", f.detail) for _, r in rows if r.respondent.role == "self" for f in r.findings if f.detail
+    ]
+
+
+def wording_notes(findings: list[Finding], earlier: list[tuple[str, str]]) -> list[Note]:
+    """The interview's wording checks over written findings: one note per questioned description or measure."""
+    from selfcheck.interview import detail_checks as wording
+
+    messages = {
+        "short": Msg.ANSWERS_WARN_SHORT,
+        "repeat": Msg.ANSWERS_WARN_REPEAT,
+        "similar": Msg.ANSWERS_WARN_SIMILAR,
+        "same": Msg.ANSWERS_WARN_SAME,
+        "collective": Msg.ANSWERS_WARN_COLLECTIVE,
+        "generic": Msg.ANSWERS_WARN_GENERIC,
+    }
+    notes: list[Note] = []
+    for n, f in enumerate(findings):
+        values: dict[str, object] = {"n": n, "problem": f.problem, "min": wording.MIN_DETAIL}
+        if f.detail:
+            others = [(o.problem, o.detail) for o in findings[:n] if o.detail]
+            found = wording.detail_issue(f.detail, f.problem, earlier, others)
+            if found is not None:
+                notes.append((messages[found[0]], {**values, "label": found[1]}))
+        if f.measure and wording.is_wish(f.measure):
+            notes.append((Msg.ANSWERS_WARN_WISH, values))
+    return notes

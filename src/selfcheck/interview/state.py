@@ -36,6 +36,7 @@ class Interview:
     ) -> None:
         self.questionnaires = list(questionnaires)
         self.steps = [Step(i, q, item) for i, (q, item) in enumerate((q, it) for q in questionnaires for it in q.items)]
+        self._by_id = {(s.questionnaire.id, s.item.id): s for s in self.steps}
         self._answers: dict[str, dict[str, AnswerValue]] = {q.id: {} for q in questionnaires}
         self._skipped: dict[str, set[str]] = {q.id: set() for q in questionnaires}
         for q in questionnaires:
@@ -90,10 +91,24 @@ class Interview:
         return self._answers[step.questionnaire.id].get(step.item.id)
 
     def progress(self) -> tuple[int, int]:
-        """(number of the current item among shown items, total shown items)."""
-        shown = [s for s in self.steps if self.visible(s)]
-        done = sum(1 for s in shown if s.index < self.pos)
-        return min(done + 1, len(shown)), len(shown)
+        """(number of the current item, items shown so far + items still possibly shown).
+
+        An item whose condition is not settled yet counts as shown, so the total only shrinks as answers come in:
+        the figure never goes from 13/13 to 13/14 when a conditional item appears."""
+        before = sum(1 for s in self.steps[: self.pos] if self.visible(s))
+        ahead = sum(1 for s in self.steps[self.pos :] if self._possible(s))
+        total = before + ahead
+        return min(before + 1, total), total
+
+    def _possible(self, step: Step) -> bool:
+        """Shown now, or hangs on an item not yet passed that may itself be shown (so it may yet appear)."""
+        if self.visible(step):
+            return True
+        cond = step.item.show_if
+        if cond is None or not applies(step.item, self.who):
+            return False
+        source = self._by_id.get((step.questionnaire.id, cond.item))
+        return source is not None and source.index >= self.pos and self._possible(source)
 
     def first_open(self) -> int:
         """Index of the first shown item neither answered nor skipped (where a resumed interview goes on)."""

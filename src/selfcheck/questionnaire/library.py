@@ -186,13 +186,16 @@ class Library:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     broken: list[QuestionnaireError] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    """Built-in ids left unread because the command asked for others; still known, so an error can list them."""
 
     def get(self, qid: str) -> Entry:
         """The entry for ``qid``, or a usage error listing what exists."""
         try:
             return self.entries[qid]
         except KeyError:
-            known: object = ", ".join(self.entries) or Phrase(Msg.NONE_KNOWN)
+            listed = [*self.entries, *(i for i in self.unread if i not in self.entries)]
+            known: object = ", ".join(listed) or Phrase(Msg.NONE_KNOWN)
             raise UsageError(Msg.Q_UNKNOWN_ID, id=qid, known=known) from None
 
     def titles(self, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
@@ -237,11 +240,14 @@ def load_library(extra: Sequence[Path] = (), only: Iterable[str] | None = None) 
     posts = known_posts()
     for path in _files(paths.builtin_questionnaire_dir()):
         if wanted is not None and path.stem not in wanted:
+            library.unread.append(path.stem)
             continue
         q = load_file(path, posts)  # a broken built-in is a bug in selfcheck: let it be loud
         builtin[q.id] = Entry(q, path, builtin=True)
     known = BUILTIN_ORDER + BUILTIN_FORMS
     ordered = [i for i in known if i in builtin] + sorted(set(builtin) - set(known))
+    unread = set(library.unread)
+    library.unread = [i for i in known if i in unread] + sorted(unread - set(known))
     library.entries = {i: builtin[i] for i in ordered}
     for path in _files(paths.user_questionnaire_dir()):
         try:

@@ -154,7 +154,10 @@ def item_panel(
         " · ",
         pick(dim.title, dim.title_en, lang),
     )
-    prog = Text.assemble((t(Msg.PROGRESS, lang, n=n, total=total), "cyan"), "  ", (bar(n / total, 16), "cyan"))
+    # The bar shows the figure rounded up to whole cells: question 1 of 38 and of 13 both show a first cell.
+    prog = Text.assemble(
+        (t(Msg.PROGRESS, lang, n=n, total=total), "cyan"), "  ", (bar(-(-n * 16 // total) / 16, 16), "cyan")
+    )
     body: list[RenderableType] = [prog, Text(""), Wrapped(step.item.label(lang, other), style="bold")]
     opts = choices(q, step, lang)
     if opts:

@@ -32,6 +32,7 @@ def _choose_set_plain(lang: Lang) -> list[str] | None:
     Returns the set's ids, or None for "pick" (which needs the library)."""
     from selfcheck.i18n import t
     from selfcheck.questionnaire.library import SETS
+    from selfcheck.terminal.lineinput import read_plain
 
     labels = {"contrast": Msg.SET_CONTRAST, "ability": Msg.SET_ABILITY, "all": Msg.SET_ALL, "pick": Msg.SET_PICK}
     keys = list(labels)
@@ -39,7 +40,7 @@ def _choose_set_plain(lang: Lang) -> list[str] | None:
     for i, key in enumerate(keys, 1):
         print(f"  {i}  {t(labels[key], lang)}")
     while True:
-        raw = input("› ").strip()
+        raw = read_plain("› ").strip()
         if raw.isdigit() and 1 <= int(raw) <= len(keys):
             key = keys[int(raw) - 1]
             return None if key == "pick" else list(SETS[key])
@@ -56,17 +57,33 @@ def interactive(opts: StartOptions, library: Library | None = None) -> Path | No
     chosen: list[str] | None = opts.ids or None
     # Only the person's own drafts are offered at the start; a rater's only with --resume (see _open_draft).
     fresh = not opts.resume and not (opts.role == "self" and draftname.candidates(opts.folder, "self", None, None))
+    set_asked = False
     if library is None and not chosen and fresh:
         try:
             chosen = _choose_set_plain(opts.lang or default_lang())
         except (KeyboardInterrupt, EOFError):
             print()
             raise Interrupted(said=True) from None
+        set_asked = True  # "4 自己挑选": the next menu is the list of questionnaires, not this one again
     if library is None:
         from selfcheck.questionnaire.library import load_library
 
         library = load_library(only=chosen if chosen and fresh else None)
-    return _interactive(library, opts, chosen)
+    return _interactive(library, opts, chosen, set_asked)
+
+
+def _say_where(session: Session, questionnaires: list[Questionnaire]) -> None:
+    """On resuming: how many questions are answered and where the interview goes on."""
+    from selfcheck.i18n import t
+
+    interview = session.interview
+    answered = sum(len(interview.answers_for(q.id)) for q in questionnaires)
+    if interview.current() is None:
+        message = t(Msg.RESUME_FINDINGS, session.lang, answered=answered, done=len(session.draft.findings))
+    else:
+        n, total = interview.progress()
+        message = t(Msg.RESUME_AT, session.lang, answered=answered, n=n, total=total)
+    session.console.print(message, style="bold", markup=False)
 
 
 def _depends_on_post(q: Questionnaire) -> bool:
@@ -93,7 +110,9 @@ def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
         session.interview.who = Who(state.post, state.serves_public)
 
 
-def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None) -> Path | None:
+def _interactive(
+    library: Library, opts: StartOptions, chosen: list[str] | None, set_asked: bool = False
+) -> Path | None:
     """Open (or start) the draft, hold it for this process, and run the interview."""
     from selfcheck.i18n import default_lang
     from selfcheck.records import draft
@@ -114,7 +133,13 @@ def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None)
             return _run(library, opts, chosen, opened[0], draft.load(opened[0]))
     from selfcheck.records.draftname import new_path
 
-    ids = chosen or choose_questionnaires(console, lang, [e.questionnaire for e in library.entries.values()])
+    try:
+        ids = chosen or choose_questionnaires(
+            console, lang, [e.questionnaire for e in library.entries.values()], ask_set=not set_asked
+        )
+    except (KeyboardInterrupt, EOFError):
+        console.print()  # the shell's prompt goes on a line of its own
+        raise Interrupted(said=True) from None
     questionnaires = library.select(ids)
     path = new_path(opts.folder, opts.role, opts.subject, [q.id for q in questionnaires])
     with draft.held(path):
@@ -128,6 +153,7 @@ def _open_draft(
     this subject. None: start afresh; False: the person declined both continuing and discarding."""
     from selfcheck.i18n import t
     from selfcheck.records import draft
+    from selfcheck.terminal.prompts import ask
 
     if not opts.resume and opts.role != "self":
         return None  # a rater is never offered a draft unasked: in a shared folder it may be another rater's
@@ -138,9 +164,9 @@ def _open_draft(
     if found is not None and not opts.resume:
         saved = found[1]
         listed = ", ".join(saved.questionnaires)
-        answer = console.input(t(Msg.DRAFT_FOUND, lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed) + " ")
+        answer = ask(console, t(Msg.DRAFT_FOUND, lang, when=f"{saved.created:%Y-%m-%d %H:%M}", ids=listed))
         if answer.strip().lower() in ("n", "no", "否"):
-            if console.input(t(Msg.DRAFT_DISCARD, lang) + " ").strip().lower() not in ("y", "yes", "是"):
+            if ask(console, t(Msg.DRAFT_DISCARD, lang)).strip().lower() not in ("y", "yes", "是"):
                 return False
             draft.remove(found[0])
             return None
@@ -192,6 +218,8 @@ def _run(
     interview = Interview(questionnaires, state.answers, state.skipped)
     session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
     session.other = state.role != "self"
+    if saved is not None:
+        _say_where(session, questionnaires)
     if session.other:
         console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
     rows, broken = storage.load_all(opts.folder)

@@ -28,6 +28,13 @@ from selfcheck.terminal.console import Wrapped, item_panel, scores_table, source
 from selfcheck.terminal.forms import Back, FormField
 
 
+def ask(console: Console, prompt: str) -> str:
+    """The line after ``› prompt``; the prompt is text, never markup, so ``[y/N]`` shows as typed."""
+    from selfcheck.terminal.lineinput import read_styled
+
+    return read_styled(console, _arrow(prompt))
+
+
 class Quit(Exception):  # noqa: N818 - a signal to stop, not an error
     """The person typed ``q``: save and stop."""
 
@@ -56,7 +63,7 @@ class Session:
         """One line from the person; ``q`` quits (after saving). Inside a form, ``b`` goes back a field, ``?``
         explains it, and Enter keeps what was typed there before."""
         while True:
-            line = self.console.input(_arrow(prompt)).strip()
+            line = ask(self.console, prompt).strip()
             if line.lower() in ("q", "quit", "退出"):
                 raise Quit
             if self.form is None:
@@ -278,39 +285,50 @@ class Session:
         return ask_details(self, problem, fid, default_owner, required)
 
     def ask_detail(self, problem: str) -> str:
-        """The concrete instance. Warns once when it is short, restates the problem, copies an earlier
-        report, or (once per interview) has no concrete detail; Enter then keeps what was written."""
+        """The concrete instance. A description that is short, restates the problem, copies an earlier report or
+        another problem's description, speaks for the group, or (once per interview) has no concrete detail is
+        questioned; a replacement is checked again; Enter keeps what was last written."""
         text = self.read(t(Msg.ASK_DETAIL, self.lang))
-        warning = self.detail_warning(text, problem)
-        if warning is None:
-            return text
-        self.note(warning)
-        again = self.read(t(Msg.ASK_DETAIL, self.lang))
-        return again or text
+        while (warning := self.detail_warning(text, problem)) is not None:
+            self.note(warning)
+            again = self.read(t(Msg.ASK_DETAIL, self.lang))
+            if not again or again == text:
+                break
+            text = again
+        return text
 
     def ask_measure(self) -> str:
-        """The rectification measure; a wish without frequency, amount or date is questioned once."""
+        """The rectification measure; a wish without frequency, amount or date is questioned, and so is a
+        replacement that is still a wish; Enter keeps what was last written."""
         measure = self.read_required(t(Msg.ASK_MEASURE, self.lang))
-        if not wording.is_wish(measure):
-            return measure
-        self.note(t(Msg.WARN_WISH, self.lang))
-        return self.read(t(Msg.ASK_MEASURE, self.lang)) or measure
+        while wording.is_wish(measure):
+            self.note(t(Msg.WARN_WISH, self.lang))
+            again = self.read(t(Msg.ASK_MEASURE, self.lang))
+            if not again or again == measure:
+                break
+            measure = again
+        return measure
 
     def detail_warning(self, text: str, problem: str) -> str | None:
         """What is wrong with a description, if anything (see :mod:`selfcheck.interview.detail_checks`)."""
-        if wording.too_short(text):
-            return t(Msg.WARN_SHORT, self.lang, min=wording.MIN_DETAIL)
-        if wording.repeats(text, problem):
-            return t(Msg.WARN_REPEAT, self.lang)
-        label = wording.first_similar(text, self.earlier)
-        if label is not None:
-            return t(Msg.WARN_SIMILAR, self.lang, month=label)
-        if wording.is_collective(text):
-            return t(Msg.WARN_COLLECTIVE, self.lang)
-        if wording.is_generic(text) and not self.hinted:
+        others = [(f.problem, f.detail) for f in self.draft.findings if f.detail]
+        found = wording.detail_issue(text, problem, self.earlier, others)
+        if found is None:
+            return None
+        issue, label = found
+        if issue == "generic":
+            if self.hinted:
+                return None
             self.hinted = True
-            return t(Msg.WARN_GENERIC, self.lang)
-        return None
+        messages = {
+            "short": Msg.WARN_SHORT,
+            "repeat": Msg.WARN_REPEAT,
+            "similar": Msg.WARN_SIMILAR,
+            "same": Msg.WARN_SAME_DETAIL,
+            "collective": Msg.WARN_COLLECTIVE,
+            "generic": Msg.WARN_GENERIC,
+        }
+        return t(messages[issue], self.lang, min=wording.MIN_DETAIL, month=label, problem=label)
 
     def ask_number(
         self, prompt: str, labels: list[str], default: int | None = None, listing: bool = True
@@ -351,9 +369,16 @@ class Session:
             self.note(t(Msg.DATE_READ_AS, self.lang, date=stored), style="green")
 
 
-def choose_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:
-    """Ask which set to run: the three comparisons, the three abilities, all six, or a pick."""
+def choose_questionnaires(
+    console: Console, lang: Lang, available: list[Questionnaire], ask_set: bool = True
+) -> list[str]:
+    """Ask which set to run: the three comparisons, the three abilities, all six, or a pick.
+
+    ``ask_set=False``: the set menu was already answered with "pick", so only the list is shown."""
     from selfcheck.questionnaire.library import SETS
+
+    if not ask_set:
+        return pick_questionnaires(console, lang, available)
 
     options = [
         ("contrast", t(Msg.SET_CONTRAST, lang)),
@@ -365,17 +390,22 @@ def choose_questionnaires(console: Console, lang: Lang, available: list[Question
     for i, (_, label) in enumerate(options, 1):
         console.print(f"  {i}  {label}")
     while True:
-        raw = console.input(_arrow("")).strip()
+        raw = ask(console, "").strip()
         if raw.isdigit() and 1 <= int(raw) <= len(options):
             key = options[int(raw) - 1][0]
             break
         console.print(Text(t(Msg.BAD_NUMBER, lang, n=len(options)), style="yellow"))
     if key != "pick":
         return list(SETS[key])
+    return pick_questionnaires(console, lang, available)
+
+
+def pick_questionnaires(console: Console, lang: Lang, available: list[Questionnaire]) -> list[str]:
+    """The numbered list of questionnaires; one or several numbers."""
     for i, q in enumerate(available, 1):
         console.print(f"  {i}  {pick(q.title, q.title_en, lang)} ({q.id})")
     while True:
-        raw = console.input(_arrow(t(Msg.ASK_PICK, lang))).strip()
+        raw = ask(console, t(Msg.ASK_PICK, lang)).strip()
         parts = [p for p in raw.replace("，", ",").split(",") if p.strip()]
         if parts and all(p.strip().isdigit() and 1 <= int(p) <= len(available) for p in parts):
             return list(dict.fromkeys(available[int(p) - 1].id for p in parts))
