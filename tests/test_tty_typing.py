@@ -182,7 +182,7 @@ def test_pick_then_answer(home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    [draft] = (home / "reports").glob("*draft*")
+    [draft] = (home / "reports").glob("*draft*.toml")
     assert tomllib.loads(draft.read_text(encoding="utf-8"))["questionnaires"] == ["diaoyan", "juece"]
 
 
