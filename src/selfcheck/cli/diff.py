@@ -44,13 +44,17 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
     raise UsageError(Msg.NO_PAIR)
 
 
+DROP_EXIT = 3
+"""``--fail-on-drop``: a dimension fell by more than asked (1 stays for errors, 2 for usage)."""
+
+
 def diff(
     old: Annotated[str | None, typer.Argument(metavar="A", help="Older report: path, latest~1, ...")] = None,
     new: Annotated[str | None, typer.Argument(metavar="B", help="Newer report: path, latest, ...")] = None,
     folder: FolderOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every item, not only changed ones.")] = False,
     fail_on_drop: Annotated[
-        float | None, typer.Option("--fail-on-drop", metavar="N", help="Exit 1 when a dimension fell by more than N.")
+        float | None, typer.Option("--fail-on-drop", metavar="N", help="Exit 3 when a dimension fell by more than N.")
     ] = None,
     json: JsonOption = False,
     lang: LangOption = None,
@@ -114,4 +118,4 @@ def diff(
         if drops:
             listed = ", ".join(f"{q}.{d} {delta:+.1f}" for q, d, delta in drops)
             print_warning(t(Msg.DROPPED, language, limit=fail_on_drop, listed=listed))
-            raise typer.Exit(1)
+            raise typer.Exit(DROP_EXIT)  # not 1: a script must tell a drop from a report it could not read
