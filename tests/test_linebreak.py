@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -127,3 +130,50 @@ def test_widest_piece_is_the_longest_unbreakable_run() -> None:
     assert widest_piece("visit households quarterly") == len("households")
     assert widest_piece("对照检查，") == 4  # one character with its comma
     assert widest_piece("ab 对照") == 2
+
+
+_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+    st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
+    st.characters(min_codepoint=0x2000, max_codepoint=0x2BFF),  # punctuation, symbols, format characters
+    st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF),  # CJK
+    st.characters(min_codepoint=0xFE00, max_codepoint=0xFFEF),  # variation selectors, fullwidth forms
+    st.characters(min_codepoint=0x1F000, max_codepoint=0x1FAFF),  # emoji and their modifiers
+).filter(lambda c: unicodedata.category(c) not in ("Cn", "Co", "Cs"))  # characters Python's tables know
+
+
+@given(st.text(_ALPHABET, max_size=40))
+def test_stdlib_widths_agree_with_rich(text: str) -> None:
+    """Help is wrapped without Rich, the interview with it: both must measure a line alike."""
+    from rich.cells import cell_len
+
+    from selfcheck.terminal import linebreak
+
+    assert sum(map(linebreak._cell, text)) == cell_len(text)
+    assert linebreak.cells(text) == cell_len(text)
+
+
+@pytest.mark.parametrize("closing", list("〉〗］｝％"))
+def test_closing_brackets_and_percent_never_start_a_line(closing: str) -> None:
+    text = "这一项完成率达到百分之九十" + closing + "以上"
+    for width in range(4, 30):
+        for start, _end in line_spans(text, width):
+            assert text[start : start + 1] != closing, (width, closing)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 120])
+def test_questionnaires_show_starts_no_line_with_closing_punctuation(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from selfcheck.cli import app
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    for qid in ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"):
+        result = CliRunner().invoke(app, ["questionnaires", "show", qid])
+        assert result.exit_code == 0
+        cells_starting = re.findall(r"│ ([，。、；：？！）》」』】〕〉〗］｝％”’…])", result.output)
+        assert not cells_starting, (qid, width)

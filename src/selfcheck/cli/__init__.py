@@ -90,7 +90,8 @@ class LazyGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         """The one error boundary: a person's mistake, a file that cannot be read or written, and Ctrl-C become one
-        or two lines on stderr and an exit code (1 error, 2 usage, 130 interrupted; diff --fail-on-drop exits 3 itself), never a traceback."""
+        or two lines on stderr and an exit code (1 error, 2 usage, 130 interrupted), never a traceback.
+        (``diff --fail-on-drop`` exits 3 itself: a drop is an answer, not an error.)"""
         from selfcheck.cli.options import forget_lang
         from selfcheck.errors import SelfcheckError
 

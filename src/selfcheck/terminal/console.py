@@ -292,6 +292,7 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
                 continue
             n += 1
             extra = " ⟲" if getattr(item, "reverse", False) else ""
-            table.add_row(str(n), item.id, item.kind + extra, item.label(lang))
+            # Wrapped: Chinese line breaking, so no line of the item starts with 。
+            table.add_row(str(n), item.id, item.kind + extra, Wrapped(item.label(lang)))
         parts.append(table)
     return Group(*parts)

@@ -11,56 +11,57 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import re
 
-# East Asian Wide and Fullwidth ranges (two cells each); ambiguous-width characters such as — and “ count as
-# one cell, as in Rich and most terminals. Plain comparisons rather than a regular expression: compiling a
-# character class this wide takes milliseconds.
-_WIDE = (
-    (0x3000, 0x303E),  # CJK punctuation (after the ideographs, see _wide, the commonest) and fullwidth forms
-    (0xFF00, 0xFF60),
-    (0x1100, 0x115F),
-    (0x2E80, 0x2FFF),
-    (0x3041, 0x33FF),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xA000, 0xA4CF),
-    (0xAC00, 0xD7A3),
-    (0xF900, 0xFAFF),
-    (0xFE10, 0xFE19),
-    (0xFE30, 0xFE6F),
-    (0xFFE0, 0xFFE6),
-    (0x1F300, 0x1F64F),
-    (0x1F900, 0x1F9FF),
-    (0x20000, 0x3FFFD),
-)
-_OPENING = "（《「『【〔“‘("
-_CLOSING = "，。、；：？！）》」』】〕”’…),.;:!?"
+# Widths follow Unicode's East Asian Width (wide and fullwidth: two cells) and zero for combining marks and format
+# characters, as Rich measures them; the few characters Python's Unicode tables (older than Rich's) disagree on are
+# listed. When Rich is loaded its own cell_len is used for whole strings, so the two never disagree on a line.
+_WIDE_EXTRA = ((0x2630, 0x2637), (0x268A, 0x268F), (0x4DC0, 0x4DFF))
+_ZERO_EXTRA = ((0x302E, 0x302F), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0x1F3FB, 0x1F3FF))
+_OPENING = "（《「『【〔〈〖［｛“‘("
+_CLOSING = "，。、；：？！）》」』】〕〉〗］｝％”’…),.;:!?%"
 
 
-def _is_wide(char: str) -> bool:
+def _measure(char: str) -> int:
     code = ord(char)
-    if code < 0x1100:
-        return False
     if 0x4E00 <= code <= 0x9FFF:  # the common ideographs: most of the Chinese in our text
-        return True
-    return any(low <= code <= high for low, high in _WIDE)
+        return 2
+    if code < 0x300:
+        return 1
+    import unicodedata  # stdlib, loaded only for non-Latin text
+
+    if any(low <= code <= high for low, high in _ZERO_EXTRA):
+        return 0
+    if any(low <= code <= high for low, high in _WIDE_EXTRA):
+        return 2
+    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Zl", "Zp"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-_WIDE_CACHE: dict[str, bool] = {}
-"""Each character's answer, once: a long text repeats a few thousand characters, and a dict look-up is cheaper."""
+_WIDTH_CACHE: dict[str, int] = {}
+"""Each character's width, once: a long text repeats a few thousand characters, and a dict look-up is cheaper."""
 
 
-def _wide(char: str) -> bool:
-    known = _WIDE_CACHE.get(char)
+def _cell(char: str) -> int:
+    known = _WIDTH_CACHE.get(char)
     if known is None:
-        known = _WIDE_CACHE[char] = _is_wide(char)
+        known = _WIDTH_CACHE[char] = _measure(char)
     return known
 
 
+def _wide(char: str) -> bool:
+    return _cell(char) == 2
+
+
 def cells(text: str) -> int:
-    """How many terminal cells ``text`` takes."""
+    """How many terminal cells ``text`` takes: Rich's count when Rich is loaded, the same count without it."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(map(_wide, text))
+    import sys
+
+    rich_cells = sys.modules.get("rich.cells")
+    if rich_cells is not None:
+        return int(rich_cells.cell_len(text))
+    return sum(map(_cell, text))
 
 
 _IDEOGRAPHS: list["re.Pattern[str]"] = []
@@ -81,7 +82,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     if text[start:end].isascii():
         return [(start, end, end - start)]
     out: list[tuple[int, int, int]] = []
-    wide, known = _wide, _WIDE_CACHE
+    wide, cell, known = _wide, _cell, _WIDTH_CACHE
     i = start
     ideographs = _ideographs()
     while i < end:
@@ -91,11 +92,11 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
             out.extend([(p, p + 1, 2) for p in range(i, last)])
             i = last
             char = text[i]
-        if known.get(char) and char not in _OPENING:  # the common case, a Chinese character: kept short
+        if known.get(char) == 2 and char not in _OPENING:  # the common case, a Chinese character: kept short
             j = i + 1
             size = 2
             while j < end and text[j] in _CLOSING:
-                size += 1 + wide(text[j])
+                size += cell(text[j])
                 j += 1
             out.append((i, j, size))
             i = j
@@ -103,19 +104,19 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         j = i
         size = 0
         while j < end and text[j] in _OPENING:
-            size += 1 + wide(text[j])
+            size += cell(text[j])
             j += 1
         if j < end and wide(text[j]):
             size += 2
             j += 1
             while j < end and text[j] in _CLOSING:
-                size += 1 + wide(text[j])
+                size += cell(text[j])
                 j += 1
         else:
             j = i + 1
-            size = 1 + wide(text[i])
+            size = cell(text[i])
             while j < end and not wide(text[j]):
-                size += 1
+                size += cell(text[j])
                 j += 1
         out.append((i, j, size))
         i = j
