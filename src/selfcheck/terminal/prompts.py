@@ -82,7 +82,7 @@ class Session:
 
     def note(self, message: str, style: str = "yellow") -> None:
         """A one-line remark (a reason to re-ask, a warning)."""
-        self.console.print(Text(message, style=style))
+        self.console.print(Wrapped(Text(message, style=style)))  # Chinese line breaking: no line starts with ，
 
     def persist(self) -> None:
         """Save the draft with the current state."""
