@@ -52,6 +52,11 @@ def _wide(char: str) -> bool:
     return _cell(char) == 2
 
 
+def _is_wide(char: str) -> bool:
+    """Two cells, measured afresh (the reference the cached fast path is tested against)."""
+    return _measure(char) == 2
+
+
 def cells(text: str) -> int:
     """How many terminal cells ``text`` takes: Rich's count when Rich is loaded, the same count without it."""
     if text.isascii():
