@@ -219,6 +219,10 @@ def _run(
     session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
     session.other = state.role != "self"
     if saved is not None:
+        if state.post is not None:  # the post decides which items count: set it before saying where we are
+            from selfcheck.questionnaire.profile import Who
+
+            interview.who = Who(state.post, state.serves_public)
         _say_where(session, questionnaires)
     if session.other:
         console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
