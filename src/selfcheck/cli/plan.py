@@ -68,7 +68,8 @@ def plan(
     if ctx.invoked_subcommand is not None:
         return
     _base, book, _rows = _ledger(folder)
-    problems = book.open(include_done=show_all)
+    # Soonest deadline first; problems without one last, in the order first found.
+    problems = sorted(book.open(include_done=show_all), key=lambda p: (p.deadline is None, p.deadline or ""))
     today = date.today()
     if json:
         print_json([_problem_json(p, today) for p in problems])

@@ -353,9 +353,13 @@ def plan_view(problems: Sequence[Problem], today: date, lang: Lang) -> Renderabl
         block.append(t(Msg.PLAN_MEASURE, lang, measure=p.measure or fill))
         block.append("\n   " + t(Msg.PLAN_OWNER, lang, owner=p.owner or fill))
         block.append("  " + t(Msg.PLAN_DEADLINE, lang, deadline=p.deadline or fill) + "  ")
-        if p.status not in FINISHED:
+        if p.status not in FINISHED and p.deadline:  # no deadline: "（未填写）" says it, not "– 无时限" again
             block.append_text(days_text(p.days_left(today), lang))
-        block.append("  " + t(Msg.PLAN_STATUS, lang, status=status_label(p.status, lang)))
+            block.append("  ")
+        block.append(t(Msg.PLAN_STATUS, lang, status=status_label(p.status, lang)))
+        evidence = next((e.evidence for e in reversed(p.events) if e.evidence), "")
+        if evidence:
+            block.append("\n   " + t(Msg.PLAN_EVIDENCE, lang, evidence=evidence))
         reports = p.reports
         if reports:
             block.append("\n   " + t(Msg.PLAN_FOUND_IN, lang, n=len(reports), report=reports[-1]), style="dim")

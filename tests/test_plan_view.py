@@ -1,0 +1,40 @@
+"""``selfcheck plan`` as a person reads it: soonest deadline first, evidence shown, no doubled "no deadline"."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from selfcheck.cli import app
+from test_overtime import finding, make_report, save, use_mini
+
+runner = CliRunner()
+
+
+def test_plan_is_sorted_by_deadline_and_shows_evidence(home: Path) -> None:
+    use_mini(home)
+    later = (date.today() + timedelta(days=60)).isoformat()
+    soon = (date.today() + timedelta(days=5)).isoformat()
+    save(
+        home,
+        make_report(
+            {"b1": False},
+            [
+                finding("F0000001", None, "会议多", measure="例会合并", deadline=later),
+                finding("F0000002", None, "文件多", measure="发文减半"),  # no deadline
+                finding("F0000003", "b1", "不回访", measure="办结后三天内回访", deadline=soon),
+            ],
+        ),
+    )
+    update = ["plan", "update", "F0000003", "--status", "doing", "--evidence", "已回访5户，登记表在档"]
+    assert runner.invoke(app, update).exit_code == 0
+    data = json.loads(runner.invoke(app, ["plan", "--json"]).output)
+    assert [p["problem"] for p in data] == ["不回访", "会议多", "文件多"]
+    shown = runner.invoke(app, ["plan"]).output
+    assert shown.index("不回访") < shown.index("会议多") < shown.index("文件多")
+    assert "证据：已回访5户，登记表在档" in shown
+    assert "无时限" not in shown
+    assert "时限：（未填写）" in shown
