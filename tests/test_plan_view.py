@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from selfcheck.cli import app
@@ -38,3 +39,17 @@ def test_plan_is_sorted_by_deadline_and_shows_evidence(home: Path) -> None:
     assert "证据：已回访5户，登记表在档" in shown
     assert "无时限" not in shown
     assert "时限：（未填写）" in shown
+
+
+def test_report_list_and_history_show_titles_and_whole_file_names(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_mini(home)
+    first = save(home, make_report({"a1": 4, "a2": 2, "b1": True, "b3": "all"}, days_ago=3))
+    save(home, make_report({"a1": 2, "a2": 2, "b1": True, "b3": "all"}))
+    for width in (60, 100, 140):
+        monkeypatch.setenv("COLUMNS", str(width))
+        listed = runner.invoke(app, ["report", "list"]).output
+        assert first.name in listed  # never cut mid-word
+        assert "小问卷：" in listed
+        history = runner.invoke(app, ["history"]).output
+        assert "小问卷" in history
+        assert " mini " not in history

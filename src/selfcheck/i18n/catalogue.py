@@ -1079,6 +1079,7 @@ class Msg(Enum):
     IMPORT_HEAD_NUMBER = ("编号", "No.")
 
     # ---- #18 the interview as people type ----
+    LIST_FINDINGS = ("问题 {n} 个", "{n} finding(s)")
     PLAN_EVIDENCE = ("证据：{evidence}", "Evidence: {evidence}")
     WARN_SAME_DETAIL = (
         "这段具体表现与本次另一个问题（{problem}）写的几乎一样。每个问题写它自己的事例。仍要保存请再按一次回车。",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -113,10 +113,10 @@ def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> RenderableTyp
     )
     table = Table()
     for i, col in enumerate(headers):
-        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1))
+        table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1, 5))
     for n, (name, report) in enumerate(rows, 1):
         scores = "\n".join(
-            f"{qid}: {r.scores.overall:.1f}" if r.scores.overall is not None else f"{qid}: –"
+            f"{r.title or qid}：{r.scores.overall:.1f}" if r.scores.overall is not None else f"{r.title or qid}：–"
             for qid, r in report.questionnaires.items()
         )
         table.add_row(
@@ -127,7 +127,37 @@ def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> RenderableTyp
             str(len(report.findings)),
             name,
         )
-    return table
+    return _TableOrBlocks(table, [_report_block(n, name, report, lang) for n, (name, report) in enumerate(rows, 1)])
+
+
+class _TableOrBlocks:
+    """The table when it fits whole; otherwise one block per row, so a file name is never cut mid-word."""
+
+    def __init__(self, table: Table, blocks: list[Text]) -> None:
+        self.table, self.blocks = table, blocks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The table if its natural width fits ``options``, else the blocks."""
+        from rich.measure import Measurement
+
+        if Measurement.get(console, options.update(width=10_000), self.table).maximum <= options.max_width:
+            yield self.table
+        else:
+            yield from self.blocks
+
+
+def _report_block(n: int, name: str, report: Report, lang: Lang) -> Text:
+    """One report as lines: number, time, name and problem count; a line per questionnaire; the file name."""
+    block = Text.assemble(
+        (f"{n}  ", "bold"),
+        f"{report.created:%Y-%m-%d %H:%M}  {report.respondent.name or '–'}  ",
+        t(Msg.LIST_FINDINGS, lang, n=len(report.findings)),
+    )
+    for qid, r in report.questionnaires.items():
+        score = f"{r.scores.overall:.1f}" if r.scores.overall is not None else "–"
+        block.append(f"\n   {r.title or qid}：{score}")
+    block.append(f"\n   {name}", style="dim")
+    return block
 
 
 def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
@@ -289,6 +319,17 @@ def note_text(note: Note, lang: Lang) -> str:
     return t(_NOTES[note.code], lang, month=note.month or "", n=note.n or 0)
 
 
+def _qtitle(qid: str, definitions: Mapping[str, Questionnaire], rows: Sequence[tuple[str, Report]], lang: Lang) -> str:
+    """A questionnaire's title where its id would be shown: from its definition, else as a report recorded it."""
+    from selfcheck.questionnaire.model import pick
+
+    q = definitions.get(qid)
+    if q is not None:
+        return pick(q.title, q.title_en, lang)
+    recorded = next((r.questionnaires[qid].title for _, r in rows if qid in r.questionnaires), "")
+    return recorded or qid
+
+
 def history_view(
     rows: Sequence[tuple[str, Report]], definitions: dict[str, Questionnaire], ids: Sequence[str], lang: Lang
 ) -> RenderableType:
@@ -300,7 +341,7 @@ def history_view(
     table.add_column("日期" if zh else "Date", no_wrap=True)
     table.add_column("姓名" if zh else "Name", overflow="fold")
     for qid in ids:
-        table.add_column(qid, justify="right", no_wrap=True)
+        table.add_column(_qtitle(qid, definitions, rows, lang), justify="right", overflow="fold")
     for _name, report in rows:
         cells = []
         for qid in ids:
@@ -309,7 +350,7 @@ def history_view(
         table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
     parts: list[RenderableType] = [table]
     trend = Table(title="各维度走势" if zh else "Trend per dimension", title_justify="left")
-    trend.add_column("问卷" if zh else "Questionnaire", no_wrap=True)
+    trend.add_column("问卷" if zh else "Questionnaire", overflow="fold")
     trend.add_column("维度" if zh else "Dimension", overflow="fold")
     trend.add_column("走势" if zh else "Trend", no_wrap=True)
     trend.add_column("首 → 末" if zh else "First → last", justify="right", no_wrap=True)
@@ -326,7 +367,7 @@ def history_view(
 
                 title = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang)
             span = f"{present[0]:.0f} → {present[-1]:.0f}" if present else "–"
-            trend.add_row(qid, title, sparkline(values), span)
+            trend.add_row(_qtitle(qid, definitions, rows, lang), title, sparkline(values), span)
     parts.append(trend)
     return Group(*parts)
 
