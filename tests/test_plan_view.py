@@ -53,3 +53,15 @@ def test_report_list_and_history_show_titles_and_whole_file_names(home: Path, mo
         history = runner.invoke(app, ["history"]).output
         assert "小问卷" in history
         assert " mini " not in history
+
+
+def test_report_show_keeps_the_indent_of_wrapped_lines(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_mini(home)
+    long = "2026年只在3月、9月下过两次村，每次都是听村干部汇报，没有入户，也没有到困难群众家里看看，对一线情况掌握不够"
+    path = save(home, make_report({"b1": False}, [finding("F0000001", "b1", "不回访", long, measure="每月入户3户")]))
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = runner.invoke(app, ["report", "show", str(path)]).output
+    assert str(path) in shown  # the path is not cut by an inserted newline
+    block = shown[shown.index("1. 不回访") :].splitlines()[1:5]
+    assert block[0].startswith("   具体表现：")
+    assert all(line.startswith("   ") for line in block), block

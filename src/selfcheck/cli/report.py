@@ -51,7 +51,7 @@ def show(
         [(path, report)], storage.reports_dir(folder), lambda: load_library(only=report.questionnaires).definitions()
     )
     console = make_console()
-    console.print(f"{path}", style="dim")
+    console.print(f"{path}", style="dim", soft_wrap=True)  # a path is never cut by an inserted newline
     console.print(report_view(report, definitions, language))
 
 

@@ -30,13 +30,18 @@ class Wrapped:
     """Text wrapped by Chinese line-breaking rules (:mod:`selfcheck.terminal.linebreak`); Rich alone cuts a Chinese
     sentence wherever the width ends, so a line could start with ，or 。. Styles and newlines are kept."""
 
-    def __init__(self, text: Text | str, style: str = "") -> None:
+    def __init__(self, text: Text | str, style: str = "", hanging: bool = False) -> None:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
+        self.hanging = hanging
+        """Continuation lines keep the indent of the line they continue (labelled lines under a heading)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """One Text per line, each within the width."""
         from selfcheck.terminal.linebreak import line_spans
 
+        if self.hanging:
+            yield from self._hanging(console, options.max_width)
+            return
         spans = line_spans(self.text.plain, options.max_width)
         # One divide for all lines: slicing a Text copies the whole of it, so a slice per line was quadratic.
         pieces = self.text.divide([offset for span in spans for offset in span])
@@ -44,6 +49,20 @@ class Wrapped:
         for n in range(len(spans)):  # each line already fits: render it without Rich wrapping it again
             yield from pieces[2 * n + 1].render(console)
             yield end
+
+    def _hanging(self, console: Console, width: int) -> RenderResult:
+        """Each source line wrapped on its own; its continuation lines start under its first character."""
+        from selfcheck.terminal.linebreak import line_spans
+
+        offset = 0
+        for line in self.text.plain.split("\n"):
+            indent = len(line) - len(line.lstrip(" "))
+            for k, (start, stop) in enumerate(line_spans(line, max(width - indent, 1), first=width)):
+                if k:
+                    yield Segment(" " * indent)
+                yield from self.text[offset + start : offset + stop].render(console)
+                yield Segment.line()
+            offset += len(line) + 1
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As narrow as its widest unbreakable piece, as wide as its longest line."""

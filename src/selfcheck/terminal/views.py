@@ -69,7 +69,7 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
     if report.findings:
         parts.append(Text(""))
         parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
-        parts.extend(Wrapped(finding_lines(n, f, lang)) for n, f in enumerate(report.findings, 1))
+        parts.extend(Wrapped(finding_lines(n, f, lang), hanging=True) for n, f in enumerate(report.findings, 1))
     return Group(*parts)
 
 
