@@ -300,7 +300,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             line.append(link.finding.problem)
             for note in link.notes:
                 line.append(f"  [{note_text(note, lang)}]", style="bold magenta")
-            parts.append(Wrapped(line))
+            parts.append(Wrapped(line, hanging=True))
     return Group(*parts)
 
 
