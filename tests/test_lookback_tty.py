@@ -103,7 +103,7 @@ def test_second_interview_looks_back_with_b_and_help_and_refuses_an_empty_cause(
     child.sendline("1")
     child.expect("完成情况或证据")
     child.sendline("11月例会合并了2次")
-    child.expect("第 1/4 题")
+    child.expect("第 1/5 题")  # b2 counted until b1 is answered (#18 progress)
     for answer in ("5", "1", "2", "1"):  # b1 = no: flagged again
         child.sendline(answer)
         child.expect("›")
@@ -193,7 +193,7 @@ def test_a_hand_added_problem_said_solved_is_resolved_in_diff(home: Path, tmp_pa
     child.sendline("")
     child.expect("需要写明证据")  # solved needs evidence
     child.sendline("例会由每周3次改为每月2次，见会议记录")
-    child.expect("第 1/4 题")
+    child.expect("第 1/5 题")  # b2 counted until b1 is answered (#18 progress)
     for answer in ("5", "1", "1", "", "1"):  # b1 = yes now: not flagged; b2 skipped
         child.sendline(answer)
         child.expect("›")

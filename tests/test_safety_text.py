@@ -114,7 +114,7 @@ def test_the_interview_shows_hostile_questionnaire_text_visibly(home: Path, tmp_
     child = pexpect.spawn(
         sys.executable, ["-m", "selfcheck", "start", "-q", str(qfile)], env=env, timeout=30, dimensions=(50, 100)
     )
-    child.expect("第 1/4 题".encode())
+    child.expect("第 1/5 题".encode())  # b2 counted until b1 is answered (#18 progress)
     child.expect("›".encode())
     seen: bytes = child.before
     child.sendline("q")
