@@ -54,15 +54,20 @@ class Wrapped:
         """Each source line wrapped on its own; its continuation lines start under its first character."""
         from selfcheck.terminal.linebreak import line_spans
 
+        cuts: list[tuple[int, int, int]] = []  # (start, stop, indent before it) of every line drawn
         offset = 0
         for line in self.text.plain.split("\n"):
             indent = len(line) - len(line.lstrip(" "))
             for k, (start, stop) in enumerate(line_spans(line, max(width - indent, 1), first=width)):
-                if k:
-                    yield Segment(" " * indent)
-                yield from self.text[offset + start : offset + stop].render(console)
-                yield Segment.line()
+                cuts.append((offset + start, offset + stop, indent if k else 0))
             offset += len(line) + 1
+        # One divide for all lines, as in the plain path: a slice per line copied the whole Text each time.
+        pieces = self.text.divide([edge for start, stop, _ in cuts for edge in (start, stop)])
+        for n, (_start, _stop, indent) in enumerate(cuts):
+            if indent:
+                yield Segment(" " * indent)
+            yield from pieces[2 * n + 1].render(console)
+            yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As narrow as its widest unbreakable piece, as wide as its longest line."""
