@@ -64,9 +64,29 @@ def cells(text: str) -> int:
     import sys
 
     rich_cells = sys.modules.get("rich.cells")
+    if rich_cells is None and ("\u200d" in text or "\ufe0f" in text):
+        # An emoji sequence: a joiner glues the next character on, VS16 widens some narrow symbols. Rich knows which
+        # (from its Unicode 17 tables); help text never has these, so --help still loads nothing.
+        import rich.cells as rich_cells
     if rich_cells is not None:
         return int(rich_cells.cell_len(text))
     return sum(map(_cell, text))
+
+
+_JOINERS = "\u200d\ufe0f"
+
+
+def _glued(text: str, j: int, end: int) -> int:
+    """Where the piece ending at ``j`` really ends: a zero-width joiner takes the next character with it and a
+    variation selector stays with its symbol, so an emoji sequence is never split across lines."""
+    while j < end:
+        if text[j] in _JOINERS:
+            j += 1
+        elif text[j - 1] == "\u200d":
+            j += 1  # the joined character
+        else:
+            break
+    return j
 
 
 _IDEOGRAPHS: list["re.Pattern[str]"] = []
@@ -103,6 +123,9 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
             while j < end and text[j] in _CLOSING:
                 size += cell(text[j])
                 j += 1
+            if j < end and text[j] in _JOINERS:
+                j = _glued(text, j, end)
+                size = cells(text[i:j])
             out.append((i, j, size))
             i = j
             continue
@@ -123,6 +146,9 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
             while j < end and not wide(text[j]):
                 size += cell(text[j])
                 j += 1
+        j = _glued(text, j, end)
+        if _JOINERS[0] in text[i:j] or _JOINERS[1] in text[i:j]:
+            size = cells(text[i:j])
         out.append((i, j, size))
         i = j
     return out
