@@ -244,8 +244,72 @@ def test_closed_terminal_keeps_the_draft(home: Path) -> None:
     child.expect(r"第 1/\d+ 题")
     child.sendline("3")
     child.expect(r"第 2/\d+ 题")
+    child.expect("›")
+    time.sleep(0.2)  # readline is waiting for a key: a signal during its set-up waits for one (terminal/lineinput.py)
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     child.close()
     draft = tomllib.loads(the_draft(home).read_text(encoding="utf-8"))
     assert draft["answers"]["zuofeng"] == {"sx-study": 3}
+
+
+def _to_the_finding(child: pexpect.spawn) -> None:
+    for mark, answer in (("第 1/5 题", "4"), ("第 2/5 题", "2"), ("第 3/5 题", "2"), ("第 4/4 题", "1")):
+        child.expect(mark)
+        child.sendline(answer)
+
+
+@pytest.mark.parametrize("leave", ["q", "ctrl-c"])
+def test_a_half_written_finding_survives_quitting_and_resumes(home: Path, tmp_path: Path, leave: str) -> None:
+    """Quitting at 责任人 must not lose a long 具体表现: the lines come back on resume and Enter keeps each."""
+    qfile = write_toml(tmp_path / "mini.toml", minimal())
+    child = spawn(["start", "-q", str(qfile)], home, NO_COLOR="1")
+    _to_the_finding(child)
+    child.expect("具体表现")
+    child.sendline("9月信访件办结后没有回访当事人，群众两次来电催问")
+    child.expect("原因（")
+    child.sendline("2,3")
+    child.expect("原因说明")
+    child.sendline("")
+    child.expect("整改措施")
+    child.sendline("每件办结后三天内电话回访")
+    child.expect("完成时限")
+    child.sendline("2027年6月底")
+    child.expect(r"责任人 \[本人\] ")
+    if leave == "q":
+        child.sendline("q")
+    else:
+        time.sleep(0.2)  # readline is waiting for a key (see terminal/lineinput.py)
+        child.sendintr()
+    child.expect("selfcheck start --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert storage.list_reports(home / "reports") == []
+
+    child = spawn(["start", "--resume"], home, NO_COLOR="1")
+    child.expect("回车保留：9月信访件办结后没有回访当事人，群众两次来电催问")
+    child.sendline("")
+    child.expect("回车保留：2,3")
+    child.sendline("")
+    child.expect("原因说明")
+    child.sendline("")
+    child.expect("回车保留：每件办结后三天内电话回访")
+    child.sendline("")
+    child.expect("回车保留：2027年6月底")  # the line as typed, read again
+    child.sendline("")
+    child.expect("责任人")
+    child.sendline("")
+    child.expect("问题来源")
+    child.sendline("")
+    child.expect("还有答卷没有查出的问题")
+    child.sendline("n")
+    child.expect("报告已保存")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [path] = storage.list_reports(home / "reports")
+    [finding] = tomllib.loads(path.read_text(encoding="utf-8"))["findings"]
+    assert finding["detail"] == "9月信访件办结后没有回访当事人，群众两次来电催问"
+    assert finding["causes"] == ["zongzhi", "dangxing"]
+    assert finding["measure"] == "每件办结后三天内电话回访"
+    assert finding["deadline"] == "2027-06-30"

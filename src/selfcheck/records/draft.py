@@ -56,6 +56,9 @@ class Draft(BaseModel):
     """A rater's overall grade and ticked disqualifiers, per questionnaire."""
     rated: list[str] = Field(default_factory=list)
     """``qid/dimension`` pairs already asked in the 民主测评 step (so a resume does not ask them again)."""
+    partial: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Lines typed into a 查摆 or 回头看 form that was left unfinished (form key → field → line): offered again on
+    resume, so quitting at 责任人 does not lose a long 具体表现."""
 
 
 def _matches(saved: Draft, role: str, subject: str | None, ids: list[str] | None) -> bool:

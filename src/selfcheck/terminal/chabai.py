@@ -79,13 +79,14 @@ def ask_details(s: Session, problem: str, fid: str, default_owner: str, required
         ("source", Msg.FORM_HELP_SOURCE, source),
     ]
     s.note(t(Msg.FORM_KEYS, lang), style="dim")
-    kept: dict[str, str] = {}
+    kept = s.draft.partial.setdefault(fid, {})  # lives in the draft: saved if the person quits half-way
     while True:
         try:
             v = fill(s, fields, kept)
             break
         except Back:
             s.note(t(Msg.FORM_AT_FIRST, lang))
+    s.draft.partial.pop(fid, None)
     return Finding(
         id=fid,
         problem=problem,

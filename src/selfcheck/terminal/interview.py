@@ -277,10 +277,13 @@ def _run(
 
             run_norm(session, questionnaires, key, owner)
     except Quit:
+        session.persist()  # with the lines of a 查摆 or 回头看 form left half-way
         console.print(t(Msg.SAVED_QUIT, lang), style="bold")
         return None
     except (KeyboardInterrupt, EOFError) as exc:
-        # The draft was saved after the last answer. After a hang-up the terminal is gone: say so only if we can.
+        # The draft was saved after the last answer; save it once more with a form left half-way. After a hang-up
+        # the terminal is gone: say so only if we can.
+        session.persist()
         with contextlib.suppress(OSError):
             console.print()
             console.print(

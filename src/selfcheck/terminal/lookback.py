@@ -98,12 +98,12 @@ def run_review(s: Session, open_problems: list[Problem], record: Callable[[Probl
         return
     s.console.print(Text(t(Msg.REVIEW_INTRO, s.lang, n=len(todo)), style="bold"))
     s.note(t(Msg.FORM_KEYS, s.lang), style="dim")
-    kept: dict[str, dict[str, str]] = {}
     k = 0
     while k < len(todo):
         p = todo[k]
         try:
-            entry = review_one(s, p, k + 1, len(todo), kept.setdefault(p.id, {}))
+            # What was typed lives in the draft: saved if the person quits half-way, kept when going back with b.
+            entry = review_one(s, p, k + 1, len(todo), s.draft.partial.setdefault(f"review/{p.id}", {}))
         except Back:
             if k == 0:
                 s.note(t(Msg.FORM_AT_FIRST_PROBLEM, s.lang))
@@ -116,3 +116,5 @@ def run_review(s: Session, open_problems: list[Problem], record: Callable[[Probl
         s.draft.review.append(entry)
         s.persist()
         k += 1
+    for p in todo:  # the look-back is done: its lines are in the draft's entries now
+        s.draft.partial.pop(f"review/{p.id}", None)

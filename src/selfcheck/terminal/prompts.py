@@ -245,12 +245,18 @@ class Session:
             self.run_carried(carried, len(detected) + len(carried), default_owner)
             self.draft.phase = "extra"
             self.persist()
-        while self.read(t(Msg.ASK_MORE, self.lang)).lower() in ("y", "yes", "是", "有"):
-            problem = self.read_required(t(Msg.ASK_PROBLEM, self.lang))
+        while True:
             n = sum(1 for f in self.draft.findings if f.item is None) + 1
-            self.draft.findings.append(
-                self.ask_details(problem, finding_id(self.draft.created, f"{created_key}/extra-{n}"), default_owner)
-            )
+            fid = finding_id(self.draft.created, f"{created_key}/extra-{n}")
+            problem = self.draft.partial.get(fid, {}).get("problem", "")  # one left half-way before quitting
+            if not problem:
+                if self.read(t(Msg.ASK_MORE, self.lang)).lower() not in ("y", "yes", "是", "有"):
+                    break
+                problem = self.read_required(t(Msg.ASK_PROBLEM, self.lang))
+                self.draft.partial[fid] = {"problem": problem}
+            else:
+                self.console.print(Panel(Text(problem, style="bold"), title=t(Msg.ASK_PROBLEM, self.lang)))
+            self.draft.findings.append(self.ask_details(problem, fid, default_owner))
             self.persist()
 
     def run_carried(self, carried: list[ReviewEntry], total: int, default_owner: str) -> None:
