@@ -465,3 +465,19 @@ def test_the_groups_problem_in_a_description_is_questioned(home: Path) -> None:
     assert "愿望" not in result.output
     data = tomllib.loads(storage.list_reports(home / "reports")[-1].read_text(encoding="utf-8"))
     assert data["findings"][0]["detail"] == "2026年我本人缺席中心组学习3次"
+
+
+def test_a_long_answer_change_wraps_under_its_own_indent(home: Path, monkeypatch: Any) -> None:
+    """At 60 columns an option's long label wraps; its continuation stays under the change, never at the margin."""
+    data = minimal()
+    long = "群众反映的问题大多数得到解决，但回访不及时，个别问题反复出现，群众仍有意见"
+    data["items"][-1]["options"][0]["label"] = long
+    use_mini(home, data)
+    save(home, make_report({"a1": 1, "a2": 1, "b1": False, "b3": "none"}, days_ago=30, data=data))
+    save(home, make_report({"a1": 1, "a2": 1, "b1": False, "b3": "all"}, data=data))
+    monkeypatch.setenv("COLUMNS", "60")
+    out = runner.invoke(app, ["diff"]).output
+    lines = out.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("没有 →") or "没有 →" in line)
+    assert lines[start].startswith("    ")
+    assert lines[start + 1].startswith("    ") and "▲" in "".join(lines[start : start + 4]), out

@@ -275,7 +275,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
                 change.append(i.new_text or "–", style="bold")
                 change.append("  ")
                 change.append_text(delta_text(delta * 100 if delta is not None else None))
-                parts.append(change)
+                parts.append(Wrapped(change, hanging=True))  # a long option's wrapped line stays under it
     for qid in diff.only_old:
         parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
     for qid in diff.only_new:
