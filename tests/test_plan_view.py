@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from selfcheck.cli import app
+from selfcheck.records import ledger, storage
 from test_overtime import finding, make_report, save, use_mini
 
 runner = CliRunner()
@@ -65,3 +66,32 @@ def test_report_show_keeps_the_indent_of_wrapped_lines(home: Path, monkeypatch: 
     block = shown[shown.index("1. 不回访") :].splitlines()[1:5]
     assert block[0].startswith("   具体表现：")
     assert all(line.startswith("   ") for line in block), block
+
+
+def test_plan_at_sixty_columns_keeps_indents_and_breaks_file_names_between_parts(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_mini(home)
+    measure = "每周三下午到联系社区接访，群众反映的事三个工作日内答复，办结后一周内电话回访并登记在册"
+    report = make_report({"b1": False}, [finding("F0000001", "b1", "不回访", measure=measure)])
+    written = storage.write_report(report, home / "reports")
+    path = written.rename(written.with_name("selfcheck-20261126-062112-mini+zuofeng+qunzhong+xianjin.toml"))
+    ledger.take_in(home / "reports", path, report)
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = runner.invoke(app, ["plan"]).output.splitlines()
+    block = shown[next(n for n, line in enumerate(shown) if "不回访" in line) + 1 :]
+    assert block and all(line.startswith("   ") for line in block), block  # wrapped lines stay under the label
+    names = [line.strip() for line in block[next(n for n, line in enumerate(block) if "selfcheck-" in line) :]]
+    assert "".join(names) == path.name, block
+    assert names[0].endswith(("+", "-")), names  # the name breaks between its parts, not mid-word
+
+
+def test_a_word_wider_than_the_line_is_cut_after_a_separator_when_one_is_near() -> None:
+    from selfcheck.terminal.linebreak import line_spans
+
+    name = "selfcheck-20261126-062112-zuofeng+qunzhong+xianjin+diaoyan.toml"
+    lines = [name[a:b] for a, b in line_spans(name, 40)]
+    assert "".join(lines) == name
+    assert lines[0] == "selfcheck-20261126-062112-zuofeng+"
+    plain = "x" * 50
+    assert [plain[a:b] for a, b in line_spans(plain, 20)] == ["x" * 20, "x" * 20, "x" * 10]  # no separator: cut

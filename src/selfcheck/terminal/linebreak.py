@@ -154,14 +154,24 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return out
 
 
+_SEPARATORS = "+-/_"
+"""Inside a word too wide for a line (a file name, a path) the cut goes after one of these when it can."""
+
+
 def _fit(word: str, room: int) -> int:
-    """How many leading characters of ``word`` fit in ``room`` cells (at least one)."""
+    """How many leading characters of ``word`` fit in ``room`` cells (at least one), ending after a separator
+    (``+``, ``-``, ``/``…) when one is in the second half of what fits, so a file name breaks between its parts."""
     taken = 0
+    fits = len(word)
     for n, char in enumerate(word):
         taken += cells(char)
         if taken > room:
-            return max(n, 1)
-    return len(word)
+            fits = max(n, 1)
+            break
+    else:
+        return fits
+    after = max(word.rfind(sep, 0, fits) for sep in _SEPARATORS) + 1
+    return after if after > fits // 2 else fits
 
 
 def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:

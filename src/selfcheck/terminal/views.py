@@ -404,5 +404,5 @@ def plan_view(problems: Sequence[Problem], today: date, lang: Lang) -> Renderabl
         reports = p.reports
         if reports:
             block.append("\n   " + t(Msg.PLAN_FOUND_IN, lang, n=len(reports), report=reports[-1]), style="dim")
-        parts.append(Wrapped(block))
+        parts.append(Wrapped(block, hanging=True))  # a wrapped measure or file name stays under its label
     return Group(*parts)
