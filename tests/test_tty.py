@@ -313,3 +313,40 @@ def test_a_half_written_finding_survives_quitting_and_resumes(home: Path, tmp_pa
     assert finding["causes"] == ["zongzhi", "dangxing"]
     assert finding["measure"] == "每件办结后三天内电话回访"
     assert finding["deadline"] == "2027-06-30"
+
+
+def test_a_questionnaire_without_items_for_the_post_is_named_and_no_empty_report_is_written(home: Path) -> None:
+    """调研能力 1.0 asks an ordinary member nothing (its items hang on counts for cadres): say so instead of writing
+    a report of 作答不足."""
+    from selfcheck.interview.state import Interview
+    from selfcheck.questionnaire.library import load_library
+    from selfcheck.questionnaire.profile import Who
+
+    interview = Interview(load_library().select(["diaoyan"]), {}, {})
+    interview.who = Who("member", False)
+    if interview.asks_anything("diaoyan"):
+        pytest.skip("diaoyan now asks ordinary members something; the next test covers the rule with its own files")
+    child = spawn(["start", "diaoyan"], home, NO_COLOR="1")
+    answer_profile(child, "3", "2")
+    child.expect("“调研能力”没有适用于您岗位的题目")
+    child.expect("没有写报告")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert storage.list_reports(home / "reports") == []
+    assert not list((home / "reports").glob("*draft*.toml"))
+
+
+def test_of_two_questionnaires_the_one_without_items_for_the_post_is_left_out(home: Path, tmp_path: Path) -> None:
+    leaders_only = minimal(id="lead", title="领导专题")
+    for item in leaders_only["items"]:
+        item["posts"] = ["leader"]
+    write_toml(tmp_path / "lead.toml", leaders_only)
+    mini = write_toml(tmp_path / "mini.toml", minimal())
+    child = spawn(["start", "-q", str(tmp_path / "lead.toml"), "-q", str(mini)], home, NO_COLOR="1")
+    answer_profile(child, "3", "2")
+    child.expect("“领导专题”没有适用于您岗位的题目，不列入这次对照检查")
+    child.expect("第 1/5 题")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()

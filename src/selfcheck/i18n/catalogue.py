@@ -663,6 +663,16 @@ class Msg(Enum):
     PROFILE_POST = ("岗位（输入编号）", "Post (enter a number)")
     PROFILE_PUBLIC = ("1 是 / 2 否", "1 yes / 2 no")
     PROFILE_SET = ("岗位：{post}；直接面向群众服务：{public}", "Post: {post}; serves the public directly: {public}")
+    NOT_FOR_POST = (
+        "“{title}”没有适用于您岗位的题目，不列入这次对照检查。",
+        "“{title}” has no items for your post; it is left out of this self-check.",
+    )
+    NOTHING_FOR_POST = (
+        "所选问卷都没有适用于您岗位的题目，没有写报告。请另选问卷（selfcheck questionnaires list），"
+        "或在岗位有误时重新开始并更改岗位。",
+        "None of the chosen questionnaires has items for your post, so no report was written. Choose others "
+        "(selfcheck questionnaires list), or start again and change the post if it was wrong.",
+    )
     PROFILE_INVALID = ("{path}：岗位定义无效（{n}个问题）：", "{path}: invalid profile ({n} problem(s)):")
     RED_LINE = ("红线", "red line")
     RED_LINE_CAPPED = (

@@ -110,6 +110,11 @@ class Interview:
         source = self._by_id.get((step.questionnaire.id, cond.item))
         return source is not None and source.index >= self.pos and self._possible(source)
 
+    def asks_anything(self, qid: str) -> bool:
+        """Whether any item of questionnaire ``qid`` is shown or may yet be shown to this respondent (an item for
+        other posts, or one that hangs on such an item, never is)."""
+        return any(self._possible(s) for s in self.steps if s.questionnaire.id == qid)
+
     def first_open(self) -> int:
         """Index of the first shown item neither answered nor skipped (where a resumed interview goes on)."""
         for step in self.steps:

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from selfcheck.errors import Interrupted, UsageError
-from selfcheck.i18n import Lang, Msg
+from selfcheck.errors import Interrupted, SelfcheckError, UsageError
+from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.interview.from_answers import StartOptions
 from selfcheck.questionnaire.library import Library
 
@@ -30,7 +30,6 @@ def _choose_set_plain(lang: Lang) -> list[str] | None:
     """The very first question (which set?), asked before anything heavy is imported so that it appears at once.
 
     Returns the set's ids, or None for "pick" (which needs the library)."""
-    from selfcheck.i18n import t
     from selfcheck.questionnaire.library import SETS
     from selfcheck.terminal.lineinput import read_plain
 
@@ -74,7 +73,6 @@ def interactive(opts: StartOptions, library: Library | None = None) -> Path | No
 
 def _say_where(session: Session, questionnaires: list[Questionnaire]) -> None:
     """On resuming: how many questions are answered and where the interview goes on."""
-    from selfcheck.i18n import t
 
     interview = session.interview
     answered = sum(len(interview.answers_for(q.id)) for q in questionnaires)
@@ -92,6 +90,16 @@ def _depends_on_post(q: Questionnaire) -> bool:
 
     options = [o for i in q.items if isinstance(i, ChoiceItem | MultiItem) for o in i.options]
     return any(i.posts or i.public_only for i in q.items) or any(o.posts for o in options)
+
+
+def _for_this_post(session: Session, questionnaires: list[Questionnaire]) -> list[Questionnaire]:
+    """The questionnaires with at least one item for the respondent's post; each left out is named, since asking
+    nothing and writing an empty report would look like a finished self-check."""
+    kept = [q for q in questionnaires if session.interview.asks_anything(q.id)]
+    for q in questionnaires:
+        if q not in kept:
+            session.note(t(Msg.NOT_FOR_POST, session.lang, title=pick(q.title, q.title_en, session.lang)))
+    return kept
 
 
 def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
@@ -151,7 +159,6 @@ def _open_draft(
 ) -> tuple[Path, Draft] | Literal[False] | None:
     """The draft to continue: the person's own for this set (asked first), or with --resume the rater's own for
     this subject. None: start afresh; False: the person declined both continuing and discarding."""
-    from selfcheck.i18n import t
     from selfcheck.records import draft
     from selfcheck.terminal.prompts import ask
 
@@ -178,7 +185,7 @@ def _run(
 ) -> Path | None:
     """The interview itself, with its draft at ``path`` held by this process."""
     from selfcheck import __version__
-    from selfcheck.i18n import default_lang, t
+    from selfcheck.i18n import default_lang
     from selfcheck.interview.state import Interview
     from selfcheck.records import draft, ledger, storage
     from selfcheck.records.report import Respondent, build, now
@@ -258,6 +265,10 @@ def _run(
             session.persist()
         if not session.other:
             _profile(session, own)
+            questionnaires = _for_this_post(session, questionnaires)
+            if not questionnaires:
+                draft.remove(path)
+                raise SelfcheckError(Msg.NOTHING_FOR_POST)
         session.run_questions()
         if session.other:
             state.phase = "ratings"
