@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -110,3 +111,22 @@ def test_unknown_questionnaire_lists_the_known_ones() -> None:
     assert "nosuch" in result.output
     for qid in ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"):
         assert qid in result.output
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_a_long_panel_title_is_never_cut(width: int) -> None:
+    """An English questionnaire and dimension at 60 columns: the title moves inside the panel, whole."""
+    from rich.console import Console
+
+    from selfcheck.terminal.console import item_panel
+
+    iv = Interview(load_library().select(["zuofeng"]))
+    step = iv.current()
+    assert step is not None
+    console = Console(width=width, color_system=None)
+    with console.capture() as captured:
+        console.print(item_panel(step, (1, 30), "en"))
+    flat = " ".join(line.strip("│╭╮─ ").strip() for line in captured.get().splitlines())
+    title = step.questionnaire.title_en or ""
+    dimension = step.questionnaire.dimension(step.item.dimension).title_en or ""
+    assert " ".join(f"{title} · {dimension}".split()) in " ".join(flat.split()), captured.get()

@@ -164,9 +164,27 @@ def source_passage(item: ItemBase, lang: Lang) -> Text:
     return Text(item.help)
 
 
+class TitledPanel:
+    """A panel with its title on the top border, or, when the width cannot hold the title (an English questionnaire
+    and dimension at 60 columns), with the title wrapped as the first lines inside: never cut mid-word."""
+
+    def __init__(self, body: list[RenderableType], head: Text) -> None:
+        self.body = body
+        self.head = head
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The panel that fits."""
+        from rich.cells import cell_len
+
+        if cell_len(self.head.plain) + 6 <= options.max_width:  # "╭─ " + title + " ─╮"
+            yield Panel(Group(*self.body), title=self.head, title_align="left", expand=True)
+        else:
+            yield Panel(Group(Wrapped(self.head), *self.body), expand=True)
+
+
 def item_panel(
     step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None, other: bool = False
-) -> Panel:
+) -> TitledPanel:
     """The panel for one question: where we are, the text, the choices and how to answer."""
     from selfcheck.questionnaire.model import pick
 
@@ -203,7 +221,7 @@ def item_panel(
     body.append(Text(""))
     body.append(Text(f"{hint(q, step, lang)} · {t(Msg.HINT_ENTER, lang, enter=enter)}", style="dim"))
     body.append(Text(t(Msg.HINT_KEYS, lang), style="dim"))
-    return Panel(Group(*body), title=head, title_align="left", expand=True)
+    return TitledPanel(body, head)
 
 
 def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType:
