@@ -484,11 +484,18 @@ class Msg(Enum):
         "没有要改的内容：请给出 --measure、--deadline、--owner、--cause 或 --cause-note。",
         "Nothing to change: give --measure, --deadline, --owner, --cause or --cause-note.",
     )
-    EDIT_SAME = ("{id}：与原来相同，没有改动。", "{id}: the same as before; nothing changed.")
-    EDIT_DONE = (
-        "{id}：{field} 由“{old}”改为“{new}”（已记入台账历史）",
-        "{id}: {field} changed from {old!r} to {new!r} (kept in the ledger's history)",
+    EDIT_SAME = ("[{id}] {problem}：与原来相同，没有改动。", "[{id}] {problem}: the same as before; nothing changed.")
+    EDIT_HEAD = (
+        "[{id}] {problem}：已修改，记入台账历史（报告不变）",
+        "[{id}] {problem}: changed, kept in the ledger's history (the reports stay as they are)",
     )
+    EDIT_DONE = ("  {field}：{old} → {new}", "  {field}: {old} → {new}")
+    EDIT_FIELD_MEASURE = ("整改措施", "Measure")
+    EDIT_FIELD_DEADLINE = ("完成时限", "Deadline")
+    EDIT_FIELD_OWNER = ("责任人", "Owner")
+    EDIT_FIELD_CAUSES = ("原因", "Causes")
+    EDIT_FIELD_CAUSE_NOTE = ("原因说明", "Cause explained")
+    EDIT_CAUSE_SEPARATOR = ("、", ", ")
     EDIT_EMPTY = ("{field}：不能为空。", "{field}: cannot be empty.")
     EDIT_BAD_DEADLINE = (
         "--deadline：{deadline} 不是日期（YYYY-MM-DD）。",
