@@ -793,7 +793,6 @@ class Msg(Enum):
         "what you studied, how many one-to-one talks you held and how many opinions you gathered",
     )
     DOC_COUNT = ("{label}{n}个", "{label}: {n}")
-    DOC_COUNT_MEASURES = ("{label}{n}项", "{label}: {n}")
     DOC_SOURCE_NONE = ("未注明来源", "source not given")
     DOC_FOUND = (
         "共查摆出问题{n}个，其中{by_source}；分方面看，{by_area}。",
@@ -813,8 +812,25 @@ class Msg(Enum):
         "Checked against the eight-point rules item by item: no violation found.",
     )
     DOC_REVIEW_SUMMARY = (
-        "上次查摆问题的{n}项整改措施，{by_status}（见第五部分）。",
-        "Of the {n} measure(s) from last time: {by_status} (see part 5).",
+        "上次查摆的问题{n}个，整改{by_status}{unplanned}（见第五部分）。",
+        "Of the {n} problem(s) from last time: {by_status}{unplanned} (see part 5).",
+    )
+    DOC_REVIEW_UNPLANNED = ("，其中{n}个上次未制定整改措施", "; {n} had no measure set")
+    DOC_REVIEW_NO_MEASURE = ("未制定措施", "no measure set")
+    DOC_REVIEW_NO_DEADLINE = ("未定时限", "no deadline set")
+    DOC_REVIEW_NO_EVIDENCE = ("暂无", "none yet")
+    DOC_LEVEL_NONE = ("不评定", "not rated")
+    DOC_NO_PROBLEM_REASON = (
+        "对照{ref}，本人没有在这方面列出问题，书面说明理由如下：{reason}",
+        "Against {ref}, I named no problem here; my written reason: {reason}",
+    )
+    DOC_NO_PROBLEM_REASON_DIM = (
+        "在“{questionnaire}”的“{dimension}”方面，本人没有列出问题，书面说明理由如下：{reason}",
+        "In “{dimension}” of {questionnaire}, I named no problem; my written reason: {reason}",
+    )
+    DOC_NO_PROBLEM_COUNT = (
+        "{n}个方面没有列出问题，已书面说明理由（见第二部分）。",
+        "In {n} area(s) no problem was named; the written reasons are in part 2.",
     )
     DOC_MARK_DETAIL = (
         "具体表现——什么时间、在哪里、做了或没做什么",
