@@ -322,7 +322,13 @@ def test_a_q_questionnaire_deleted_after_start_shows_and_diffs_the_same(home: Pa
     assert all(r.exit_code == 0 for r in gone), [r.output for r in gone]
     data = json.loads(gone[2].stdout)["questionnaires"]["mini"]
     assert data["title"] == "小问卷" and data["added_items"] == ["a3"] and data["removed_items"] == ["a2"]
-    assert data["dimensions"]["a"] == {"old": 50.0, "new": 100.0, "delta": 50.0, "common_items_only": True}
+    assert data["dimensions"]["a"] == {
+        "old": 50.0,
+        "new": 100.0,
+        "delta": 50.0,
+        "common_items_only": True,
+        "not_compared": None,
+    }
     assert "甲" in gone[0].output and "小问卷" in gone[1].output and "我经常下基层" in gone[3].output
     for current in (v2, minimal(version="3", title="改过的问卷")):  # the file back in the user folder, or changed
         use_mini(home, current)

@@ -581,6 +581,22 @@ class Msg(Enum):
         "新报告没有再回答这些题目（或没有回头看），无法判断是否解决。",
         "The newer report did not answer these items again (or had no look-back): whether they are solved is unknown.",
     )
+    DIFF_NOTE_ITEM_GONE = ("新版问卷已删去这道题", "the newer version no longer has this item")
+    DIFF_NOTE_OPTION_GONE = ("新版问卷已没有这个选项", "the newer version no longer has this option")
+    DIFF_NOT_COMPARED_CELL = ("未比较", "not compared")
+    DIFF_NOT_COMPARED = (
+        "{dimension}：两个版本共有的题目只有{common}道（旧版{old}道，新版{new}道），不到各自的一半，得分不作比较。",
+        "{dimension}: the two versions share only {common} item(s) here (old {old}, new {new}), under half of either, "
+        "so the scores are not compared.",
+    )
+    DIFF_COMMON_ONLY = (
+        "* 问卷版本已变，按两次共有的题目计算",
+        "* questionnaire changed: computed over the items both reports share",
+    )
+    DIFF_VERSION_CHANGED = (
+        "问卷版本已变（{old} → {new}）：新增{added}道题，删去{removed}道题。",
+        "The questionnaire changed ({old} → {new}): {added} item(s) added, {removed} removed.",
+    )
 
     # ---- #13 safety: files, limits, concurrency, anonymity ----
     FILE_NOT_REGULAR = (
