@@ -102,7 +102,9 @@ def fixed_report() -> Report:
         ),
     ]
     created = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=8)))
-    report = build(qs, answers, {}, findings, name="张三", created=created, tool_version="test")
+    # 生活作风 names no problem: the person stated why in writing (the problem norm, #14)
+    reasons = {"zuofeng": {"shenghuo": "征求意见45条、谈心谈话12次，均未反映本人生活作风方面的问题"}}
+    report = build(qs, answers, {}, findings, name="张三", created=created, tool_version="test", no_problem=reasons)
     report.review = [
         ReviewEntry(
             finding="F9999999",
@@ -112,7 +114,15 @@ def fixed_report() -> Report:
             deadline="2026-06-30",
             status="done",
             evidence="走访记录24户",
-        )
+        ),
+        # A problem whose measure was never written (Enter through the 查摆 form): no empty cells for it
+        ReviewEntry(
+            finding="F9999998",
+            report="selfcheck-20251120-100000-zuofeng.toml",
+            problem_id="zuofeng/gz-follow-through",
+            problem="抓落实不够有力",
+            status="todo",
+        ),
     ]
     return report
 
@@ -209,8 +219,9 @@ def test_docx_read_back(saved: Path, tmp_path: Path) -> None:
     headings = [text for style, text in styles if style == "Heading 1"]
     assert headings == ["一、基本情况", "二、查摆出的问题", "三、原因剖析", "四、整改措施", "五、上次整改落实情况"]
     subs = [text for style, text in styles if style == "Heading 2"]
-    assert subs[:3] == ["（一）思想作风方面", "（二）工作作风方面", "（三）其他方面"]
-    assert subs[3:] == ["（一）理想信念方面", "（二）宗旨意识方面", "（三）党性修养方面"]
+    # 生活作风 names no problem: it keeps its place, with the written reason (#14)
+    assert subs[:4] == ["（一）思想作风方面", "（二）工作作风方面", "（三）生活作风方面", "（四）其他方面"]
+    assert subs[4:] == ["（一）理想信念方面", "（二）宗旨意识方面", "（三）党性修养方面"]
     point = next(p for p in paragraphs if p.text.startswith("1. 理论学习"))
     assert point.runs[0].bold and point.runs[0].text == "1. 理论学习不够深入系统。"
     assert "附：自查得分" not in [p.text for p in paragraphs]  # scores only with --scores in Word
@@ -286,6 +297,87 @@ def test_docx_template_keeps_the_organisations_styles_and_letterhead(saved: Path
     bad.write_text("not a zip", encoding="utf-8")
     result = runner.invoke(app, ["export", "-f", "docx", "--template", str(bad), "-o", str(tmp_path / "x.docx")])
     assert result.exit_code == 1 and "bad.docx" in result.output and "Traceback" not in result.output
+
+
+REASON = "征求意见45条、谈心谈话12次，均未反映本人生活作风方面的问题"
+
+
+def _html_cells(html: str, after: str) -> list[list[str]]:
+    """The body rows of the first table after ``after`` in the HTML, as cell texts."""
+    import re
+
+    table = html.split(after, 1)[1].split("</table>", 1)[0]
+    body = table.split("</thead>", 1)[1] if "</thead>" in table else table
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def test_look_back_has_no_empty_cell_and_says_what_is_true_in_every_format(saved: Path, tmp_path: Path) -> None:
+    """五、上次整改落实情况: one row per problem; a problem that never had a measure says 未制定措施 / 未定时限 / 暂无,
+    in md, html and docx alike — an empty cell fails. (CSV has no 五: it is one row per finding of this report.)"""
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    five = md.split("## 五、上次整改落实情况")[1].split("\n## ")[0]
+    lines = [ln for ln in five.splitlines() if ln.startswith("| ") and not set(ln) <= set("|-: ")]
+    rows = [ln.strip().strip("|").split("|") for ln in lines][1:]
+    assert [[c.strip() for c in r] for r in rows] == [
+        ["联系群众不经常", "每月走访4户", "2026-06-30", "已完成", "走访记录24户"],
+        ["抓落实不够有力", "未制定措施", "未定时限", "未启动", "暂无"],
+    ]
+    html = runner.invoke(app, ["export", "-f", "html", "-o", "-"]).stdout
+    cells = _html_cells(html, "五、上次整改落实情况")
+    assert len(cells) == 2 and all(c.strip() for row in cells for c in row), cells
+    assert "未制定措施" in cells[1] and "未定时限" in cells[1]
+    document = _docx(tmp_path)
+    [table] = [t for t in document.tables if t.rows[0].cells[-1].text == "完成情况及证据"]
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert body == [[c.strip() for c in r] for r in rows]
+    assert all(cell.strip() for row in body for cell in row)
+    english = runner.invoke(app, ["export", "-o", "-", "--lang", "en"]).stdout
+    assert "| 抓落实不够有力 | no measure set | no deadline set | not started | none yet |" in english
+    # No other table of the material has an empty cell either: a missing measure is 【请补写】 in 四, and a
+    # questionnaire answered too thinly for a level says 不评定 in the appendix.
+    for table in _docx(tmp_path, "--scores").tables:
+        assert all(cell.text.strip() for row in table.rows for cell in row.cells)
+    for text in (md, english):
+        assert not [ln for ln in text.splitlines() if ln.startswith("|") and "|  |" in ln.replace("| |", "|  |")]
+    assert "| 调研能力 | 总分 | 作答不足 | 不评定 |" in md
+
+
+def test_a_written_reason_stands_where_the_dimensions_problems_would_be(saved: Path, tmp_path: Path) -> None:
+    """#14: a dimension that names no problem but a written reason shows that reason under its area of 二、查摆出的问题
+    (md, html, docx), and 一、基本情况 says how many areas have one; the 【请补写】 marker for an empty list is gone."""
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    two = md.split("## 二、查摆出的问题")[1].split("\n## ")[0]
+    area = two.split("### （三）生活作风方面")[1].split("\n### ")[0]
+    assert f"对照改进作风要求，本人没有在这方面列出问题，书面说明理由如下：{REASON}。" in area
+    assert "1个方面没有列出问题，已书面说明理由（见第二部分）。" in md.split("## 二")[0]
+    html = runner.invoke(app, ["export", "-f", "html", "-o", "-"]).stdout
+    section = html.split("（三）生活作风方面")[1].split("<h3")[0]
+    assert REASON in section
+    paragraphs = [p.text for p in _docx(tmp_path).paragraphs]
+    at = paragraphs.index("（三）生活作风方面")
+    assert REASON in paragraphs[at + 1] and paragraphs[at + 2] == "（四）其他方面"
+    english = runner.invoke(app, ["export", "-o", "-", "--lang", "en"]).stdout
+    assert (
+        f"Against the requirements for improving work style, I named no problem here; my written reason: {REASON}"
+        in (english)
+    )
+
+
+def test_written_reasons_without_any_problem_need_no_marker(home: Path) -> None:
+    report = fixed_report()
+    report.findings = []
+    report.questionnaires["zuofeng"].no_problem = dict.fromkeys(("sixiang", "gongzuo", "shenghuo"), REASON)
+    storage.write_report(report, home / "reports")
+    md = runner.invoke(app, ["export", "-o", "-"]).stdout
+    two = md.split("## 二、查摆出的问题")[1].split("\n## ")[0]
+    assert two.lstrip().startswith("本次自查未查摆出问题。")
+    assert [ln for ln in two.splitlines() if ln.startswith("### ")] == [
+        "### （一）思想作风方面",
+        "### （二）工作作风方面",
+        "### （三）生活作风方面",
+    ]
+    assert two.count(REASON) == 3 and "请补写" not in two
+    assert "3个方面没有列出问题，已书面说明理由" in md
 
 
 def test_material_without_cause_notes_reads_as_prose_with_markers(home: Path) -> None:

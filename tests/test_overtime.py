@@ -69,7 +69,13 @@ def test_diff_improvement_drop_and_findings(home: Path) -> None:
     data = json.loads(result.output)
     assert data["old"] == str(a) and data["new"] == str(b)
     q = data["questionnaires"]["mini"]
-    assert q["dimensions"]["a"] == {"old": 50.0, "new": 100.0, "delta": 50.0, "common_items_only": False}
+    assert q["dimensions"]["a"] == {
+        "old": 50.0,
+        "new": 100.0,
+        "delta": 50.0,
+        "common_items_only": False,
+        "not_compared": None,
+    }
     assert q["dimensions"]["b"]["delta"] == -50.0
     assert set(q["overall"]) == {"old", "new", "delta"}
     assert [i["id"] for i in q["items"]] == ["b3", "a1"]  # worst drop first, unchanged items left out

@@ -164,18 +164,27 @@ def test_plan_edit_changes_the_entry_keeps_history_and_leaves_reports_alone(home
         ["plan", "edit", "F1", "--measure", "每件办结后三天内电话回访", "--deadline", "2099-03-31", "--owner", "李四"],
     )
     assert result.exit_code == 0, result.output
-    assert "由“2099-01-01”改为“2099-03-31”" in result.output
+    # Fields and values in words, never codes: 完成时限 not deadline, an empty measure as not filled in
+    assert "完成时限：2099-01-01 → 2099-03-31" in result.output
+    assert "整改措施：（未填写） → 每件办结后三天内电话回访" in result.output
+    assert "[mini/b1] 不回访：" in result.output and "deadline" not in result.output
     refused = runner.invoke(app, ["plan", "edit", "F1", "--cause", "zongzhi,other"])
     assert refused.exit_code == 2 and "--cause-note" in refused.output
     both = runner.invoke(app, ["plan", "edit", "F1", "--cause", "zongzhi,other", "--cause-note", "怕麻烦"])
     assert both.exit_code == 0, both.output
+    assert "原因：宗旨意识 → 宗旨意识、其他" in both.output and "原因说明：（未填写） → 怕麻烦" in both.output
+    assert not any(code in both.output for code in ("zongzhi", "other", "causes", "cause_note"))
+    english = runner.invoke(app, ["plan", "edit", "F1", "--cause", "nengli", "--lang", "en"])
+    assert "Causes: Sense of purpose (serving the people), Other → Ability and skills" in english.output
+    same = runner.invoke(app, ["plan", "edit", "F1", "--cause", "nengli"])
+    assert same.exit_code == 0 and "[mini/b1] 不回访：与原来相同，没有改动。" in same.output
     past = runner.invoke(app, ["plan", "edit", "F1", "--deadline", "2000-01-01"])
     assert past.exit_code == 2
     nothing = runner.invoke(app, ["plan", "edit", "F1"])
     assert nothing.exit_code == 2
     [entry] = json.loads(runner.invoke(app, ["plan", "--json"]).output)
     assert entry["measure"] == "每件办结后三天内电话回访" and entry["owner"] == "李四"
-    assert entry["causes"] == ["zongzhi", "other"] and entry["cause_note"] == "怕麻烦"
+    assert entry["causes"] == ["nengli"] and entry["cause_note"] == "怕麻烦"
     edits = [(h["changed"], h["old"], h["new"]) for h in entry["history"] if h["kind"] == "edit"]
     assert edits == [
         ("measure", "", "每件办结后三天内电话回访"),
@@ -183,6 +192,7 @@ def test_plan_edit_changes_the_entry_keeps_history_and_leaves_reports_alone(home
         ("owner", "", "李四"),
         ("causes", "zongzhi", "zongzhi, other"),
         ("cause_note", "", "怕麻烦"),
+        ("causes", "zongzhi, other", "nengli"),
     ]
     assert path.read_bytes() == before  # the report is a record: never changed
     shown = runner.invoke(app, ["plan"])
@@ -312,7 +322,13 @@ def test_a_q_questionnaire_deleted_after_start_shows_and_diffs_the_same(home: Pa
     assert all(r.exit_code == 0 for r in gone), [r.output for r in gone]
     data = json.loads(gone[2].stdout)["questionnaires"]["mini"]
     assert data["title"] == "小问卷" and data["added_items"] == ["a3"] and data["removed_items"] == ["a2"]
-    assert data["dimensions"]["a"] == {"old": 50.0, "new": 100.0, "delta": 50.0, "common_items_only": True}
+    assert data["dimensions"]["a"] == {
+        "old": 50.0,
+        "new": 100.0,
+        "delta": 50.0,
+        "common_items_only": True,
+        "not_compared": None,
+    }
     assert "甲" in gone[0].output and "小问卷" in gone[1].output and "我经常下基层" in gone[3].output
     for current in (v2, minimal(version="3", title="改过的问卷")):  # the file back in the user folder, or changed
         use_mini(home, current)

@@ -104,7 +104,14 @@ def diff(
     # The questionnaires as the reports answered them (stored beside them), so a deleted or changed file
     # does not change the comparison; the questionnaire files are read only for a definition not stored.
     defs = for_reports([(a_path, a), (b_path, b)], base, lambda: _definitions([*a.questionnaires, *b.questionnaires]))
-    result = compare(a, b, defs, book, earlier, language)
+    # The older report's own definitions where its version differs: its answers are worded and scored by them.
+    changed = [
+        qid
+        for qid, res in a.questionnaires.items()
+        if qid in b.questionnaires and b.questionnaires[qid].digest != res.digest
+    ]
+    old_defs = for_reports([(a_path, a)], base, lambda: _definitions(changed)) if changed else {}
+    result = compare(a, b, defs, book, earlier, language, old_definitions=old_defs)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})
     else:

@@ -12,7 +12,7 @@ from selfcheck.cli import plain_app
 from selfcheck.cli.options import FolderOption, LangOption, chosen_lang, print_json, resolve_lang, warn_skipped
 
 if TYPE_CHECKING:
-    from selfcheck.i18n import Lang
+    from selfcheck.i18n import Lang, Msg
     from selfcheck.records.ledger import Ledger, Problem
     from selfcheck.records.report import Report
 
@@ -193,7 +193,40 @@ def edit(
     if not changes:
         raise UsageError(Msg.EDIT_NOTHING)
     events = ledger.update(base, lambda b: ledger.edit(ledger.find(b, problem.id), changes, now()), rows)
+    from selfcheck.terminal.visible import visible
+
+    head = Msg.EDIT_HEAD if events else Msg.EDIT_SAME
+    lines = [t(head, language, id=problem.id, problem=problem.problem)]
     for e in events:
-        typer.echo(t(Msg.EDIT_DONE, language, id=problem.id, field=e.changed, old=e.old or "–", new=e.new or "–"))
-    if not events:
-        typer.echo(t(Msg.EDIT_SAME, language, id=problem.id))
+        if e.changed is None:  # pragma: no cover - an edit event always names its field
+            continue
+        old, new = (_edit_value(e.changed, value, language) for value in (e.old, e.new))
+        lines.append(t(Msg.EDIT_DONE, language, field=t(_edit_msgs()[e.changed], language), old=old, new=new))
+    typer.echo(visible("\n".join(lines)))
+
+
+def _edit_msgs() -> dict[str, Msg]:
+    """The catalogue's word for each field ``plan edit`` can change."""
+    from selfcheck.i18n import Msg
+
+    return {
+        "measure": Msg.EDIT_FIELD_MEASURE,
+        "deadline": Msg.EDIT_FIELD_DEADLINE,
+        "owner": Msg.EDIT_FIELD_OWNER,
+        "causes": Msg.EDIT_FIELD_CAUSES,
+        "cause_note": Msg.EDIT_FIELD_CAUSE_NOTE,
+    }
+
+
+def _edit_value(field: str, value: str | None, lang: Lang) -> str:
+    """An edited field's value in words: causes by their labels, an empty value as not filled in."""
+    from selfcheck.i18n import Msg, t
+    from selfcheck.records.report import CAUSE_LABELS
+
+    if not value:
+        return t(Msg.PLAN_TO_FILL, lang)
+    if field != "causes":
+        return value
+    codes = [c.strip() for c in value.split(",") if c.strip()]
+    labels = [CAUSE_LABELS[c][lang == "en"] if c in CAUSE_LABELS else c for c in codes]
+    return t(Msg.EDIT_CAUSE_SEPARATOR, lang).join(labels)

@@ -9,11 +9,11 @@ from typing import Any, Literal
 
 from selfcheck.i18n import Lang
 from selfcheck.interview.detail_checks import similar
-from selfcheck.questionnaire.model import AnswerValue, Questionnaire, pick
+from selfcheck.questionnaire.model import AnswerValue, ItemBase, MultiItem, Questionnaire, pick
 from selfcheck.questionnaire.values import describe
 from selfcheck.records.ledger import FINISHED, Ledger, Problem
 from selfcheck.records.report import Finding, QuestionnaireResult, Report
-from selfcheck.scoring.scores import item_score, score
+from selfcheck.scoring.scores import item_score
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,31 @@ class Change:
 
 
 @dataclass(frozen=True)
+class NotCompared:
+    """Why a dimension's scores were not compared: ``few_common_items`` — the questionnaire changed between the
+    reports and the items both reports showed in this dimension (``common``) are fewer than half of what either
+    showed (``old_items``, ``new_items``), so a score over them would speak for neither report."""
+
+    code: Literal["few_common_items"]
+    common: int
+    old_items: int
+    new_items: int
+
+    def to_json(self) -> dict[str, Any]:
+        """``{code, common, old_items, new_items}``."""
+        return {"code": self.code, "common": self.common, "old_items": self.old_items, "new_items": self.new_items}
+
+
+@dataclass(frozen=True)
 class DimensionDiff:
-    """A dimension's score change; ``common_only`` when computed over the items both versions share."""
+    """A dimension's score change; ``common_only`` when computed over the items both versions share;
+    ``not_compared`` (with the change left empty) when they share too few."""
 
     id: str
     title: str
     change: Change
     common_only: bool = False
+    not_compared: NotCompared | None = None
 
 
 @dataclass(frozen=True)
@@ -82,10 +100,13 @@ class QuestionnaireDiff:
         return [i for i in self.items if i.changed]
 
 
-NoteCode = Literal["copied", "streak", "ledger_done", "ledger_closed", "again_done", "again_closed"]
+NoteCode = Literal[
+    "copied", "streak", "ledger_done", "ledger_closed", "again_done", "again_closed", "item_gone", "option_gone"
+]
 """Why a finding deserves a second look: ``copied`` (worded like the report of ``month``), ``streak`` (in ``n``
 reports in a row), ``ledger_done``/``ledger_closed`` (solved, and the ledger agrees), ``again_done``/``again_closed``
-(found again after the ledger said done or closed: reopened, 年年有)."""
+(found again after the ledger said done or closed: reopened, 年年有); for one not re-checked, ``item_gone`` /
+``option_gone`` (the newer version of the questionnaire no longer has its item or checklist option)."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +177,12 @@ class Diff:
                     "overall": q.overall.to_json(),
                     "level": {"old": q.level[0], "new": q.level[1]},
                     "dimensions": {
-                        d.id: {**d.change.to_json(), "common_items_only": d.common_only} for d in q.dimensions
+                        d.id: {
+                            **d.change.to_json(),
+                            "common_items_only": d.common_only,
+                            "not_compared": d.not_compared.to_json() if d.not_compared else None,
+                        }
+                        for d in q.dimensions
                     },
                     "items": [
                         {"id": i.id, "dimension": i.dimension, "old": i.old, "new": i.new, "score": i.score.to_json()}
@@ -183,48 +209,100 @@ def _items_of(result: QuestionnaireResult) -> set[str]:
     return set(result.answers) | set(result.skipped)
 
 
-def _rescore_common(q: Questionnaire, answers: Mapping[str, AnswerValue], common: set[str]) -> dict[str, float | None]:
-    sub = {k: v for k, v in answers.items() if k in common}
-    return {k: d.score for k, d in score(q, sub).dimensions.items()}
+def _scored_in(q: Questionnaire, dim_id: str, shown: set[str]) -> set[str]:
+    """The scored items of dimension ``dim_id`` that a report showed (answered or skipped)."""
+    return {i.id for i in q.items if i.dimension == dim_id and i.scored and i.id in shown}
+
+
+def _score_over(q: Questionnaire, answers: Mapping[str, AnswerValue], ids: set[str]) -> float | None:
+    """A dimension's score over the items ``ids`` only (0-100), as scoring does it: the weighted mean of their
+    answers' scores, None when under half of them were answered."""
+    pairs: list[tuple[float, float]] = []
+    for item in q.items:
+        if item.id in ids and item.id in answers:
+            value = item_score(q, item, answers[item.id])
+            if value is not None:
+                pairs.append((value, item.weight))
+    total = sum(w for _, w in pairs)
+    if not pairs or len(pairs) * 2 < len(ids) or total <= 0:
+        return None
+    return round(sum(v * w for v, w in pairs) / total * 100, 2)
+
+
+def _dimension(
+    dim_id: str,
+    old: QuestionnaireResult,
+    new: QuestionnaireResult,
+    q: Questionnaire | None,
+    old_q: Questionnaire | None,
+    lang: Lang,
+) -> DimensionDiff:
+    """One dimension's change. When the questionnaire changed and the dimension's items with it, the scores are
+    computed over the items both reports showed, each with the definition it was answered with — provided those
+    are at least half of what each report showed there (as scoring asks half the items answered); else the
+    dimension is not compared and the counts say why."""
+    title = dim_id
+    if q is not None:
+        with contextlib.suppress(KeyError):
+            dimension = q.dimension(dim_id)
+            title = pick(dimension.title, dimension.title_en, lang)
+    stored = Change(old.scores.dimensions.get(dim_id), new.scores.dimensions.get(dim_id))
+    if q is None or old.digest == new.digest:
+        return DimensionDiff(dim_id, title, stored)
+    before = _scored_in(old_q or q, dim_id, _items_of(old))
+    after = _scored_in(q, dim_id, _items_of(new))
+    if before == after:
+        return DimensionDiff(dim_id, title, stored)
+    common = before & after
+    if not common or len(common) * 2 < len(before) or len(common) * 2 < len(after):
+        why = NotCompared("few_common_items", len(common), len(before), len(after))
+        return DimensionDiff(dim_id, title, Change(None, None), common_only=True, not_compared=why)
+    change = Change(_score_over(old_q or q, old.answers, common), _score_over(q, new.answers, common))
+    return DimensionDiff(dim_id, title, change, common_only=True)
+
+
+def _item_in(q: Questionnaire | None, item_id: str) -> tuple[Questionnaire, ItemBase] | None:
+    """The item ``item_id`` of ``q`` with its questionnaire, None when ``q`` has no such item."""
+    if q is None:
+        return None
+    try:
+        return q, q.item(item_id)
+    except KeyError:
+        return None
+
+
+def _answered_with(q: Questionnaire | None, result: QuestionnaireResult) -> Questionnaire | None:
+    """``q`` when it is the definition ``result`` was answered with (same digest), else None."""
+    return q if q is not None and q.digest() == result.digest else None
 
 
 def compare_questionnaire(
-    qid: str, old: QuestionnaireResult, new: QuestionnaireResult, q: Questionnaire | None, lang: Lang = "zh"
+    qid: str,
+    old: QuestionnaireResult,
+    new: QuestionnaireResult,
+    q: Questionnaire | None,
+    lang: Lang = "zh",
+    old_q: Questionnaire | None = None,
 ) -> QuestionnaireDiff:
-    """The diff of one questionnaire; ``q`` is the current definition (None when it no longer exists).
+    """The diff of one questionnaire; ``q`` is the definition the newer report answered (None when it no longer
+    exists), ``old_q`` the one the older report answered when it is known and differs.
 
     Titles, item wording and answers in words are in ``lang`` where the questionnaire has them."""
     old_items, new_items = _items_of(old), _items_of(new)
     changed_version = old.digest != new.digest
+    old_q = old_q if changed_version else None
     added = sorted(new_items - old_items) if changed_version else []
     removed = sorted(old_items - new_items) if changed_version else []
-    dims: list[DimensionDiff] = []
     dim_ids = list(
         dict.fromkeys([*old.scores.dimensions, *old.insufficient, *new.scores.dimensions, *new.insufficient])
     )
     if q is not None:
         dim_ids = [d.id for d in q.dimensions] + [d for d in dim_ids if d not in {x.id for x in q.dimensions}]
-    common = old_items & new_items
-    rescored_old = rescored_new = None
-    if changed_version and q is not None:
-        rescored_old = _rescore_common(q, old.answers, common)
-        rescored_new = _rescore_common(q, new.answers, common)
-    for dim_id in dim_ids:
-        title = dim_id
-        differs = False
-        if q is not None:
-            with contextlib.suppress(KeyError):
-                dimension = q.dimension(dim_id)
-                title = pick(dimension.title, dimension.title_en, lang)
-            in_dim = {i.id for i in q.items if i.dimension == dim_id and i.scored}
-            differs = changed_version and (old_items & in_dim) != (new_items & in_dim)
-        if differs and rescored_old is not None and rescored_new is not None:
-            change = Change(rescored_old.get(dim_id), rescored_new.get(dim_id))
-        else:
-            change = Change(old.scores.dimensions.get(dim_id), new.scores.dimensions.get(dim_id))
-        dims.append(DimensionDiff(dim_id, title, change, common_only=differs))
+    dims = [_dimension(dim_id, old, new, q, old_q, lang) for dim_id in dim_ids]
     items: list[ItemDiff] = []
     order = [i.id for i in q.items] if q is not None else sorted(old_items | new_items)
+    if old_q is not None:  # items only the older version had: their answers are listed too, in its words
+        order += [i.id for i in old_q.items if i.id not in set(order)]
     for item_id in order:
         if item_id not in old_items and item_id not in new_items:
             continue
@@ -232,20 +310,24 @@ def compare_questionnaire(
         text, dim, sa, sb = item_id, "", None, None
         ta = "" if a is None else _plain(a)
         tb = "" if b is None else _plain(b)
-        if q is not None:
-            item = q.item(item_id)
-            text, dim = item.label(lang), item.dimension
-            sa = item_score(q, item, a) if a is not None else None
-            sb = item_score(q, item, b) if b is not None else None
-            ta = describe(q, item, a, lang) if a is not None else ""
-            tb = describe(q, item, b, lang) if b is not None else ""
+        now_def, was_def = _item_in(q, item_id), _item_in(old_q, item_id) or _item_in(q, item_id)
+        found = now_def or was_def
+        if found is not None:
+            text, dim = found[1].label(lang), found[1].dimension
+        if was_def is not None and a is not None:
+            # The older answer in the words of the version it was given in (its options may be gone since).
+            sa, ta = item_score(was_def[0], was_def[1], a), describe(was_def[0], was_def[1], a, lang)
+        if now_def is not None and b is not None:
+            sb, tb = item_score(now_def[0], now_def[1], b), describe(now_def[0], now_def[1], b, lang)
         items.append(ItemDiff(item_id, dim, text, a, b, Change(sa, sb), ta, tb))
     items.sort(key=lambda i: i.score.delta if i.score.delta is not None else 0.0)
     return QuestionnaireDiff(
         id=qid,
         title=pick(q.title, q.title_en, lang) if q is not None else (new.title or old.title or qid),
         overall=Change(old.scores.overall, new.scores.overall),
-        level=(q.level_label(old.level, lang), q.level_label(new.level, lang)) if q else (old.level, new.level),
+        level=(
+            ((old_q or q).level_label(old.level, lang), q.level_label(new.level, lang)) if q else (old.level, new.level)
+        ),
         dimensions=dims,
         items=items,
         added=added,
@@ -264,12 +346,25 @@ def _month(report: Report) -> str:
     return f"{report.created:%Y-%m}"
 
 
-def _rechecked(f: Finding, new: Report) -> bool:
-    """Whether ``new`` could have found ``f`` again: its item was answered, or the 回头看 said it was solved."""
+def _rechecked(f: Finding, new: Report, answered: Mapping[str, Questionnaire | None]) -> tuple[bool, Note | None]:
+    """Whether ``new`` could have found ``f`` again: its item was answered — and, for a checklist option, the
+    version answered still offers that option — or the 回头看 said it was solved. When it could not because the
+    newer version dropped the item or option, the note says so."""
     if f.item:
         res = new.questionnaires.get(f.questionnaire or "")
-        return res is not None and f.item in res.answers
-    return any(r.outcome == "solved" and (r.problem_id == f.identity or r.finding == f.id) for r in new.review)
+        if res is None:
+            return False, None
+        q = answered.get(f.questionnaire or "")
+        if q is not None:
+            found = _item_in(q, f.item)
+            if found is None:
+                return False, Note("item_gone")
+            item = found[1]
+            if f.option and isinstance(item, MultiItem) and all(o.id != f.option for o in item.options):
+                return False, Note("option_gone")
+        return f.item in res.answers, None
+    solved = any(r.outcome == "solved" and (r.problem_id == f.identity or r.finding == f.id) for r in new.review)
+    return solved, None
 
 
 def _came_back(problem: Problem | None, f: Finding) -> Note | None:
@@ -306,17 +401,28 @@ def compare(
     ledger: Ledger | None = None,
     earlier: Sequence[Report] = (),
     lang: Lang = "zh",
+    old_definitions: Mapping[str, Questionnaire] | None = None,
 ) -> Diff:
     """Compare two reports; ``earlier`` are reports before ``old`` (oldest first), used to find streaks.
 
-    ``definitions`` are the questionnaires as the newer report answered them. Wording (titles, items, answers,
-    levels) is in ``lang``; ids, numbers and note codes do not depend on it."""
+    ``definitions`` are the questionnaires as the newer report answered them, ``old_definitions`` as the older one
+    did (used where the version changed and the older one is known). Wording (titles, items, answers, levels) is in
+    ``lang``; ids, numbers and note codes do not depend on it."""
     shared = [qid for qid in new.questionnaires if qid in old.questionnaires]
     qdiffs = [
-        compare_questionnaire(qid, old.questionnaires[qid], new.questionnaires[qid], definitions.get(qid), lang)
+        compare_questionnaire(
+            qid,
+            old.questionnaires[qid],
+            new.questionnaires[qid],
+            definitions.get(qid),
+            lang,
+            _answered_with((old_definitions or {}).get(qid), old.questionnaires[qid]),
+        )
         for qid in shared
     ]
     problems = {p.id: p for p in ledger.problems} if ledger is not None else {}
+    # The definitions the newer report was answered with, where known: they say whether an item or option is gone.
+    answered = {qid: _answered_with(definitions.get(qid), res) for qid, res in new.questionnaires.items()}
     old_keys = {f.identity: f for f in old.findings}
     new_keys = {f.identity for f in new.findings}
     resolved: list[FindingLink] = []
@@ -324,8 +430,9 @@ def compare(
     for key, f in old_keys.items():
         if key in new_keys:
             continue
-        if not _rechecked(f, new):
-            unchecked.append(FindingLink(f))
+        rechecked, why = _rechecked(f, new, answered)
+        if not rechecked:
+            unchecked.append(FindingLink(f, (why,) if why else ()))
             continue
         status = problems[key].status if key in problems else ""
         done = (Note("ledger_done" if status == "done" else "ledger_closed"),) if status in FINISHED else ()

@@ -82,11 +82,22 @@ def _area(
     q = definitions.get(f.questionnaire or "")
     if q is None or (f.item is None and f.dimension is None):
         return (3, 0), t(Msg.DOC_OTHER_AREA, lang)
+    try:
+        # A problem named to meet the problem norm carries its dimension; one an answer flagged, its item's.
+        dim_id = f.dimension or q.item(f.item or "").dimension
+    except KeyError:
+        dim_id = ""
+    return _dimension_area(q, dim_id, order, lang)
+
+
+def _dimension_area(q: Questionnaire | None, dim_id: str, order: list[str], lang: Lang) -> tuple[tuple[int, int], str]:
+    """The area of the material a questionnaire's dimension falls in, and its place: a 对照 set's dimension is an
+    area of its own (思想作风 …), shared by the three sets; an ability or custom questionnaire is one area."""
+    if q is None:
+        return (3, 0), t(Msg.DOC_OTHER_AREA, lang)
     place = order.index(q.id) if q.id in order else len(order)
     if q.kind == "contrast":
         try:
-            # A problem named to meet the problem norm carries its dimension; one an answer flagged, its item's.
-            dim_id = f.dimension or q.item(f.item or "").dimension
             dim = q.dimension(dim_id)
         except KeyError:
             return (2, place), pick(q.title, q.title_en, lang)
@@ -95,9 +106,10 @@ def _area(
 
 
 def group_by_area(
-    report: Report, definitions: Mapping[str, Questionnaire], lang: Lang
+    report: Report, definitions: Mapping[str, Questionnaire], lang: Lang, *, with_reasons: bool = False
 ) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by area, areas in the order of the material."""
+    """Findings grouped by area, areas in the order of the material. ``with_reasons``: also the areas where a
+    dimension names no problem but a written reason (the problem norm), with the findings they have (maybe none)."""
     order = list(report.questionnaires)
     groups: dict[str, list[Finding]] = {}
     places: dict[str, tuple[int, int]] = {}
@@ -105,7 +117,19 @@ def group_by_area(
         place, name = _area(f, definitions, order, lang)
         groups.setdefault(name, []).append(f)
         places[name] = min(places.get(name, place), place)
+    if with_reasons:
+        for qid, res in report.questionnaires.items():
+            for dim_id, reason in res.no_problem.items():
+                if reason.strip():
+                    place, name = _dimension_area(definitions.get(qid), dim_id, order, lang)
+                    groups.setdefault(name, [])
+                    places[name] = min(places.get(name, place), place)
     return sorted(groups.items(), key=lambda kv: places[kv[0]])
+
+
+def _reference(title: str) -> str:
+    """A 对照 set's title without its 对照 (Against): what the person compared themselves with."""
+    return title.removeprefix("对照").removeprefix("Against ").removeprefix("against ")
 
 
 def _scope(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:
@@ -115,7 +139,7 @@ def _scope(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
         q = definitions.get(qid)
         title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
         if q is not None and q.kind == "contrast":
-            refs.append(title.removeprefix("对照").removeprefix("Against ").removeprefix("against "))
+            refs.append(_reference(title))
             dims = (lower_first(pick(d.title, d.title_en, lang), lang) for d in q.dimensions)
             areas += [a for a in dims if a not in areas]
         elif q is not None and q.kind == "ability":
@@ -168,30 +192,82 @@ def overview(report: Report, definitions: Mapping[str, Questionnaire], title: Ti
         found = t(Msg.DOC_FOUND, lang, n=len(report.findings), by_source=sep.join(by_source), by_area=sep.join(by_area))
         section.blocks.append(Paragraph(found))
     else:
-        section.blocks.append(Paragraph(t(Msg.DOC_FOUND_NONE, lang), mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)))
+        todo = "" if any(r.no_problem for r in report.questionnaires.values()) else t(Msg.DOC_MARK_NONE_REASON, lang)
+        section.blocks.append(Paragraph(t(Msg.DOC_FOUND_NONE, lang), mark(todo, lang) if todo else ""))
     red = _red_lines(report, definitions, lang)
     if red is not None:
         text = t(Msg.DOC_RED_LINES, lang, items=quoted(red, lang)) if red else t(Msg.DOC_RED_LINES_NONE, lang)
         section.blocks.append(Paragraph(text))
+    if reasons := no_problem_reasons(report, definitions, lang):
+        count = sum(len(texts) for texts in reasons.values())
+        section.blocks.append(Paragraph(t(Msg.DOC_NO_PROBLEM_COUNT, lang, n=count)))
     if report.review:
-        statuses = Counter(r.status for r in _latest_reviews(report))
+        latest = _latest_reviews(report)
+        statuses = Counter(r.status for r in latest)
         by_status = [
-            t(Msg.DOC_COUNT_MEASURES, lang, label=status_label(s, lang), n=statuses[s])
+            t(Msg.DOC_COUNT, lang, label=status_label(s, lang), n=statuses[s])
             for s in ("done", "doing", "todo")
             if statuses[s]
         ]
-        sep = "，" if lang == "zh" else ", "
+        unplanned = sum(1 for r in latest if not r.measure.strip())
         section.blocks.append(
-            Paragraph(t(Msg.DOC_REVIEW_SUMMARY, lang, n=sum(statuses.values()), by_status=sep.join(by_status)))
+            Paragraph(
+                t(
+                    Msg.DOC_REVIEW_SUMMARY,
+                    lang,
+                    n=len(latest),
+                    by_status=("、" if lang == "zh" else ", ").join(by_status),
+                    unplanned=t(Msg.DOC_REVIEW_UNPLANNED, lang, n=unplanned) if unplanned else "",
+                )
+            )
         )
     return section
+
+
+def no_problem_reasons(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> dict[str, list[str]]:
+    """The problem norm's written reasons, by the area of the material where that dimension's problems would be,
+    each worded so that a reviewer sees which questionnaire and dimension it answers for."""
+    order = list(report.questionnaires)
+    out: dict[str, list[str]] = {}
+    for qid, res in report.questionnaires.items():
+        q = definitions.get(qid)
+        title = pick(q.title, q.title_en, lang) if q is not None else (res.title or qid)
+        for dim_id, reason in res.no_problem.items():
+            if not reason.strip():
+                continue
+            _place, area = _dimension_area(q, dim_id, order, lang)
+            dim_title = dim_id
+            if q is not None:
+                try:
+                    dim = q.dimension(dim_id)
+                    dim_title = pick(dim.title, dim.title_en, lang)
+                except KeyError:
+                    pass
+            contrast = q is not None and q.kind == "contrast" and area != title
+            text = (
+                t(Msg.DOC_NO_PROBLEM_REASON, lang, ref=_reference(title), reason=reason.strip())
+                if contrast
+                else t(
+                    Msg.DOC_NO_PROBLEM_REASON_DIM, lang, questionnaire=title, dimension=dim_title, reason=reason.strip()
+                )
+            )
+            out.setdefault(area, []).append(sentence(text, lang))
+    return out
 
 
 def problems(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> Section:
     """二、查摆出的问题: （一）area by area, 1. each problem with its 具体表现 and source."""
     section = Section(t(Msg.DOC_S2, lang))
-    for n, (area, members) in enumerate(group_by_area(report, definitions, lang), 1):
+    reasons = no_problem_reasons(report, definitions, lang)
+    if not report.findings:
+        todo = "" if reasons else mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)
+        section.blocks.append(Paragraph(t(Msg.DOC_NO_PROBLEMS, lang), todo))
+    for n, (area, members) in enumerate(group_by_area(report, definitions, lang, with_reasons=True), 1):
         section.blocks.append(sub_heading(n, t(Msg.DOC_AREA, lang, area=area), lang))
+        # Where a dimension names no problem, the person's written reason stands where its problems would be.
+        section.blocks += [Paragraph(text) for text in reasons.get(area, [])]
+        if not members:
+            continue
         entries = []
         for f in members:
             text, todo = "", ""
@@ -206,8 +282,6 @@ def problems(report: Report, definitions: Mapping[str, Questionnaire], lang: Lan
                 text += "）" if lang == "zh" else ")"
             entries.append(Entry(sentence(problem_text(f, definitions, lang), lang), text, todo))
         section.blocks.append(Numbered(entries))
-    if not report.findings:
-        section.blocks.append(Paragraph(t(Msg.DOC_NO_PROBLEMS, lang), mark(t(Msg.DOC_MARK_NONE_REASON, lang), lang)))
     return section
 
 
@@ -304,10 +378,11 @@ def review(report: Report, status: Mapping[str, str], lang: Lang) -> Section | N
         [
             [
                 r.problem,
-                r.measure,
-                r.deadline or "",
+                # Never an empty cell: a problem that had no measure (or deadline) says so.
+                r.measure.strip() or t(Msg.DOC_REVIEW_NO_MEASURE, lang),
+                r.deadline or t(Msg.DOC_REVIEW_NO_DEADLINE, lang),
                 status_label(status.get(r.finding, r.status), lang),
-                r.evidence,
+                r.evidence.strip() or t(Msg.DOC_REVIEW_NO_EVIDENCE, lang),
             ]
             for r in rows
         ],
@@ -330,11 +405,12 @@ def appendix(report: Report, definitions: Mapping[str, Questionnaire], lang: Lan
                 name = pick(dim.title, dim.title_en, lang)
             value = res.scores.dimensions.get(dim_id)
             band = q.band_for(value) if q is not None and value is not None else None
-            level = pick(band.label, band.label_en, lang) if band else ""
+            # Too few answers give no level: the cell says so rather than stay empty.
+            level = pick(band.label, band.label_en, lang) if band else t(Msg.DOC_LEVEL_NONE, lang)
             rows.append([title, name, f"{value:.1f}" if value is not None else t(Msg.INSUFFICIENT, lang), level])
             chart.append((name, value))
         overall = res.scores.overall
-        level = (q.level_label(res.level, lang) if q else res.level) or ""
+        level = (q.level_label(res.level, lang) if q else res.level) or t(Msg.DOC_LEVEL_NONE, lang)
         score = f"{overall:.1f}" if overall is not None else t(Msg.INSUFFICIENT, lang)
         rows.append([title, t(Msg.OVERALL, lang), score, level])
         charts.append(Chart(title, chart))

@@ -484,11 +484,18 @@ class Msg(Enum):
         "没有要改的内容：请给出 --measure、--deadline、--owner、--cause 或 --cause-note。",
         "Nothing to change: give --measure, --deadline, --owner, --cause or --cause-note.",
     )
-    EDIT_SAME = ("{id}：与原来相同，没有改动。", "{id}: the same as before; nothing changed.")
-    EDIT_DONE = (
-        "{id}：{field} 由“{old}”改为“{new}”（已记入台账历史）",
-        "{id}: {field} changed from {old!r} to {new!r} (kept in the ledger's history)",
+    EDIT_SAME = ("[{id}] {problem}：与原来相同，没有改动。", "[{id}] {problem}: the same as before; nothing changed.")
+    EDIT_HEAD = (
+        "[{id}] {problem}：已修改，记入台账历史（报告不变）",
+        "[{id}] {problem}: changed, kept in the ledger's history (the reports stay as they are)",
     )
+    EDIT_DONE = ("  {field}：{old} → {new}", "  {field}: {old} → {new}")
+    EDIT_FIELD_MEASURE = ("整改措施", "Measure")
+    EDIT_FIELD_DEADLINE = ("完成时限", "Deadline")
+    EDIT_FIELD_OWNER = ("责任人", "Owner")
+    EDIT_FIELD_CAUSES = ("原因", "Causes")
+    EDIT_FIELD_CAUSE_NOTE = ("原因说明", "Cause explained")
+    EDIT_CAUSE_SEPARATOR = ("、", ", ")
     EDIT_EMPTY = ("{field}：不能为空。", "{field}: cannot be empty.")
     EDIT_BAD_DEADLINE = (
         "--deadline：{deadline} 不是日期（YYYY-MM-DD）。",
@@ -573,6 +580,22 @@ class Msg(Enum):
     DIFF_UNCHECKED_HINT = (
         "新报告没有再回答这些题目（或没有回头看），无法判断是否解决。",
         "The newer report did not answer these items again (or had no look-back): whether they are solved is unknown.",
+    )
+    DIFF_NOTE_ITEM_GONE = ("新版问卷已删去这道题", "the newer version no longer has this item")
+    DIFF_NOTE_OPTION_GONE = ("新版问卷已没有这个选项", "the newer version no longer has this option")
+    DIFF_NOT_COMPARED_CELL = ("未比较", "not compared")
+    DIFF_NOT_COMPARED = (
+        "{dimension}：两个版本共有的题目只有{common}道（旧版{old}道，新版{new}道），不到各自的一半，得分不作比较。",
+        "{dimension}: the two versions share only {common} item(s) here (old {old}, new {new}), under half of either, "
+        "so the scores are not compared.",
+    )
+    DIFF_COMMON_ONLY = (
+        "* 问卷版本已变，按两次共有的题目计算",
+        "* questionnaire changed: computed over the items both reports share",
+    )
+    DIFF_VERSION_CHANGED = (
+        "问卷版本已变（{old} → {new}）：新增{added}道题，删去{removed}道题。",
+        "The questionnaire changed ({old} → {new}): {added} item(s) added, {removed} removed.",
     )
 
     # ---- #13 safety: files, limits, concurrency, anonymity ----
@@ -796,7 +819,6 @@ class Msg(Enum):
         "what you studied, how many one-to-one talks you held and how many opinions you gathered",
     )
     DOC_COUNT = ("{label}{n}个", "{label}: {n}")
-    DOC_COUNT_MEASURES = ("{label}{n}项", "{label}: {n}")
     DOC_SOURCE_NONE = ("未注明来源", "source not given")
     DOC_FOUND = (
         "共查摆出问题{n}个，其中{by_source}；分方面看，{by_area}。",
@@ -816,8 +838,25 @@ class Msg(Enum):
         "Checked against the eight-point rules item by item: no violation found.",
     )
     DOC_REVIEW_SUMMARY = (
-        "上次查摆问题的{n}项整改措施，{by_status}（见第五部分）。",
-        "Of the {n} measure(s) from last time: {by_status} (see part 5).",
+        "上次查摆的问题{n}个，整改{by_status}{unplanned}（见第五部分）。",
+        "Of the {n} problem(s) from last time: {by_status}{unplanned} (see part 5).",
+    )
+    DOC_REVIEW_UNPLANNED = ("，其中{n}个上次未制定整改措施", "; {n} had no measure set")
+    DOC_REVIEW_NO_MEASURE = ("未制定措施", "no measure set")
+    DOC_REVIEW_NO_DEADLINE = ("未定时限", "no deadline set")
+    DOC_REVIEW_NO_EVIDENCE = ("暂无", "none yet")
+    DOC_LEVEL_NONE = ("不评定", "not rated")
+    DOC_NO_PROBLEM_REASON = (
+        "对照{ref}，本人没有在这方面列出问题，书面说明理由如下：{reason}",
+        "Against {ref}, I named no problem here; my written reason: {reason}",
+    )
+    DOC_NO_PROBLEM_REASON_DIM = (
+        "在“{questionnaire}”的“{dimension}”方面，本人没有列出问题，书面说明理由如下：{reason}",
+        "In “{dimension}” of {questionnaire}, I named no problem; my written reason: {reason}",
+    )
+    DOC_NO_PROBLEM_COUNT = (
+        "{n}个方面没有列出问题，已书面说明理由（见第二部分）。",
+        "In {n} area(s) no problem was named; the written reasons are in part 2.",
     )
     DOC_MARK_DETAIL = (
         "具体表现——什么时间、在哪里、做了或没做什么",

@@ -226,6 +226,10 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         table.add_column("新" if zh else "New", justify="right", no_wrap=True)
         table.add_column("变化" if zh else "Change", justify="right", no_wrap=True)
         for d in q.dimensions:
+            if d.not_compared is not None:
+                skipped = Text(t(Msg.DIFF_NOT_COMPARED_CELL, lang), style="yellow")
+                table.add_row(d.title, number_text(None), number_text(None), skipped)
+                continue
             name = d.title + (" *" if d.common_only else "")
             table.add_row(name, number_text(d.change.old), number_text(d.change.new), delta_text(d.change.delta))
         table.add_section()
@@ -239,25 +243,31 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             delta_text(q.overall.delta),
         )
         parts.append(table)
-        if any(d.common_only for d in q.dimensions):
-            parts.append(
-                Text(
-                    "* 问卷版本已变，按两次共有的题目计算"
-                    if zh
-                    else "* questionnaire changed: computed over the items both reports share",
-                    style="dim",
+        if any(d.common_only and d.not_compared is None for d in q.dimensions):
+            parts.append(Text(t(Msg.DIFF_COMMON_ONLY, lang), style="dim"))
+        for d in q.dimensions:
+            why = d.not_compared
+            if why is not None:
+                text = t(
+                    Msg.DIFF_NOT_COMPARED,
+                    lang,
+                    dimension=d.title,
+                    common=why.common,
+                    old=why.old_items,
+                    new=why.new_items,
                 )
-            )
+                parts.append(Wrapped(Text(text, style="yellow")))
         if q.added or q.removed:
-            parts.append(
-                Text(
-                    ("新增题目：" if zh else "Added items: ")
-                    + (", ".join(q.added) or "–")
-                    + ("；删除题目：" if zh else "; removed items: ")
-                    + (", ".join(q.removed) or "–"),
-                    style="dim",
-                )
+            # Counts, not ids: the items themselves are listed with their wording among the answers below.
+            changed = t(
+                Msg.DIFF_VERSION_CHANGED,
+                lang,
+                old=q.version[0],
+                new=q.version[1],
+                added=len(q.added),
+                removed=len(q.removed),
             )
+            parts.append(Wrapped(Text(changed, style="dim")))
         items = q.items if show_all else q.changed_items
         if items:
             # A list rather than a table: the item's wording gets the full width (a table squeezed it into a
@@ -311,6 +321,8 @@ _NOTES = {
     "ledger_closed": Msg.DIFF_NOTE_CLOSED,
     "again_done": Msg.DIFF_NOTE_AGAIN_DONE,
     "again_closed": Msg.DIFF_NOTE_AGAIN_CLOSED,
+    "item_gone": Msg.DIFF_NOTE_ITEM_GONE,
+    "option_gone": Msg.DIFF_NOTE_OPTION_GONE,
 }
 
 
