@@ -163,13 +163,16 @@ def _fit(word: str, room: int) -> int:
     (``+``, ``-``, ``/``…) when one is in the second half of what fits, so a file name breaks between its parts."""
     taken = 0
     fits = len(word)
+    joined = _JOINERS[0] in word or _JOINERS[1] in word  # then a character's width depends on its neighbours
     for n, char in enumerate(word):
-        taken += cells(char)
+        taken = cells(word[: n + 1]) if joined else taken + cells(char)
         if taken > room:
             fits = max(n, 1)
             break
     else:
         return fits
+    while fits > 1 and (word[fits] in _JOINERS or word[fits - 1] == "\u200d"):
+        fits -= 1  # a joiner stays with the character before it, and a joined character with the joiner
     after = max(word.rfind(sep, 0, fits) for sep in _SEPARATORS) + 1
     return after if after > fits // 2 else fits
 
