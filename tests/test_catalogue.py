@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import pickle
 import string
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +80,56 @@ def test_the_default_language_reads_language_like_lang(
     for var, value in env.items():
         monkeypatch.setenv(var, value)
     assert default_lang() == lang
+
+
+# ---- one way to pick a language ----
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "selfcheck"
+LANG_CODES = {"zh", "en"}
+
+
+def language_switches(source: str) -> list[int]:
+    """Lines that choose wording by comparing with a language code (``"…" if lang == "zh" else "…"``, ``zh = lang
+    == "zh"``, ``LABELS[x][lang == "en"]``, ``value in ("zh", "en")``) or hold a ``{"zh": …, "en": …}`` table."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            codes = [n for o in operands for n in ast.walk(o) if isinstance(n, ast.Constant) and n.value in LANG_CODES]
+            if codes:
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Dict):
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+            if keys >= LANG_CODES:
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        'x = "旧" if lang == "zh" else "Old"',
+        'zh = lang == "zh"',
+        "label = LABELS[code][lang == 'en']",
+        'ok = value in ("zh", "en")',
+        'words = {"zh": "旧", "en": "Old"}[lang]',
+        'if lang != "en":\n    pass',
+    ],
+)
+def test_the_switch_finder_finds_each_kind_of_switch(snippet: str) -> None:
+    assert language_switches(snippet) == [1]
+
+
+def test_no_inline_language_switch_outside_the_catalogue() -> None:
+    found = [
+        f"{path.relative_to(SRC.parent)}:{line}"
+        for path in sorted(SRC.rglob("*.py"))
+        if "i18n" not in path.relative_to(SRC).parts
+        for line in language_switches(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, (
+        "Wording chosen by comparing with a language code outside selfcheck.i18n:\n  "
+        + "\n  ".join(found)
+        + "\nPut the words in the catalogue (a Msg entry in i18n/catalogue.py, worded with t(Msg.…, lang)); use "
+        "pick/pick_list for questionnaire content and selfcheck.i18n.text for lists and sentences."
+    )

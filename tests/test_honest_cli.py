@@ -196,9 +196,10 @@ def test_gap_and_summary_count_grades_and_all_top_raters_without_names(home: Pat
     gap = json.loads(runner.invoke(app, ["gap", str(self_path), str(folder / "peers"), "--json"]).output)
     mini = gap["questionnaires"]["mini"] if "questionnaires" in gap else gap["mini"]
     assert mini["grades"] == {"优秀": 2, "合格": 1}
-    assert mini["disqualifiers"] == {"不按规定交纳党费": 1}
+    assert mini["disqualifiers"] == {"no-dues": 1}  # --json carries codes; the table words them
     assert mini["raters_all_top"] == 2
     shown = runner.invoke(app, ["gap", str(self_path), str(folder / "peers")], env={"COLUMNS": "100"}).output
     assert "总体评价：优秀 2  合格 1" in shown and "2 人对所有维度都给了最高评价" in shown
+    assert "反向情形：不按规定交纳党费 1" in shown
     summary = json.loads(runner.invoke(app, ["summary", str(folder), str(folder / "peers"), "--json"]).output)
     assert summary["grades"] == {"mini": {"优秀": 2, "合格": 1}} and summary["raters_all_top"] == 2

@@ -15,6 +15,7 @@ from helpers import MINIMAL, write_toml
 from selfcheck.cli import app
 from selfcheck.compare.gap import compare as gap_compare
 from selfcheck.compare.summary import read_light, summarise
+from selfcheck.i18n import LANGS
 from selfcheck.questionnaire.library import parse
 from selfcheck.records import storage
 from selfcheck.records.report import Finding, Report, Respondent, build, now
@@ -135,6 +136,9 @@ def test_gap_anonymity_threshold_two_raters(home: Path) -> None:
     assert "dimensions" not in q and "items" not in q
 
 
+STAT_KEYS = {"self", "others_mean", "others_spread", "others_count", "gap"}
+
+
 def test_gap_three_raters_shows_dimensions(home: Path) -> None:
     me, folder = _write_ratings(home, 3)
     data = json.loads(runner.invoke(app, ["gap", str(me), str(folder), "--json"]).output)
@@ -176,6 +180,12 @@ def test_gap_in_english_shows_english_titles_and_items(home: Path) -> None:
     assert "小问卷" not in english.output and "我经常下基层" not in english.output
     chinese = runner.invoke(app, ["gap", str(me), str(folder)])
     assert "小问卷" in chinese.output and "我经常下基层" in chinese.output
+    # --json carries ids and numbers, the same whatever the language (no title, no item text).
+    args = ["gap", str(me), str(folder), "--json", "--lang"]
+    zh, en = (json.loads(runner.invoke(app, [*args, x]).output) for x in LANGS)
+    assert zh == en
+    mini = zh["questionnaires"]["mini"]
+    assert "title" not in mini and mini["items"] and all(set(i) == {"id", *STAT_KEYS} for i in mini["items"])
 
 
 def test_gap_refuses_ratings_of_someone_else(home: Path) -> None:

@@ -50,7 +50,8 @@ def gap(
         else:
             named.append((str(path), storage.read_report(path)))
     check_subject(mine, str(self_path), named)
-    gaps = compare(mine, [r for _, r in named], load_library().definitions(), lang=resolve_lang(lang))
+    definitions = load_library().definitions()
+    gaps = compare(mine, [r for _, r in named], definitions)
     if json:
         print_json(
             {
@@ -63,4 +64,4 @@ def gap(
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.org_views import gap_view
 
-    make_console().print(gap_view(gaps, mine.respondent.name or "", resolve_lang(lang)))
+    make_console().print(gap_view(gaps, mine.respondent.name or "", definitions, resolve_lang(lang)))

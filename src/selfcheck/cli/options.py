@@ -76,13 +76,13 @@ _chosen: list[Lang] = []
 
 def resolve_lang(value: str | None) -> Lang:
     """The interface language: ``--lang``, else from the locale (remembered for error messages)."""
-    from selfcheck.i18n import default_lang
+    from selfcheck.i18n import LANGS, default_lang
 
     lang: Lang
     if value is None:
         lang = default_lang()
-    elif value in ("zh", "en"):
-        lang = "zh" if value == "zh" else "en"
+    elif value in LANGS:
+        lang = next(choice for choice in LANGS if choice == value)
     else:
         from selfcheck.i18n import Msg
 

@@ -228,5 +228,5 @@ def _edit_value(field: str, value: str | None, lang: Lang) -> str:
     if field != "causes":
         return value
     codes = [c.strip() for c in value.split(",") if c.strip()]
-    labels = [CAUSE_LABELS[c][lang == "en"] if c in CAUSE_LABELS else c for c in codes]
+    labels = [t(CAUSE_LABELS[c], lang) if c in CAUSE_LABELS else c for c in codes]
     return t(Msg.EDIT_CAUSE_SEPARATOR, lang).join(labels)

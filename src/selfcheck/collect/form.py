@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from selfcheck.errors import UsageError
-from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.i18n import Lang, Msg, pick, pick_list, t
 from selfcheck.questionnaire.model import Option, Questionnaire
 
 MAX_SUBJECTS = 60
@@ -39,7 +39,7 @@ class Column:
 
     def label_list(self, lang: Lang) -> list[str]:
         """The marks' labels in ``lang``, worst first."""
-        return list(self.labels_en if lang == "en" and self.labels_en else self.labels)
+        return pick_list(self.labels, self.labels_en, lang)
 
 
 def columns(form: Questionnaire) -> list[Column]:

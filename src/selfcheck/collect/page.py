@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from selfcheck.collect.ballot import MAX_COMMENT, comment_field, disqualifier_field, mark_field
 from selfcheck.collect.box import CODE_FIELD, TOKEN_FIELD
 from selfcheck.collect.form import abstain_label
-from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.i18n import Lang, Msg, other_lang, pick, t
 
 if TYPE_CHECKING:
     from selfcheck.collect.box import Box
@@ -50,7 +50,7 @@ button{background:#b22222;color:#fff;border:0;border-radius:4px;padding:.7rem 1.
 
 
 def _doc(title: str, body: str, lang: Lang) -> str:
-    html_lang = "en" if lang == "en" else "zh-CN"
+    html_lang = t(Msg.HTML_LANG, lang)
     return (
         f'<!doctype html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
@@ -64,10 +64,10 @@ def _switch(box: Box, lang: Lang, code: str) -> str:
     """A link to the other language, when the form has English."""
     if not box.form.title_en:
         return ""
-    other: Lang = "zh" if lang == "en" else "en"
+    other = other_lang(lang)
     query = f"?c={escape(code)}&amp;lang={other}" if code else f"?lang={other}"
     target = "/b" if code else "/"
-    return f'<a class="lang" href="{target}{query}">{"中文" if other == "zh" else "English"}</a>'
+    return f'<a class="lang" href="{target}{query}">{t(Msg.LANGUAGE_NAME, other)}</a>'
 
 
 def title_of(box: Box, lang: Lang) -> str:
@@ -134,7 +134,7 @@ def ballot_page(box: Box, code: str, lang: Lang) -> str:
             f'<textarea name="{comment_field(i)}" maxlength="{MAX_COMMENT}" rows="2" '
             f'aria-label="{escape(subject)} · {escape(comment)}"></textarea></td></tr>'
         )
-    action = "/b?lang=en" if lang == "en" else "/b"
+    action = f"/b?lang={lang}"  # the answer page in the language of the form, whatever the server's default
     body = (
         f"{_switch(box, lang, code)}<h1>{escape(title)}</h1>"
         f'<p class="note">{escape(t(Msg.COLLECT_NOTE, lang))}</p>'

@@ -56,7 +56,7 @@ def slips_html(url: str, codes: Sequence[str], title: str, lang: Lang) -> str:
             f'<div class="slip"><div>{escape(title)}</div>{qr_svg(link)}'
             f'<div class="code">{escape(grouped(code))}</div><div class="url">{escape(url)}</div></div>'
         )
-    lang_attr = "en" if lang == "en" else "zh-CN"
+    lang_attr = t(Msg.HTML_LANG, lang)
     return (
         f'<!doctype html>\n<html lang="{lang_attr}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{SLIP_STYLE}</style></head><body>\n<p>{escape(t(Msg.SLIPS_NOTE, lang))}</p>\n"

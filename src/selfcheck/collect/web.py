@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 from selfcheck.collect import page
 from selfcheck.collect.box import Box, Outcome
 from selfcheck.errors import SelfcheckError
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import LANGS, Lang, Msg, t
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -97,9 +97,10 @@ class BallotApp:
 
     def _lang(self, query: dict[str, list[str]]) -> Lang:
         wanted = (query.get("lang") or [""])[0]
-        if wanted in ("zh", "en"):
-            return "en" if wanted == "en" and self.box.form.title_en else "zh"
-        return self.lang
+        chosen = next((lang for lang in LANGS if lang == wanted), None)
+        if chosen is None:
+            return self.lang
+        return chosen if self.box.form.title_en else "zh"  # a form without English is shown in Chinese
 
     async def route(self, scope: Scope, receive: Receive) -> tuple[int, bytes | str, list[tuple[bytes, bytes]]]:
         """Status, body and extra headers for one request."""

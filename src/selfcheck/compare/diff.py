@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from selfcheck.i18n import Lang
+from selfcheck.i18n import Lang, pick
 from selfcheck.interview.detail_checks import similar
-from selfcheck.questionnaire.model import AnswerValue, ItemBase, MultiItem, Questionnaire, pick
+from selfcheck.questionnaire.model import AnswerValue, ItemBase, MultiItem, Questionnaire
 from selfcheck.questionnaire.values import describe
 from selfcheck.records.ledger import FINISHED, Ledger, Problem
 from selfcheck.records.report import Finding, QuestionnaireResult, Report

@@ -1,4 +1,7 @@
-"""Self versus others (自评与他评): where a person's view of themselves and others' view differ. Pure."""
+"""Self versus others (自评与他评): where a person's view of themselves and others' view differ. Pure.
+
+The result carries ids and numbers only (questionnaire, dimension, item and option ids; grades as the report stores
+them); the view words them in the chosen language."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfcheck.errors import ReportError
-from selfcheck.i18n import Lang, Msg, pick
+from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score
@@ -71,19 +74,20 @@ class QuestionnaireGap:
     """One questionnaire's comparison; ``detailed`` is False below :data:`MIN_RATERS` (totals only)."""
 
     id: str
-    title: str
+    stored_title: str
+    """The title the self report recorded, for a questionnaire this selfcheck no longer knows."""
     raters: int
     overall: Stat
     detailed: bool
     dimensions: dict[str, Stat] = field(default_factory=dict)
-    dimension_titles: dict[str, str] = field(default_factory=dict)
-    items: list[tuple[str, str, Stat]] = field(default_factory=list)
+    items: list[tuple[str, Stat]] = field(default_factory=list)
+    """The items with the largest gaps, by item id."""
     comments: dict[str, list[str]] = field(default_factory=dict)
     """Raters' comments per dimension, verbatim and sorted; only when ``detailed``."""
     grades: dict[str, int] = field(default_factory=dict)
     """Raters' overall grades (优秀/合格 …) and how many gave each, most frequent first."""
     disqualifiers: dict[str, int] = field(default_factory=dict)
-    """Disqualifying situations (label) and how many raters ticked each."""
+    """Disqualifying situations (option id) and how many raters ticked each."""
     all_top: int = 0
     """Raters who marked every dimension at the top (好人主义): counted, never named."""
 
@@ -98,9 +102,8 @@ class QuestionnaireGap:
         return [d for d, s in self.dimensions.items() if s.gap is not None and s.gap <= -THRESHOLD]
 
     def to_json(self) -> dict[str, Any]:
-        """Stable keys; below the anonymity threshold only totals, as in the table."""
+        """Stable keys and codes, no wording; below the anonymity threshold only totals, as in the table."""
         out: dict[str, Any] = {
-            "title": self.title,
             "raters": self.raters,
             "detailed": self.detailed,
             "overall": self.overall.to_json(),
@@ -109,7 +112,7 @@ class QuestionnaireGap:
             out["dimensions"] = {d: s.to_json() for d, s in self.dimensions.items()}
             out["blind_spots"] = self.blind_spots
             out["hidden_strengths"] = self.hidden_strengths
-            out["items"] = [{"id": i, "text": text, **s.to_json()} for i, text, s in self.items]
+            out["items"] = [{"id": i, **s.to_json()} for i, s in self.items]
             out["comments"] = self.comments
             out["grades"] = self.grades
             out["disqualifiers"] = self.disqualifiers
@@ -145,15 +148,14 @@ def distinct(others: Sequence[Report]) -> list[Report]:
     return out
 
 
-def _grades(gap: QuestionnaireGap, theirs: Sequence[QuestionnaireResult], q: Questionnaire | None) -> None:
+def _grades(gap: QuestionnaireGap, theirs: Sequence[QuestionnaireResult]) -> None:
     """Grades, disqualifying situations and all-top raters: counts over raters, never who."""
     from collections import Counter
 
     from selfcheck.scoring.notes import ALL_TOP
 
     gap.grades = dict(Counter(t.grade for t in theirs if t.grade).most_common())
-    labels = {o.id: o.label for o in q.disqualifiers} if q else {}
-    ticked = Counter(labels.get(d, d) for t in theirs for d in t.disqualifiers)
+    ticked = Counter(d for t in theirs for d in t.disqualifiers)
     gap.disqualifiers = dict(ticked.most_common())
     gap.all_top = sum(1 for t in theirs if ALL_TOP in t.notes)
 
@@ -163,7 +165,6 @@ def compare(
     others: Sequence[Report],
     definitions: Mapping[str, Questionnaire],
     top_items: int = 5,
-    lang: Lang = "zh",
 ) -> list[QuestionnaireGap]:
     """Per questionnaire of the self report: self against others, dimension by dimension and item by item.
 
@@ -179,19 +180,18 @@ def compare(
         overall = _stat(mine.scores.overall, overall_values)
         gap = QuestionnaireGap(
             qid,
-            pick(q.title, q.title_en, lang) if q else (mine.title or qid),
+            mine.title or qid,
             len(theirs),
             overall,
             detailed=len(theirs) >= MIN_RATERS,
         )
         if gap.detailed:
             gap.comments = pooled_comments(theirs)
-            _grades(gap, theirs, q)
+            _grades(gap, theirs)
             dims = [d.id for d in q.dimensions] if q else list(mine.scores.dimensions)
             for dim in dims:
                 values = [t.scores.dimensions[dim] for t in theirs if dim in t.scores.dimensions]
                 gap.dimensions[dim] = _stat(mine.scores.dimensions.get(dim), values)
-                gap.dimension_titles[dim] = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang) if q else dim
             if q is not None:
                 rows = []
                 for item in q.items:
@@ -206,8 +206,8 @@ def compare(
                     ]
                     stat = _stat(None if own is None else own * 100, values)
                     if stat.gap is not None:
-                        rows.append((item.id, pick(item.text, item.text_en, lang), stat))
-                rows.sort(key=lambda r: -abs(r[2].gap or 0))
+                        rows.append((item.id, stat))
+                rows.sort(key=lambda r: -abs(r[1].gap or 0))
                 gap.items = rows[:top_items]
         out.append(gap)
     return out

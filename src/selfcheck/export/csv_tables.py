@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from selfcheck.i18n import t
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.questionnaire.values import describe
 from selfcheck.records.ledger import status_label
@@ -110,12 +111,12 @@ def finding_rows(reports: Sequence[tuple[Path, Report]], status: Mapping[str, st
                     f.option or "",
                     f.problem,
                     f.detail,
-                    CAUSE_LABELS[f.cause][0] if f.cause else "",
+                    t(CAUSE_LABELS[f.cause], "zh") if f.cause else "",
                     f.cause_note,
                     f.measure,
                     f.owner,
                     f.deadline or "",
-                    SOURCE_LABELS[f.source][0] if f.source else "",
+                    t(SOURCE_LABELS[f.source], "zh") if f.source else "",
                     status_label((status or {}).get(f.id, f.status), "zh"),
                 ]
             )

@@ -121,12 +121,7 @@ def chinese_number(n: int) -> str:
 
 def sub_heading(n: int, text: str, lang: Lang) -> Heading:
     """（一）text in Chinese, (1) text in English."""
-    return Heading(t(Msg.DOC_SUB_HEADING, lang, n=chinese_number(n) if lang == "zh" else n, text=text))
-
-
-def spacer(lang: Lang) -> str:
-    """What separates a lead from its text and prose from a marker: nothing in Chinese, a space in English."""
-    return "" if lang == "zh" else " "
+    return Heading(t(Msg.DOC_SUB_HEADING, lang, cn=chinese_number(n), n=n, text=text))
 
 
 def display_width(text: str) -> int:

@@ -22,8 +22,8 @@ from selfcheck.export.document import (
     Section,
     Table,
     display_width,
-    spacer,
 )
+from selfcheck.i18n.text import justified, spacer
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -99,7 +99,7 @@ def _house_styles(word: WordDocument, lang: Lang) -> None:
 
     centre = WD_ALIGN_PARAGRAPH.CENTER
     # Justified Chinese stays even; justified English opens gaps between words on a 28-character line.
-    body = WD_ALIGN_PARAGRAPH.JUSTIFY if lang == "zh" else WD_ALIGN_PARAGRAPH.LEFT
+    body = WD_ALIGN_PARAGRAPH.JUSTIFY if justified(lang) else WD_ALIGN_PARAGRAPH.LEFT
     _style(word, "Normal", BODY_FONT, 16, indent=32, align=body)
     _style(word, "Title", TITLE_FONT, 22, line=36, align=centre)
     _style(word, "Subtitle", SUB_HEADING_FONT, 16, align=centre)

@@ -14,9 +14,9 @@ from selfcheck.export.document import (
     Section,
     Table,
     display_width,
-    spacer,
 )
-from selfcheck.i18n import Lang
+from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n.text import spacer
 
 CSS = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -169,7 +169,7 @@ def render(doc: Document) -> str:
     from selfcheck.export.xmltext import clean
 
     doc = clean(doc)  # no control characters in the page (and its SVG, which is XML)
-    lang = "zh-CN" if doc.lang == "zh" else "en"
+    lang = t(Msg.HTML_LANG, doc.lang)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',

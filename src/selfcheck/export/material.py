@@ -21,37 +21,10 @@ from selfcheck.export.document import (
     sub_heading,
 )
 from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.i18n.text import byline, joined, listing, lower_first, quoted, sentence
 from selfcheck.questionnaire.model import MultiItem, Questionnaire
 from selfcheck.records.ledger import status_label
 from selfcheck.records.report import CAUSE_LABELS, CAUSES, SOURCE_LABELS, SOURCES, Finding, Report, ReviewEntry
-
-_END = '。！？；.!?;…”"）)'
-
-
-def sentence(text: str, lang: Lang) -> str:
-    """``text`` ending in a full stop unless it already ends in punctuation: 。 after Chinese (even in English
-    material, where the person's own notes may be Chinese), . otherwise."""
-    text = text.strip()
-    if not text or text[-1] in _END:
-        return text
-    return text + ("。" if lang == "zh" or ord(text[-1]) >= 0x2E80 else ".")
-
-
-def lower_first(text: str, lang: Lang) -> str:
-    """An English title inside a sentence starts in lower case (Research ability → research ability)."""
-    return text[:1].lower() + text[1:] if lang == "en" else text
-
-
-def quoted(texts: list[str], lang: Lang) -> str:
-    """“甲”、“乙” / “a”, “b”: problem titles inside a sentence."""
-    return ("、" if lang == "zh" else ", ").join(f"“{x.rstrip('。.')}”" for x in texts)
-
-
-def listing(texts: list[str], lang: Lang) -> str:
-    """A、B和C / a, b and c."""
-    if len(texts) < 2:
-        return "".join(texts)
-    return ("、" if lang == "zh" else ", ").join(texts[:-1]) + ("和" if lang == "zh" else " and ") + texts[-1]
 
 
 def long_date(when: datetime, lang: Lang) -> str:
@@ -62,17 +35,17 @@ def long_date(when: datetime, lang: Lang) -> str:
 def problem_text(f: Finding, definitions: Mapping[str, Questionnaire], lang: Lang) -> str:
     """The problem as worded in ``lang``: the questionnaire's English wording when the person kept the original."""
     q = definitions.get(f.questionnaire or "")
-    if lang == "zh" or q is None or f.item is None:
+    if q is None or f.item is None:
         return f.problem
     try:
         item = q.item(f.item)
     except KeyError:
         return f.problem
-    source: tuple[str | None, str | None] = (item.problem, item.problem_en)
+    english = item.problem_en
     if f.option and isinstance(item, MultiItem):
-        source = next(((o.problem, o.problem_en) for o in item.options if o.id == f.option), (None, None))
+        english = next((o.problem_en for o in item.options if o.id == f.option), None)
     # The finding is identified by its item and option; the questionnaire's English is the translation of it.
-    return source[1] or f.problem
+    return pick(f.problem, english, lang)
 
 
 def _area(
@@ -150,7 +123,7 @@ def _scope(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
         parts.insert(0, t(Msg.DOC_SCOPE_CONTRAST, lang, refs=listing(refs, lang), areas=listing(areas, lang)))
     if abilities:
         parts.insert(1 if refs else 0, t(Msg.DOC_SCOPE_ABILITY, lang, titles=listing(abilities, lang)))
-    return ("；" if lang == "zh" else "; ").join(parts)
+    return t(Msg.LIST_SEPARATOR, lang).join(parts)
 
 
 def _red_lines(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang) -> list[str] | None:
@@ -180,7 +153,7 @@ def overview(report: Report, definitions: Mapping[str, Questionnaire], title: Ti
     if report.findings:
         sources = Counter(f.source for f in report.findings)
         by_source = [
-            t(Msg.DOC_COUNT, lang, label=SOURCE_LABELS[s][lang == "en"], n=sources[s]) for s in SOURCES if sources[s]
+            t(Msg.DOC_COUNT, lang, label=t(SOURCE_LABELS[s], lang), n=sources[s]) for s in SOURCES if sources[s]
         ]
         if sources[""]:
             by_source.append(t(Msg.DOC_COUNT, lang, label=t(Msg.DOC_SOURCE_NONE, lang), n=sources[""]))
@@ -188,8 +161,13 @@ def overview(report: Report, definitions: Mapping[str, Questionnaire], title: Ti
             t(Msg.DOC_COUNT, lang, label=t(Msg.DOC_AREA, lang, area=area), n=len(members))
             for area, members in group_by_area(report, definitions, lang)
         ]
-        sep = "、" if lang == "zh" else ", "
-        found = t(Msg.DOC_FOUND, lang, n=len(report.findings), by_source=sep.join(by_source), by_area=sep.join(by_area))
+        found = t(
+            Msg.DOC_FOUND,
+            lang,
+            n=len(report.findings),
+            by_source=joined(by_source, lang),
+            by_area=joined(by_area, lang),
+        )
         section.blocks.append(Paragraph(found))
     else:
         todo = "" if any(r.no_problem for r in report.questionnaires.values()) else t(Msg.DOC_MARK_NONE_REASON, lang)
@@ -216,7 +194,7 @@ def overview(report: Report, definitions: Mapping[str, Questionnaire], title: Ti
                     Msg.DOC_REVIEW_SUMMARY,
                     lang,
                     n=len(latest),
-                    by_status=("、" if lang == "zh" else ", ").join(by_status),
+                    by_status=joined(by_status, lang),
                     unplanned=t(Msg.DOC_REVIEW_UNPLANNED, lang, n=unplanned) if unplanned else "",
                 )
             )
@@ -276,10 +254,8 @@ def problems(report: Report, definitions: Mapping[str, Questionnaire], lang: Lan
             else:
                 todo = mark(t(Msg.DOC_MARK_DETAIL, lang), lang)
             if f.source:
-                text += (
-                    ("（" if lang == "zh" else " (") + t(Msg.DOC_SOURCE, lang) + SOURCE_LABELS[f.source][lang == "en"]
-                )
-                text += "）" if lang == "zh" else ")"
+                source = t(Msg.DOC_SOURCE, lang) + t(SOURCE_LABELS[f.source], lang)
+                text += t(Msg.IN_BRACKETS, lang, text=source)
             entries.append(Entry(sentence(problem_text(f, definitions, lang), lang), text, todo))
         section.blocks.append(Numbered(entries))
     return section
@@ -298,7 +274,7 @@ def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
         if not members:
             continue
         n += 1
-        heading = CAUSE_LABELS[cause][lang == "en"]
+        heading = t(CAUSE_LABELS[cause], lang)
         label = lower_first(heading, lang)
         section.blocks.append(sub_heading(n, t(Msg.DOC_AREA, lang, area=heading), lang))
         # The same problem or note met twice (one note typed for several problems) is said once.
@@ -307,9 +283,9 @@ def causes(report: Report, definitions: Mapping[str, Questionnaire], lang: Lang)
         text = t(tie, lang, problems=quoted(problems, lang), cause=label)
         notes = list(dict.fromkeys(f.cause_note.strip().rstrip("。.；;") for f in members if f.cause_note.strip()))
         if notes:
-            joined = ("；" if lang == "zh" else "; ").join(notes)
-            notes_text = sentence(t(Msg.DOC_CAUSE_NOTES, lang, notes=joined), lang)
-            section.blocks.append(Paragraph(text + ("" if lang == "zh" else " ") + notes_text))
+            said = t(Msg.LIST_SEPARATOR, lang).join(notes)
+            notes_text = sentence(t(Msg.DOC_CAUSE_NOTES, lang, notes=said), lang)
+            section.blocks.append(Paragraph(t(Msg.TWO_SENTENCES, lang, first=text, second=notes_text)))
         else:
             section.blocks.append(Paragraph(text, mark(t(Msg.DOC_MARK_CAUSE, lang, cause=label), lang)))
     missing = [f for f in report.findings if not f.cause]
@@ -423,10 +399,10 @@ def _title_block(report: Report, title: TitleBlock, lang: Lang) -> tuple[str, li
     """The title, the lines under it (unit and post with the name; the date) and a marker when the name is missing."""
     heading = t(Msg.DOC_TITLE_MEETING, lang, meeting=title.meeting) if title.meeting else t(Msg.DOC_TITLE, lang)
     name = title.name or report.respondent.name or ""
-    who = ("　" if lang == "zh" else ", ").join(x for x in (title.unit, title.post, name) if x)
-    byline = [who] if who else []
-    byline.append(long_date(report.created, lang))
-    return heading, byline, "" if name else mark(t(Msg.DOC_MARK_NAME, lang), lang)
+    who = byline([x for x in (title.unit, title.post, name) if x], lang)
+    lines = [who] if who else []
+    lines.append(long_date(report.created, lang))
+    return heading, lines, "" if name else mark(t(Msg.DOC_MARK_NAME, lang), lang)
 
 
 def build_material(

@@ -21,7 +21,8 @@ from selfcheck.export.document import (
     sub_heading,
 )
 from selfcheck.export.material import long_date
-from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.i18n import Lang, Msg, pick, pick_list, t
+from selfcheck.i18n.text import joined
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import Report
 
@@ -41,11 +42,11 @@ def _blocks(r: QuestionnaireRatings, q: Questionnaire | None, lang: Lang) -> lis
         Paragraph(t(Msg.RATE_DOC_RATERS, lang, raters=r.raters, overall=_number(r.overall, lang)))
     ]
     if q.grades is not None and any(r.grades):
-        labels = q.grades.labels_en if lang == "en" and q.grades.labels_en else q.grades.labels
+        labels = pick_list(q.grades.labels, q.grades.labels_en, lang)
         counts = [t(Msg.RATE_DOC_COUNT, lang, label=label, n=n) for label, n in zip(labels, r.grades, strict=True)]
-        blocks.append(Paragraph(t(Msg.RATE_DOC_GRADES, lang, grades=("、" if lang == "zh" else ", ").join(counts))))
+        blocks.append(Paragraph(t(Msg.RATE_DOC_GRADES, lang, grades=joined(counts, lang))))
     rating = q.rating
-    labels = (rating.labels_en if lang == "en" and rating.labels_en else rating.labels) if rating else []
+    labels = pick_list(rating.labels, rating.labels_en, lang) if rating else []
     abstain = pick(rating.abstain or "", rating.abstain_en, lang) if rating else ""
     titles = {d.id: pick(d.title, d.title_en, lang) for d in q.dimensions}
     rows = [
@@ -59,7 +60,7 @@ def _blocks(r: QuestionnaireRatings, q: Questionnaire | None, lang: Lang) -> lis
     if r.comments:
         blocks.append(Paragraph(t(Msg.RATE_DOC_COMMENTS, lang)))
         entries = [
-            Entry(titles.get(dim, dim) + ("：" if lang == "zh" else ":"), text)
+            Entry(t(Msg.LEAD, lang, label=titles.get(dim, dim)), text)
             for dim, texts in r.comments.items()
             for text in texts
         ]
@@ -74,7 +75,7 @@ def build(reports: Sequence[Report], definitions: Mapping[str, Questionnaire], l
     sections = []
     for n, subject in enumerate(summarise_ratings(reports, definitions), 1):
         name = subject.subject or t(Msg.RATE_DOC_NO_SUBJECT, lang)
-        section = Section(t(Msg.RATE_DOC_SECTION, lang, n=chinese_number(n) if lang == "zh" else n, subject=name))
+        section = Section(t(Msg.RATE_DOC_SECTION, lang, cn=chinese_number(n), n=n, subject=name))
         for k, r in enumerate(subject.questionnaires, 1):
             q = definitions.get(r.id)
             section.blocks.append(sub_heading(k, pick(q.title, q.title_en, lang) if q else r.id, lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selfcheck.compare.summary import BINS, Summary
 from selfcheck.export.document import Chart, Document, Entry, Heading, Numbered, Paragraph, Section, Table
 from selfcheck.i18n import Lang, Msg, t
+from selfcheck.records.report import role_label
 
 SUMMARY_COLUMNS = [
     "questionnaire",
@@ -20,31 +21,36 @@ SUMMARY_COLUMNS = [
 
 def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang, names: bool) -> Document:
     """Counts, score statistics per dimension, frequent problems and measures, as one document."""
-    zh = lang == "zh"
-    roles = {"self": ("自评", "self"), "peer": ("互评", "peer"), "masses": ("群众评议", "public")}
     counts = Table(
-        ["问卷", "类别", "份数"] if zh else ["Questionnaire", "Role", "Reports"],
+        [t(m, lang) for m in (Msg.DOC_COL_QUESTIONNAIRE, Msg.COL_ROLE, Msg.COL_REPORTS)],
         [
-            [titles.get(q, (q, {}))[0], roles.get(r, (r, r))[not zh], str(n)]
+            [titles.get(q, (q, {}))[0], role_label(r, lang), str(n)]
             for q, per in summary.counts.items()
             for r, n in per.items()
         ],
     )
-    intro = (f"共汇总 {summary.reports} 份报告" if zh else f"{summary.reports} reports summarised") + (
-        (f"，{len(summary.skipped)} 份无法读取已跳过。" if zh else f"; {len(summary.skipped)} unreadable skipped.")
+    intro = (
+        t(Msg.SUMMARY_DOC_INTRO_SKIPPED, lang, n=summary.reports, skipped=len(summary.skipped))
         if summary.skipped
-        else ("。" if zh else ".")
+        else t(Msg.SUMMARY_DOC_INTRO, lang, n=summary.reports)
     )
-    overview = Section("一、概况" if zh else "1. Overview", [Paragraph(intro), counts])
+    overview = Section(t(Msg.SUMMARY_DOC_S1, lang), [Paragraph(intro), counts])
     if names and summary.names:
-        overview.blocks.append(Paragraph(("参加人员：" if zh else "Respondents: ") + "、".join(summary.names)))
-    scores = Section("二、各维度得分" if zh else "2. Scores per dimension")
+        overview.blocks.append(Paragraph(t(Msg.SUMMARY_NAMES, lang, names="、".join(summary.names))))
+    scores = Section(t(Msg.SUMMARY_DOC_S2, lang))
     charts = []
-    header = (
-        ["维度", "人数", "均值", "中位数", "最低", "最高", "分布（0–100，五档）"]
-        if zh
-        else ["Dimension", "N", "Mean", "Median", "Min", "Max", "Distribution (0-100, five bins)"]
-    )
+    header = [
+        t(m, lang)
+        for m in (
+            Msg.COL_DIMENSION,
+            Msg.COL_COUNT,
+            Msg.COL_MEAN,
+            Msg.COL_MEDIAN,
+            Msg.COL_MIN,
+            Msg.COL_MAX,
+            Msg.COL_DISTRIBUTION_BINS,
+        )
+    ]
     for qid, dims in summary.dimensions.items():
         title, dim_titles = titles.get(qid, (qid, {}))
         rows = [
@@ -61,35 +67,27 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
         ]
         scores.blocks += [Heading(f"{title} ({qid})"), Table(header, rows)]
         charts.append(Chart(title, [(dim_titles.get(d, d), s.mean) for d, s in dims.items()]))
-    problems = Section("三、常见问题" if zh else "3. Most frequent problems")
+    problems = Section(t(Msg.SUMMARY_DOC_S3, lang))
     if summary.top_findings:
-        problems.blocks.append(
-            Numbered([Entry(p, f"{n} 次" if zh else f"{n} times") for _k, p, n in summary.top_findings])
-        )
+        problems.blocks.append(Numbered([Entry(p, t(Msg.TIMES, lang, n=n)) for _k, p, n in summary.top_findings]))
     else:
-        problems.blocks.append(Paragraph("没有查摆出的问题。" if zh else "No problems recorded."))
+        problems.blocks.append(Paragraph(t(Msg.SUMMARY_DOC_NO_PROBLEMS, lang)))
     measures = Section(
-        "四、整改落实" if zh else "4. Rectification",
-        [
-            Paragraph(
-                f"未完成的整改措施 {summary.open_measures} 项，其中逾期 {summary.overdue_measures} 项。"
-                if zh
-                else f"{summary.open_measures} open measures, {summary.overdue_measures} of them overdue."
-            )
-        ],
+        t(Msg.SUMMARY_DOC_S4, lang),
+        [Paragraph(t(Msg.SUMMARY_DOC_MEASURES, lang, open=summary.open_measures, overdue=summary.overdue_measures))],
     )
     sections = [overview, scores, problems, measures]
     if summary.comments:  # already withheld below three raters and sorted by the core
-        said = Section("五、意见建议" if zh else "5. Comments")
+        said = Section(t(Msg.SUMMARY_DOC_S5, lang))
         for qid, per in summary.comments.items():
             title, dim_titles = titles.get(qid, (qid, {}))
             said.blocks.append(Heading(f"{title} ({qid})"))
             said.blocks.append(Paragraph(t(Msg.COMMENTS_TITLE, lang)))
             said.blocks.append(
-                Numbered([Entry(dim_titles.get(d, d) + ("：" if zh else ":"), x) for d, xs in per.items() for x in xs])
+                Numbered([Entry(t(Msg.LEAD, lang, label=dim_titles.get(d, d)), x) for d, xs in per.items() for x in xs])
             )
         sections.append(said)
-    return Document("组织汇总" if zh else "Organisation summary", [], sections, charts, lang)
+    return Document(t(Msg.SUMMARY_DOC_TITLE, lang), [], sections, charts, lang)
 
 
 def rows(summary: Summary) -> list[list[str]]:

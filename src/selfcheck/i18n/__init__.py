@@ -1,15 +1,22 @@
-"""Choosing the language: :func:`t` for the interface (from the catalogue), :func:`pick` for questionnaire content."""
+"""Choosing the language: :func:`t` for the interface (from the catalogue), :func:`pick` for questionnaire content.
+
+This package is the one place that looks at which language was chosen: everything else words its text through
+:func:`t`, :func:`pick` and the helpers of :mod:`selfcheck.i18n.text` (``tests/test_catalogue.py`` refuses an inline
+``"…" if zh else "…"`` anywhere else)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Literal
 
 from selfcheck.i18n.catalogue import Msg
 
 Lang = Literal["zh", "en"]
 
-__all__ = ["Content", "Lang", "Msg", "Phrase", "default_lang", "pick", "t"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+__all__ = ["LANGS", "Content", "Lang", "Msg", "Phrase", "default_lang", "other_lang", "pick", "pick_list", "t"]
 
 
 class Phrase:
@@ -72,6 +79,16 @@ def t(msg: Msg, lang: Lang, **values: object) -> str:
 def pick(zh: str, en: str | None, lang: Lang) -> str:
     """Questionnaire content in the wanted language, falling back to Chinese (the original)."""
     return en if lang == "en" and en else zh
+
+
+def pick_list(zh: Sequence[str], en: Sequence[str] | None, lang: Lang) -> list[str]:
+    """Questionnaire labels (a scale's, a grade's) in the wanted language, falling back to the Chinese list."""
+    return list(en if lang == "en" and en else zh)
+
+
+def other_lang(lang: Lang) -> Lang:
+    """The language not chosen (a page's link to switch)."""
+    return "en" if lang == "zh" else "zh"
 
 
 def default_lang() -> Lang:

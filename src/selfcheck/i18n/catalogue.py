@@ -800,7 +800,7 @@ class Msg(Enum):
     DOC_MARK = ("【请补写：{what}】", "[To write: {what}]")
     DOC_MARK_CELL = ("【请补写】", "[to write]")
     DOC_MARK_NAME = ("单位、职务、姓名", "your unit, post and name")
-    DOC_SUB_HEADING = ("（{n}）{text}", "({n}) {text}")
+    DOC_SUB_HEADING = ("（{cn}）{text}", "({n}) {text}")
     DOC_AREA = ("{area}方面", "{area}")
     DOC_OTHER_AREA = ("其他", "Other matters")
     DOC_SCOPE_CONTRAST = (
@@ -895,7 +895,7 @@ class Msg(Enum):
     )
     DOC_COL_REVIEW_STATUS = ("落实情况", "Status")
     RATE_DOC_TITLE = ("民主测评结果", "Results of the democratic appraisal")
-    RATE_DOC_SECTION = ("{n}、{subject}", "{n}. {subject}")
+    RATE_DOC_SECTION = ("{cn}、{subject}", "{n}. {subject}")
     RATE_DOC_NO_SUBJECT = ("（未注明被测评人）", "(subject not given)")
     RATE_DOC_RATERS = (
         "共{raters}人参加测评，综合得分{overall}。",
@@ -1211,4 +1211,139 @@ class Msg(Enum):
     PLAN_DATE_BAD = (
         "--date：看不懂日期“{text}”，请写成 2026-11-01 或 2026年11月1日。",
         '--date: cannot read the date "{text}"; write it as 2026-11-01.',
+    )
+
+    # ---- #11 wording that was inline in the views and exporters ----
+    # How the two languages put text together (used through selfcheck.i18n.text).
+    ENUM_SEPARATOR = ("、", ", ")
+    CLAUSE_SEPARATOR = ("，", ", ")
+    BYLINE_NEXT = ("{head}　{part}", "{head}, {part}")
+    LAST_OF_LIST = ("{head}和{last}", "{head} and {last}")
+    FULL_STOP = ("。", ".")
+    TWO_SENTENCES = ("{first}{second}", "{first} {second}")
+    IN_BRACKETS = ("（{text}）", " ({text})")
+    LEAD = ("{label}：", "{label}:")
+    LABEL_LEAD = ("{label}：", "{label}: ")
+    COUNTED = ("{label}（{n}）", "{label} ({n})")
+    TIMES = ("{n} 次", "{n} times")
+    HTML_LANG = ("zh-CN", "en")
+    LANGUAGE_NAME = ("中文", "English")
+    # Codes of the report → their names.
+    CAUSE_LIXIANG = ("理想信念", "Ideals and convictions")
+    CAUSE_ZONGZHI = ("宗旨意识", "Sense of purpose (serving the people)")
+    CAUSE_DANGXING = ("党性修养", "Party spirit")
+    CAUSE_NENGLI = ("能力本领", "Ability and skills")
+    CAUSE_OTHER = ("其他", "Other")
+    SOURCE_SELF = ("自己找", "Found myself")
+    SOURCE_MASSES = ("群众提", "Raised by the public")
+    SOURCE_SUPERIOR = ("上级点", "Pointed out by superiors")
+    SOURCE_PEERS = ("互相帮", "Raised by colleagues")
+    ROLE_SELF = ("自评", "self")
+    ROLE_PEER = ("互评", "peer")
+    ROLE_MASSES = ("群众评议", "public")
+    KIND_CONTRAST = ("对照", "comparison")
+    KIND_ABILITY = ("能力", "ability")
+    KIND_CUSTOM = ("自定义", "custom")
+    BUILTIN_SOURCE = ("内置", "built-in")
+    # Column headings of the terminal's tables and the exported tables.
+    COL_CREATED = ("时间", "Created")
+    COL_DATE = ("日期", "Date")
+    COL_NAME = ("姓名", "Name")
+    COL_SCORES = ("问卷：总分", "Questionnaire: score")
+    COL_FINDINGS = ("问题数", "Findings")
+    COL_FILE = ("文件", "File")
+    COL_OLD = ("旧", "Old")
+    COL_NEW = ("新", "New")
+    COL_CHANGE = ("变化", "Change")
+    COL_TREND = ("走势", "Trend")
+    COL_FIRST_LAST = ("首 → 末", "First → last")
+    COL_SELF = ("自评", "Self")
+    COL_OTHERS = ("他评均值", "Others")
+    COL_SPREAD = ("离散", "Spread")
+    COL_COUNT = ("人数", "N")
+    COL_GAP = ("差距", "Gap")
+    COL_MEAN = ("均值", "Mean")
+    COL_MEDIAN = ("中位数", "Median")
+    COL_MIN = ("最低", "Min")
+    COL_MAX = ("最高", "Max")
+    COL_DISTRIBUTION = ("分布 0→100", "Distribution 0→100")
+    COL_DISTRIBUTION_BINS = ("分布（0–100，五档）", "Distribution (0-100, five bins)")
+    COL_ROLE = ("类别", "Role")
+    COL_REPORTS = ("份数", "Reports")
+    COL_TITLE = ("标题", "Title")
+    COL_KIND = ("类别", "Kind")
+    COL_VERSION = ("版本", "Version")
+    COL_ITEMS = ("题数", "Items")
+    COL_DIMENSIONS = ("维度", "Dimensions")
+    COL_SOURCE = ("来源", "Source")
+    COL_TITLE_KIND_VERSION = ("标题 · 类别 · 版本", "Title · kind · version")
+    COL_ITEMS_DIMS = ("题/维", "Items/dims")
+    COL_ITEM_KIND = ("类型", "Kind")
+    COL_ITEM = ("题目", "Item")
+    # report show, report list, history.
+    ANONYMOUS = ("（匿名）", "(anonymous)")
+    RESPONDENT_PEER = ("同事互评", "peer rating")
+    RESPONDENT_MASSES = ("群众评议", "public rating")
+    RATING_OF = ("{kind} · 被评价人：{subject}", "{kind} · rating {subject}")
+    REPORT_FINDINGS_TITLE = ("问题清单与整改措施", "Problems and measures")
+    NO_REPORTS_YET = (
+        "还没有报告。运行 selfcheck start 开始第一次自查。",
+        "No reports yet. Run `selfcheck start` for your first self-check.",
+    )
+    FINDING_TO_FILL = ("（待填写）", "(to fill in)")
+    FIELD_DETAIL = ("具体表现", "Instance")
+    FIELD_CAUSE = ("原因", "Cause")
+    FIELD_MEASURE = ("整改措施", "Measure")
+    FIELD_DEADLINE = ("完成时限", "Deadline")
+    FIELD_OWNER = ("责任人", "Owner")
+    FIELD_SOURCE = ("来源", "Source")
+    HISTORY_TITLE = ("历次报告", "Reports")
+    HISTORY_TREND = ("各维度走势", "Trend per dimension")
+    # diff.
+    DIFF_OLD_LABEL = ("旧：{label}", "Old: {label}")
+    DIFF_NEW_LABEL = ("新：{label}", "New: {label}")
+    DIFF_ALL_ANSWERS = ("全部答案", "All answers")
+    DIFF_CHANGED_ANSWERS = ("答案变化", "Changed answers")
+    DIFF_ONLY_OLD = ("{id}: 只在旧报告中", "{id}: only in the old report")
+    DIFF_ONLY_NEW = ("{id}: 只在新报告中", "{id}: only in the new report")
+    # gap.
+    GAP_TITLE = ("自评与他评：{subject}", "Self and others: {subject}")
+    GAP_HEAD = ("{title} ({id}) · {n} 人评价", "{title} ({id}) · {n} rater(s)")
+    GAP_OVERALL = ("总分：自评 {own}，他评均值 {mean}", "Overall: self {own}, others' mean {mean}")
+    GAP_BLIND_SPOTS = (
+        "盲区（自评高于他评{points}分以上）：{names}",
+        "Blind spots (self ≥ {points} above others): {names}",
+    )
+    GAP_HIDDEN_STRENGTHS = (
+        "潜在优势（他评高于自评{points}分以上）：{names}",
+        "Hidden strengths (others ≥ {points} above self): {names}",
+    )
+    GAP_LARGEST = ("差距最大的题目", "Items with the largest gaps")
+    # summary, in the terminal and as a document.
+    SUMMARY_REPORTS = ("共 {n} 份报告", "{n} reports")
+    SUMMARY_REPORTS_SKIPPED = (
+        "共 {n} 份报告，跳过 {skipped} 份无法读取的文件",
+        "{n} reports, {skipped} unreadable skipped",
+    )
+    SUMMARY_TOP_FINDINGS = ("最常见的问题", "Most frequent problems")
+    SUMMARY_MEASURES = (
+        "整改措施：未完成 {open} 项，其中逾期 {overdue} 项",
+        "Measures: {open} open, {overdue} overdue",
+    )
+    SUMMARY_NAMES = ("参加人员：{names}", "Respondents: {names}")
+    SUMMARY_DOC_TITLE = ("组织汇总", "Organisation summary")
+    SUMMARY_DOC_S1 = ("一、概况", "1. Overview")
+    SUMMARY_DOC_S2 = ("二、各维度得分", "2. Scores per dimension")
+    SUMMARY_DOC_S3 = ("三、常见问题", "3. Most frequent problems")
+    SUMMARY_DOC_S4 = ("四、整改落实", "4. Rectification")
+    SUMMARY_DOC_S5 = ("五、意见建议", "5. Comments")
+    SUMMARY_DOC_INTRO = ("共汇总 {n} 份报告。", "{n} reports summarised.")
+    SUMMARY_DOC_INTRO_SKIPPED = (
+        "共汇总 {n} 份报告，{skipped} 份无法读取已跳过。",
+        "{n} reports summarised; {skipped} unreadable skipped.",
+    )
+    SUMMARY_DOC_NO_PROBLEMS = ("没有查摆出的问题。", "No problems recorded.")
+    SUMMARY_DOC_MEASURES = (
+        "未完成的整改措施 {open} 项，其中逾期 {overdue} 项。",
+        "{open} open measures, {overdue} of them overdue.",
     )

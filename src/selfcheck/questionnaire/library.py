@@ -200,7 +200,7 @@ class Library:
 
     def titles(self, lang: Lang) -> dict[str, tuple[str, dict[str, str]]]:
         """Questionnaire titles and their dimensions' titles in ``lang``, by id (for rendering saved data)."""
-        from selfcheck.questionnaire.model import pick
+        from selfcheck.i18n import pick
 
         return {
             qid: (

@@ -12,8 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from selfcheck.i18n import Lang, pick
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-Lang = Literal["zh", "en"]
 AnswerValue = bool | int | str | list[str]
 """An answer: bool (yesno), int (likert, number), str (choice option id, ISO date, text), list (multi)."""
 
@@ -24,11 +25,6 @@ class Strict(BaseModel):
     """Unknown keys are errors: a typo in a hand-written file must not pass silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-def pick(zh: str, en: str | None, lang: Lang) -> str:
-    """The text in the wanted language, falling back to Chinese."""
-    return en if lang == "en" and en else zh
 
 
 class Dimension(Strict):

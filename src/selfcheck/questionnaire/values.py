@@ -6,20 +6,18 @@ import re
 from datetime import date
 
 from selfcheck.errors import AnswerError
-from selfcheck.i18n import Content, Msg, t
+from selfcheck.i18n import Content, Lang, Msg, pick, t
 from selfcheck.questionnaire.model import (
     AnswerValue,
     ChoiceItem,
     DateItem,
     ItemBase,
-    Lang,
     LikertItem,
     MultiItem,
     NumberItem,
     Questionnaire,
     TextItem,
     YesNoItem,
-    pick,
 )
 
 YES = {"y", "yes", "是", "1", "对", "有", "true"}

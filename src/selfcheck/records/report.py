@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from selfcheck.i18n import Lang, Msg, t
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
 from selfcheck.scoring.scores import Result
 
@@ -19,19 +20,23 @@ SCHEMA_VERSION = 3
 3: findings carry ``causes`` (a list; was ``cause``) and ``problem_id`` for carried problems; review entries name
 the problem they are about (``problem_id``) and, for a problem added by hand, whether it persists (``outcome``)."""
 
-CAUSE_LABELS = {
-    "lixiang": ("理想信念", "Ideals and convictions"),
-    "zongzhi": ("宗旨意识", "Sense of purpose (serving the people)"),
-    "dangxing": ("党性修养", "Party spirit"),
-    "nengli": ("能力本领", "Ability and skills"),
-    "other": ("其他", "Other"),
+CAUSE_LABELS: dict[str, Msg] = {
+    "lixiang": Msg.CAUSE_LIXIANG,
+    "zongzhi": Msg.CAUSE_ZONGZHI,
+    "dangxing": Msg.CAUSE_DANGXING,
+    "nengli": Msg.CAUSE_NENGLI,
+    "other": Msg.CAUSE_OTHER,
 }
-SOURCE_LABELS = {
-    "self": ("自己找", "Found myself"),
-    "masses": ("群众提", "Raised by the public"),
-    "superior": ("上级点", "Pointed out by superiors"),
-    "peers": ("互相帮", "Raised by colleagues"),
+"""A cause's code → its name in the catalogue."""
+SOURCE_LABELS: dict[str, Msg] = {
+    "self": Msg.SOURCE_SELF,
+    "masses": Msg.SOURCE_MASSES,
+    "superior": Msg.SOURCE_SUPERIOR,
+    "peers": Msg.SOURCE_PEERS,
 }
+"""Where a problem came from (code) → its name in the catalogue."""
+ROLE_LABELS: dict[str, Msg] = {"self": Msg.ROLE_SELF, "peer": Msg.ROLE_PEER, "masses": Msg.ROLE_MASSES}
+"""Who answered (a report's ``respondent.role``) → the name of that kind of report."""
 Cause = Literal["lixiang", "zongzhi", "dangxing", "nengli", "other", ""]
 CauseCode = Literal["lixiang", "zongzhi", "dangxing", "nengli", "other"]
 Source = Literal["self", "masses", "superior", "peers", ""]
@@ -42,6 +47,12 @@ ReviewStatus = Literal["todo", "doing", "done"]
 """What the person says in 回头看; closing (销号) is a check by someone else, recorded with ``selfcheck plan``."""
 Outcome = Literal["persists", "solved", ""]
 """回头看 of a problem added by hand (no item can find it again): does it persist, or was it solved?"""
+
+
+def role_label(role: str, lang: Lang) -> str:
+    """自评 / 互评 / 群众评议 for a report's role; a role this version does not know is shown as it is."""
+    msg = ROLE_LABELS.get(role)
+    return t(msg, lang) if msg else role
 
 
 class Record(BaseModel):

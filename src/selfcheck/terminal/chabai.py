@@ -32,7 +32,7 @@ def parse_numbers(raw: str, count: int) -> list[int] | None:
 
 def ask_causes(s: Session) -> list[CauseCode]:
     """One or more causes; Enter does not leave the cause empty."""
-    labels = [CAUSE_LABELS[c][s.lang == "en"] for c in CAUSES]
+    labels = [t(CAUSE_LABELS[c], s.lang) for c in CAUSES]
     s.console.print("  ".join(f"{i} {label}" for i, label in enumerate(labels, 1)), style="dim", highlight=False)
     while True:
         raw = s.read(t(Msg.ASK_CAUSES, s.lang))
@@ -66,7 +66,7 @@ def ask_details(s: Session, problem: str, fid: str, default_owner: str, required
         return text
 
     def source(_: dict[str, Any]) -> int | None:
-        labels = [SOURCE_LABELS[x][lang == "en"] for x in SOURCES]
+        labels = [t(SOURCE_LABELS[x], lang) for x in SOURCES]
         return s.ask_number(t(Msg.ASK_SOURCE, lang), labels, default=1)
 
     fields = [

@@ -13,7 +13,8 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Lang, Msg, pick, pick_list, t
+from selfcheck.i18n.text import joined
 from selfcheck.terminal.visible import install
 
 install()  # every renderable built below, and by the views, shows control characters instead of obeying them
@@ -97,17 +98,17 @@ def bar(fraction: float, width: int = 20) -> str:
 
 
 def _title(q: Questionnaire, lang: Lang) -> str:
-    return q.title_en if lang == "en" and q.title_en else q.title
+    return pick(q.title, q.title_en, lang)
 
 
 def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
     """The numbered choices shown for an item, as (number, label); empty for numbers, dates and text."""
-    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, YesNoItem, pick
+    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, YesNoItem
 
     item = step.item
     if isinstance(item, LikertItem):
         scale = q.scale_of(item)
-        labels = scale.labels_en if lang == "en" and scale.labels_en else scale.labels
+        labels = pick_list(scale.labels, scale.labels_en, lang)
         return [(str(scale.min + i), label) for i, label in enumerate(labels)]
     if isinstance(item, YesNoItem):
         return [("1", t(Msg.YES, lang)), ("2", t(Msg.NO, lang))]
@@ -118,7 +119,7 @@ def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
 
 def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
     """The one-line input hint for an item."""
-    from selfcheck.questionnaire.model import DateItem, LikertItem, NumberItem, pick
+    from selfcheck.questionnaire.model import DateItem, LikertItem, NumberItem
 
     item = step.item
     if isinstance(item, LikertItem):
@@ -131,7 +132,7 @@ def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
             lang,
             lo=item.min,
             hi=item.max,
-            unit=f"（{unit}）" if unit and lang == "zh" else (f" ({unit})" if unit else ""),
+            unit=t(Msg.IN_BRACKETS, lang, text=unit) if unit else "",
         )
     if isinstance(item, DateItem):
         return date_hint(item.when, lang)
@@ -157,11 +158,10 @@ def source_passage(item: ItemBase, lang: Lang) -> Text:
     """What ``?`` shows: the passage of the source text; in English, the translation and then the original."""
     if not item.help:
         return Text(t(Msg.HELP_NONE, lang))
-    if lang == "en" and item.help_en:
-        shown = Text(item.help_en)
+    shown = Text(pick(item.help, item.help_en, lang))
+    if shown.plain != item.help:  # a translation: the original follows
         shown.append(f"\n\n{t(Msg.HELP_ORIGINAL, lang)}{item.help}", style="dim")
-        return shown
-    return Text(item.help)
+    return shown
 
 
 class TitledPanel:
@@ -186,7 +186,6 @@ def item_panel(
     step: Step, progress: tuple[int, int], lang: Lang, existing: str | None = None, other: bool = False
 ) -> TitledPanel:
     """The panel for one question: where we are, the text, the choices and how to answer."""
-    from selfcheck.questionnaire.model import pick
 
     q = step.questionnaire
     dim = q.dimension(step.item.dimension)
@@ -226,7 +225,6 @@ def item_panel(
 
 def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType:
     """Scores per dimension with bars, the overall score, the band and its feedback."""
-    from selfcheck.questionnaire.model import pick
 
     table = Table(title=t(Msg.SCORES_TITLE, lang, title=_title(q, lang)), title_justify="left", expand=False)
     table.add_column(t(Msg.COL_DIMENSION, lang))
@@ -264,59 +262,45 @@ def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType
     return Group(*parts)
 
 
-def _source(entry: Entry, zh: bool) -> str:
-    return "内置" if entry.builtin and zh else entry.source
+def _source(entry: Entry, lang: Lang) -> str:
+    return t(Msg.BUILTIN_SOURCE, lang) if entry.builtin else entry.source
 
 
 def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Table:
     """The table for ``selfcheck questionnaires list``; narrow terminals get kind and version under the title."""
-    from selfcheck.questionnaire.model import pick
 
-    kinds = {
-        "contrast": ("对照", "comparison"),
-        "ability": ("能力", "ability"),
-        "custom": ("自定义", "custom"),
-    }
-    zh = lang == "zh"
+    kinds = {"contrast": Msg.KIND_CONTRAST, "ability": Msg.KIND_ABILITY, "custom": Msg.KIND_CUSTOM}
     table = Table(expand=False)
     if width >= 100:
-        headers = (
-            ("ID", "标题", "类别", "版本", "题数", "维度", "来源")
-            if zh
-            else ("ID", "Title", "Kind", "Version", "Items", "Dimensions", "Source")
-        )
+        wide = (Msg.COL_TITLE, Msg.COL_KIND, Msg.COL_VERSION, Msg.COL_ITEMS, Msg.COL_DIMENSIONS, Msg.COL_SOURCE)
+        headers = ["ID", *(t(m, lang) for m in wide)]
         for i, col in enumerate(headers):
             table.add_column(col, justify="right" if i == 4 else "left", overflow="fold", no_wrap=i in (0, 2, 3, 4))
         for e in entries:
             q = e.questionnaire
-            dims = ("、" if zh else ", ").join(pick(d.title, d.title_en, lang) for d in q.dimensions)
+            dims = joined((pick(d.title, d.title_en, lang) for d in q.dimensions), lang)
             table.add_row(
                 q.id,
                 _title(q, lang),
-                kinds[q.kind][not zh],
+                t(kinds[q.kind], lang),
                 q.version,
                 str(len(q.items)),
                 dims,
-                _source(e, zh),
+                _source(e, lang),
             )
         return table
-    narrow = (
-        ("ID", "标题 · 类别 · 版本", "题/维", "来源")
-        if zh
-        else ("ID", "Title · kind · version", "Items/dims", "Source")
-    )
+    narrow = ["ID", *(t(m, lang) for m in (Msg.COL_TITLE_KIND_VERSION, Msg.COL_ITEMS_DIMS, Msg.COL_SOURCE))]
     for i, col in enumerate(narrow):
         table.add_column(col, overflow="fold", no_wrap=i in (0, 2), ratio=1 if i == 1 else None)
     for e in entries:
         q = e.questionnaire
-        title = Text.assemble(_title(q, lang), "\n", (f"{kinds[q.kind][not zh]} · v{q.version}", "dim"))
-        table.add_row(q.id, title, f"{len(q.items)}/{len(q.dimensions)}", _source(e, zh))
+        title = Text.assemble(_title(q, lang), "\n", (f"{t(kinds[q.kind], lang)} · v{q.version}", "dim"))
+        table.add_row(q.id, title, f"{len(q.items)}/{len(q.dimensions)}", _source(e, lang))
     return table
 
 
 def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
     """Every item of a questionnaire, grouped by dimension."""
-    from selfcheck.questionnaire.model import pick
 
     parts: list[RenderableType] = [Text(f"{_title(q, lang)}  ({q.id} v{q.version})", style="bold")]
     desc = pick(q.description, q.description_en, lang)
@@ -326,8 +310,8 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
         table = Table(title=pick(dim.title, dim.title_en, lang), title_justify="left", expand=True)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("ID", no_wrap=True)
-        table.add_column("类型" if lang == "zh" else "Kind", no_wrap=True)
-        table.add_column("题目" if lang == "zh" else "Item", ratio=1, overflow="fold")
+        table.add_column(t(Msg.COL_ITEM_KIND, lang), no_wrap=True)
+        table.add_column(t(Msg.COL_ITEM, lang), ratio=1, overflow="fold")
         n = 0
         for item in q.items:
             if item.dimension != dim.id:

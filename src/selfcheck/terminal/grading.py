@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.panel import Panel
 from rich.text import Text
 
-from selfcheck.i18n import Msg, pick, t
+from selfcheck.i18n import Msg, pick, pick_list, t
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.model import Questionnaire
@@ -24,7 +24,7 @@ def ask_grades(session: Session, questionnaires: list[Questionnaire]) -> None:
         given: dict[str, str | list[str]] = {}
         title = pick(q.title, q.title_en, lang)
         if q.grades is not None:
-            labels = q.grades.labels_en if lang == "en" and q.grades.labels_en else q.grades.labels
+            labels = pick_list(q.grades.labels, q.grades.labels_en, lang)
             session.console.print(Panel(Text(t(Msg.GRADE_ASK, lang), style="bold"), title=title, title_align="left"))
             mark = session.ask_number(t(Msg.RATING_PROMPT, lang), list(labels))
             if mark is not None:

@@ -298,7 +298,8 @@ def _run(
         with contextlib.suppress(OSError):
             console.print()
             console.print(
-                t(Msg.INTERRUPTED, lang) + ("" if lang == "zh" else " ") + t(Msg.SAVED_QUIT, lang), style="bold"
+                t(Msg.TWO_SENTENCES, lang, first=t(Msg.INTERRUPTED, lang), second=t(Msg.SAVED_QUIT, lang)),
+                style="bold",
             )
         raise Interrupted(130 if isinstance(exc, KeyboardInterrupt) else 1, said=True) from None
     finally:

@@ -2,83 +2,111 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Lang, Msg, pick, pick_list, t
+from selfcheck.i18n.text import joined
+from selfcheck.records.report import role_label
 from selfcheck.terminal.console import Wrapped
 from selfcheck.terminal.views import SPARKS, delta_text, number_text
 
 if TYPE_CHECKING:
     from selfcheck.compare.gap import QuestionnaireGap
     from selfcheck.compare.summary import Summary
+    from selfcheck.questionnaire.model import Questionnaire
 
 
-def gap_view(gaps: Sequence[QuestionnaireGap], subject: str, lang: Lang) -> RenderableType:
-    """``selfcheck gap``: self against others per dimension, blind spots, hidden strengths, largest item gaps."""
+def gap_view(
+    gaps: Sequence[QuestionnaireGap], subject: str, definitions: Mapping[str, Questionnaire], lang: Lang
+) -> RenderableType:
+    """``selfcheck gap``: self against others per dimension, blind spots, hidden strengths, largest item gaps.
+
+    The core hands back ids; titles, items, grades and situations are worded here from ``definitions``."""
     from selfcheck.compare.gap import MIN_RATERS
 
-    zh = lang == "zh"
-    parts: list[RenderableType] = [Text(("自评与他评：" if zh else "Self and others: ") + subject, style="bold")]
+    parts: list[RenderableType] = [Text(t(Msg.GAP_TITLE, lang, subject=subject), style="bold")]
     for g in gaps:
-        parts.append(
-            Text(
-                f"{g.title} ({g.id}) · " + (f"{g.raters} 人评价" if zh else f"{g.raters} rater(s)"),
-                style="bold underline",
-            )
-        )
+        words = _Words(definitions.get(g.id), lang)
+        title = words.title(g.stored_title)
+        parts.append(Text(t(Msg.GAP_HEAD, lang, title=title, id=g.id, n=g.raters), style="bold underline"))
         o = g.overall
-        parts.append(
-            Text(
-                ("总分：自评 " if zh else "Overall: self ")
-                + number_text(o.self_score)
-                + ("，他评均值 " if zh else ", others' mean ")
-                + number_text(o.mean)
-            )
-        )
+        parts.append(Text(t(Msg.GAP_OVERALL, lang, own=number_text(o.self_score), mean=number_text(o.mean))))
         if not g.detailed:
             parts.append(Wrapped(Text(t(Msg.GAP_WITHHELD, lang, n=MIN_RATERS), style="yellow")))
             continue
-        table = Table()
-        for i, col in enumerate(
-            ("维度", "自评", "他评均值", "离散", "人数", "差距")
-            if zh
-            else ("Dimension", "Self", "Others", "Spread", "N", "Gap")
-        ):
-            table.add_column(col, justify="left" if i == 0 else "right", overflow="fold", no_wrap=i > 0)
-        for dim, s in g.dimensions.items():
-            table.add_row(
-                g.dimension_titles.get(dim, dim),
-                number_text(s.self_score),
-                number_text(s.mean),
-                number_text(s.spread),
-                str(s.count),
-                delta_text(s.gap),
-            )
-        parts.append(table)
-        for label, dims, style in (
-            ("盲区（自评高于他评15分以上）" if zh else "Blind spots (self ≥ 15 above others)", g.blind_spots, "red"),
-            (
-                "潜在优势（他评高于自评15分以上）" if zh else "Hidden strengths (others ≥ 15 above self)",
-                g.hidden_strengths,
-                "green",
-            ),
-        ):
-            names = "、".join(g.dimension_titles.get(d, d) for d in dims) or ("无" if zh else "none")
-            parts.append(Text(f"{label}：{names}" if zh else f"{label}: {names}", style=style))
-        parts += _rater_lines(g, lang)
-        if g.items:
-            parts.append(Text("差距最大的题目" if zh else "Items with the largest gaps", style="bold"))
-            for _item_id, text, s in g.items:
-                line = Text(f"  • {text} ")
-                line.append_text(delta_text(s.gap))
-                parts.append(line)
-        parts += comments_view(g.comments, g.dimension_titles, lang)
+        parts += _gap_details(g, words, lang)
     return Group(*parts)
+
+
+class _Words:
+    """One questionnaire's names in the chosen language; ids (or the stored title) where it is unknown."""
+
+    def __init__(self, q: Questionnaire | None, lang: Lang) -> None:
+        self.q, self.lang = q, lang
+        self.dimensions = {d.id: pick(d.title, d.title_en, lang) for d in q.dimensions} if q else {}
+
+    def title(self, stored: str) -> str:
+        return pick(self.q.title, self.q.title_en, self.lang) if self.q else stored
+
+    def dimension(self, dim: str) -> str:
+        return self.dimensions.get(dim, dim)
+
+    def item(self, item_id: str) -> str:
+        try:
+            return self.q.item(item_id).label(self.lang) if self.q else item_id
+        except KeyError:
+            return item_id
+
+    def situation(self, option_id: str) -> str:
+        options = self.q.disqualifiers if self.q else []
+        return next((pick(o.label, o.label_en, self.lang) for o in options if o.id == option_id), option_id)
+
+    def grade(self, stored: str) -> str:
+        """A grade is stored as the form names it in Chinese; shown in the chosen language."""
+        grades = self.q.grades if self.q else None
+        if grades is None or stored not in grades.labels:
+            return stored
+        return pick_list(grades.labels, grades.labels_en, self.lang)[grades.labels.index(stored)]
+
+
+def _gap_details(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[RenderableType]:
+    """From three raters on: the table per dimension, blind spots and strengths, grades, items, comments."""
+    from selfcheck.compare.gap import THRESHOLD
+
+    table = Table()
+    headers = (Msg.COL_DIMENSION, Msg.COL_SELF, Msg.COL_OTHERS, Msg.COL_SPREAD, Msg.COL_COUNT, Msg.COL_GAP)
+    for i, col in enumerate(t(m, lang) for m in headers):
+        table.add_column(col, justify="left" if i == 0 else "right", overflow="fold", no_wrap=i > 0)
+    for dim, s in g.dimensions.items():
+        table.add_row(
+            words.dimension(dim),
+            number_text(s.self_score),
+            number_text(s.mean),
+            number_text(s.spread),
+            str(s.count),
+            delta_text(s.gap),
+        )
+    parts: list[RenderableType] = [table]
+    for label, dims, style in (
+        (Msg.GAP_BLIND_SPOTS, g.blind_spots, "red"),
+        (Msg.GAP_HIDDEN_STRENGTHS, g.hidden_strengths, "green"),
+    ):
+        names = joined((words.dimension(d) for d in dims), lang) or t(Msg.NONE_KNOWN, lang)
+        parts.append(Text(t(label, lang, names=names, points=f"{THRESHOLD:g}"), style=style))
+    parts += _rater_lines(g, words, lang)
+    if g.items:
+        parts.append(Text(t(Msg.GAP_LARGEST, lang), style="bold"))
+        for item_id, s in g.items:
+            line = Text(f"  • {words.item(item_id)} ")
+            line.append_text(delta_text(s.gap))
+            parts.append(line)
+    parts += comments_view(g.comments, words.dimensions, lang)
+    return parts
 
 
 def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: Lang) -> list[RenderableType]:
@@ -92,13 +120,14 @@ def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: 
     return parts
 
 
-def _rater_lines(g: QuestionnaireGap, lang: Lang) -> list[Text]:
+def _rater_lines(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[Text]:
     """The grade distribution, ticked disqualifying situations and all-top raters, as counts."""
     lines: list[Text] = []
     if g.grades:
-        lines.append(Text(t(Msg.GAP_GRADES, lang, dist="  ".join(f"{k} {n}" for k, n in g.grades.items()))))
+        dist = "  ".join(f"{words.grade(k)} {n}" for k, n in g.grades.items())
+        lines.append(Text(t(Msg.GAP_GRADES, lang, dist=dist)))
     if g.disqualifiers:
-        dist = "  ".join(f"{k} {n}" for k, n in g.disqualifiers.items())
+        dist = "  ".join(f"{words.situation(k)} {n}" for k, n in g.disqualifiers.items())
         lines.append(Text(t(Msg.GAP_DISQUALIFIERS, lang, dist=dist), style="red"))
     if g.all_top:
         lines.append(Text(t(Msg.GAP_ALL_TOP, lang, n=g.all_top), style="yellow"))
@@ -109,36 +138,22 @@ def summary_view(
     summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang, names: bool = False
 ) -> RenderableType:
     """``selfcheck summary``: counts, score statistics per dimension, frequent findings, measures."""
-    zh = lang == "zh"
-    parts: list[RenderableType] = [
-        Text(
-            (f"共 {summary.reports} 份报告" if zh else f"{summary.reports} reports")
-            + (
-                (
-                    f"，跳过 {len(summary.skipped)} 份无法读取的文件"
-                    if zh
-                    else f", {len(summary.skipped)} unreadable skipped"
-                )
-                if summary.skipped
-                else ""
-            ),
-            style="bold",
-        )
-    ]
+    head = (
+        t(Msg.SUMMARY_REPORTS_SKIPPED, lang, n=summary.reports, skipped=len(summary.skipped))
+        if summary.skipped
+        else t(Msg.SUMMARY_REPORTS, lang, n=summary.reports)
+    )
+    parts: list[RenderableType] = [Text(head, style="bold")]
     if summary.withheld:
         from selfcheck.compare.gap import MIN_RATERS
 
         parts.append(Wrapped(Text(t(Msg.SUMMARY_WITHHELD, lang, count=summary.withheld, n=MIN_RATERS), style="yellow")))
-    roles = {"self": ("自评", "self"), "peer": ("互评", "peer"), "masses": ("群众评议", "public")}
     for qid, dims in summary.dimensions.items():
         title, dim_titles = titles.get(qid, (qid, {}))
-        count = "  ".join(f"{roles.get(r, (r, r))[not zh]} {n}" for r, n in summary.counts.get(qid, {}).items())
+        count = "  ".join(f"{role_label(r, lang)} {n}" for r, n in summary.counts.get(qid, {}).items())
         table = Table(title=f"{title} ({qid}) · {count}", title_justify="left")
-        for i, col in enumerate(
-            ("维度", "均值", "中位数", "最低", "最高", "分布 0→100")
-            if zh
-            else ("Dimension", "Mean", "Median", "Min", "Max", "Distribution 0→100")
-        ):
+        headers = (Msg.COL_DIMENSION, Msg.COL_MEAN, Msg.COL_MEDIAN, Msg.COL_MIN, Msg.COL_MAX, Msg.COL_DISTRIBUTION)
+        for i, col in enumerate(t(m, lang) for m in headers):
             table.add_column(col, justify="left" if i in (0, 5) else "right", overflow="fold", no_wrap=i > 0)
         rows = list(dims.items())
         if qid in summary.overall:
@@ -146,32 +161,24 @@ def summary_view(
         for dim, s in rows:
             peak = max(s.bins) or 1
             dist = "".join(SPARKS[round(b / peak * 7)] if b else " " for b in s.bins)
-            name = ("总分" if zh else "Overall") if dim == "overall" else dim_titles.get(dim, dim)
+            name = t(Msg.OVERALL, lang) if dim == "overall" else dim_titles.get(dim, dim)
             table.add_row(
                 name, number_text(s.mean), number_text(s.median), number_text(s.minimum), number_text(s.maximum), dist
             )
         parts.append(table)
     if summary.top_findings:
-        parts.append(Text("最常见的问题" if zh else "Most frequent problems", style="bold underline"))
+        parts.append(Text(t(Msg.SUMMARY_TOP_FINDINGS, lang), style="bold underline"))
         for _key, problem, n in summary.top_findings:
             parts.append(Text(f"  {n:>5} × {problem}"))
-    parts.append(
-        Text(
-            (
-                f"整改措施：未完成 {summary.open_measures} 项，其中逾期 {summary.overdue_measures} 项"
-                if zh
-                else f"Measures: {summary.open_measures} open, {summary.overdue_measures} overdue"
-            ),
-            style="bold red" if summary.overdue_measures else "bold",
-        )
-    )
+    measures = t(Msg.SUMMARY_MEASURES, lang, open=summary.open_measures, overdue=summary.overdue_measures)
+    parts.append(Text(measures, style="bold red" if summary.overdue_measures else "bold"))
     parts += _marks_lines(summary, titles, lang)
     for qid, per in summary.comments.items():
         title, dim_titles = titles.get(qid, (qid, {}))
         parts.append(Text(f"{title} ({qid})", style="bold underline"))
         parts += comments_view(per, dim_titles, lang)
     if names:
-        parts.append(Text(("参加人员：" if zh else "Respondents: ") + "、".join(summary.names)))
+        parts.append(Text(t(Msg.SUMMARY_NAMES, lang, names="、".join(summary.names))))
     return Group(*parts)
 
 

@@ -14,10 +14,10 @@ from rich.panel import Panel
 from rich.text import Text
 
 from selfcheck.errors import AnswerError
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Lang, Msg, pick, pick_list, t
 from selfcheck.interview import detail_checks as wording
 from selfcheck.interview.state import Interview, Step
-from selfcheck.questionnaire.model import DateItem, Questionnaire, pick
+from selfcheck.questionnaire.model import DateItem, Questionnaire
 from selfcheck.questionnaire.values import describe, parse
 from selfcheck.records.draft import Draft
 from selfcheck.records.ledger import Problem, Progress
@@ -182,7 +182,7 @@ class Session:
         for q in questionnaires:
             if q.rating is None:
                 continue
-            labels = q.rating.labels_en if self.lang == "en" and q.rating.labels_en else q.rating.labels
+            labels = pick_list(q.rating.labels, q.rating.labels_en, self.lang)
             abstain = pick(q.rating.abstain or "不了解", q.rating.abstain_en or "Don't know", self.lang)
             for dim in q.dimensions:
                 key = f"{q.id}/{dim.id}"

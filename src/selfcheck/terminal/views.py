@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.terminal.console import Wrapped, bar
 
 if TYPE_CHECKING:
@@ -26,15 +26,13 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
     """A saved report: scores per questionnaire and dimension, then the findings.
 
     Titles and level names come from ``definitions`` in ``lang``; a questionnaire that no longer exists shows ids."""
-    from selfcheck.questionnaire.model import pick
 
-    zh = lang == "zh"
     r = report.respondent
     if r.role == "self":
-        who = r.name or ("（匿名）" if zh else "(anonymous)")
+        who = r.name or t(Msg.ANONYMOUS, lang)
     else:
-        kind = {"peer": ("同事互评", "peer rating"), "masses": ("群众评议", "public rating")}[r.role][not zh]
-        who = f"{kind} · " + (f"被评价人：{r.subject}" if zh else f"rating {r.subject}")
+        kind = t(Msg.RESPONDENT_PEER if r.role == "peer" else Msg.RESPONDENT_MASSES, lang)
+        who = t(Msg.RATING_OF, lang, kind=kind, subject=r.subject)
     parts: list[RenderableType] = [
         Text(f"{report.created:%Y-%m-%d %H:%M} · {who}", style="bold"),
     ]
@@ -68,7 +66,7 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
         parts += _statements(res, q, dims, lang)
     if report.findings:
         parts.append(Text(""))
-        parts.append(Text("问题清单与整改措施" if lang == "zh" else "Problems and measures", style="bold underline"))
+        parts.append(Text(t(Msg.REPORT_FINDINGS_TITLE, lang), style="bold underline"))
         parts.extend(Wrapped(finding_lines(n, f, lang), hanging=True) for n, f in enumerate(report.findings, 1))
     return Group(*parts)
 
@@ -93,24 +91,16 @@ def _statements(
 
 def no_reports(lang: Lang) -> Text:
     """What list-like views say when the folder has no report yet."""
-    return Text(
-        "还没有报告。运行 selfcheck start 开始第一次自查。"
-        if lang == "zh"
-        else "No reports yet. Run `selfcheck start` for your first self-check.",
-        style="yellow",
-    )
+    return Text(t(Msg.NO_REPORTS_YET, lang), style="yellow")
 
 
 def report_list(rows: Sequence[tuple[str, Report]], lang: Lang) -> RenderableType:
     """The table for ``selfcheck report list``: one row per report, oldest first."""
-    zh = lang == "zh"
     if not rows:
         return no_reports(lang)
-    headers = (
-        ("#", "时间", "姓名", "问卷：总分", "问题数", "文件")
-        if zh
-        else ("#", "Created", "Name", "Questionnaire: score", "Findings", "File")
-    )
+    headers = ["#"] + [
+        t(m, lang) for m in (Msg.COL_CREATED, Msg.COL_NAME, Msg.COL_SCORES, Msg.COL_FINDINGS, Msg.COL_FILE)
+    ]
     table = Table()
     for i, col in enumerate(headers):
         table.add_column(col, overflow="fold", justify="right" if i in (0, 4) else "left", no_wrap=i in (0, 1, 5))
@@ -164,26 +154,25 @@ def finding_lines(n: int, finding: Finding, lang: Lang) -> Text:
     """One finding as a short block of labelled lines (reads well at any width)."""
     from selfcheck.records.report import CAUSE_LABELS, SOURCE_LABELS
 
-    en = lang == "en"
-    empty = "（待填写）" if not en else "(to fill in)"
-    cause = CAUSE_LABELS[finding.cause][en] if finding.cause else ""
+    empty = t(Msg.FINDING_TO_FILL, lang)
+    cause = t(CAUSE_LABELS[finding.cause], lang) if finding.cause else ""
     if finding.cause_note:
         cause = f"{cause}：{finding.cause_note}" if cause else finding.cause_note
     rows = [
-        ("具体表现", "Instance", finding.detail),
-        ("原因", "Cause", cause),
-        ("整改措施", "Measure", finding.measure),
-        ("完成时限", "Deadline", finding.deadline or ""),
-        ("责任人", "Owner", finding.owner),
-        ("来源", "Source", SOURCE_LABELS[finding.source][en] if finding.source else ""),
+        (Msg.FIELD_DETAIL, finding.detail),
+        (Msg.FIELD_CAUSE, cause),
+        (Msg.FIELD_MEASURE, finding.measure),
+        (Msg.FIELD_DEADLINE, finding.deadline or ""),
+        (Msg.FIELD_OWNER, finding.owner),
+        (Msg.FIELD_SOURCE, t(SOURCE_LABELS[finding.source], lang) if finding.source else ""),
     ]
     text = Text(f"{n}. ", style="bold")
     if finding.red_line:
         text.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
     text.append(finding.problem, style="bold")
     text.append(f"  [{finding.id}]", style="dim")
-    for zh_label, en_label, value in rows:
-        text.append(f"\n   {en_label if en else zh_label}：" if not en else f"\n   {en_label}: ")
+    for label, value in rows:
+        text.append("\n   " + t(Msg.LABEL_LEAD, lang, label=t(label, lang)))
         text.append(value or empty, style="" if value else "dim")
     return text
 
@@ -214,17 +203,16 @@ def number_text(value: float | None) -> str:
 
 def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: bool = False) -> RenderableType:
     """``selfcheck diff``: score changes, changed answers, then resolved / persisting / new findings."""
-    zh = lang == "zh"
     parts: list[RenderableType] = [
-        Text(("旧：" if zh else "Old: ") + old_label, style="bold"),
-        Text(("新：" if zh else "New: ") + new_label, style="bold"),
+        Text(t(Msg.DIFF_OLD_LABEL, lang, label=old_label), style="bold"),
+        Text(t(Msg.DIFF_NEW_LABEL, lang, label=new_label), style="bold"),
     ]
     for q in diff.questionnaires:
         table = Table(title=f"{q.title} ({q.id})", title_justify="left")
-        table.add_column("维度" if zh else "Dimension", overflow="fold")
-        table.add_column("旧" if zh else "Old", justify="right", no_wrap=True)
-        table.add_column("新" if zh else "New", justify="right", no_wrap=True)
-        table.add_column("变化" if zh else "Change", justify="right", no_wrap=True)
+        table.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
+        table.add_column(t(Msg.COL_OLD, lang), justify="right", no_wrap=True)
+        table.add_column(t(Msg.COL_NEW, lang), justify="right", no_wrap=True)
+        table.add_column(t(Msg.COL_CHANGE, lang), justify="right", no_wrap=True)
         for d in q.dimensions:
             if d.not_compared is not None:
                 skipped = Text(t(Msg.DIFF_NOT_COMPARED_CELL, lang), style="yellow")
@@ -237,7 +225,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         if q.level[0] != q.level[1]:
             level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
         table.add_row(
-            ("总分" if zh else "Overall") + level,
+            t(Msg.OVERALL, lang) + level,
             number_text(q.overall.old),
             number_text(q.overall.new),
             delta_text(q.overall.delta),
@@ -272,10 +260,8 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         if items:
             # A list rather than a table: the item's wording gets the full width (a table squeezed it into a
             # third of it at 60 columns) and rendering is several times cheaper.
-            label = (
-                ("全部答案" if show_all else "答案变化") if zh else ("All answers" if show_all else "Changed answers")
-            )
-            parts.append(Text(f"{label}（{len(items)}）" if zh else f"{label} ({len(items)})", style="bold"))
+            label = t(Msg.DIFF_ALL_ANSWERS if show_all else Msg.DIFF_CHANGED_ANSWERS, lang)
+            parts.append(Text(t(Msg.COUNTED, lang, label=label, n=len(items)), style="bold"))
             for i in items:
                 delta = i.score.delta
                 parts.append(Wrapped(i.text))
@@ -287,9 +273,9 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
                 change.append_text(delta_text(delta * 100 if delta is not None else None))
                 parts.append(Wrapped(change, hanging=True))  # a long option's wrapped line stays under it
     for qid in diff.only_old:
-        parts.append(Text(f"{qid}: " + ("只在旧报告中" if zh else "only in the old report"), style="dim"))
+        parts.append(Text(t(Msg.DIFF_ONLY_OLD, lang, id=qid), style="dim"))
     for qid in diff.only_new:
-        parts.append(Text(f"{qid}: " + ("只在新报告中" if zh else "only in the new report"), style="dim"))
+        parts.append(Text(t(Msg.DIFF_ONLY_NEW, lang, id=qid), style="dim"))
     sections = (
         (Msg.DIFF_RESOLVED, diff.resolved, "green"),
         (Msg.DIFF_UNCHECKED, diff.unchecked, "dim"),
@@ -300,7 +286,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         if msg is Msg.DIFF_UNCHECKED and not links:
             continue  # only there when something could not be re-checked
         title = t(msg, lang)
-        parts.append(Text(f"{title}（{len(links)}）" if zh else f"{title} ({len(links)})", style=f"bold {style}"))
+        parts.append(Text(t(Msg.COUNTED, lang, label=title, n=len(links)), style=f"bold {style}"))
         if msg is Msg.DIFF_UNCHECKED:
             parts.append(Wrapped(Text(t(Msg.DIFF_UNCHECKED_HINT, lang), style="dim")))
         for link in links:
@@ -346,12 +332,11 @@ def history_view(
     rows: Sequence[tuple[str, Report]], definitions: dict[str, Questionnaire], ids: Sequence[str], lang: Lang
 ) -> RenderableType:
     """``selfcheck history``: one row per report, then a sparkline per dimension across reports."""
-    zh = lang == "zh"
     if not rows:
         return no_reports(lang)
-    table = Table(title="历次报告" if zh else "Reports", title_justify="left")
-    table.add_column("日期" if zh else "Date", no_wrap=True)
-    table.add_column("姓名" if zh else "Name", overflow="fold")
+    table = Table(title=t(Msg.HISTORY_TITLE, lang), title_justify="left")
+    table.add_column(t(Msg.COL_DATE, lang), no_wrap=True)
+    table.add_column(t(Msg.COL_NAME, lang), overflow="fold")
     for qid in ids:
         table.add_column(_qtitle(qid, definitions, rows, lang), justify="right", overflow="fold")
     for _name, report in rows:
@@ -361,11 +346,11 @@ def history_view(
             cells.append(number_text(res.scores.overall) if res else "")
         table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
     parts: list[RenderableType] = [table]
-    trend = Table(title="各维度走势" if zh else "Trend per dimension", title_justify="left")
-    trend.add_column("问卷" if zh else "Questionnaire", overflow="fold")
-    trend.add_column("维度" if zh else "Dimension", overflow="fold")
-    trend.add_column("走势" if zh else "Trend", no_wrap=True)
-    trend.add_column("首 → 末" if zh else "First → last", justify="right", no_wrap=True)
+    trend = Table(title=t(Msg.HISTORY_TREND, lang), title_justify="left")
+    trend.add_column(t(Msg.DOC_COL_QUESTIONNAIRE, lang), overflow="fold")
+    trend.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
+    trend.add_column(t(Msg.COL_TREND, lang), no_wrap=True)
+    trend.add_column(t(Msg.COL_FIRST_LAST, lang), justify="right", no_wrap=True)
     for qid in ids:
         taking = [r.questionnaires[qid] for _, r in rows if qid in r.questionnaires]
         q = definitions.get(qid)
@@ -375,8 +360,6 @@ def history_view(
             present = [v for v in values if v is not None]
             title = dim
             if q is not None:
-                from selfcheck.questionnaire.model import pick
-
                 title = pick(q.dimension(dim).title, q.dimension(dim).title_en, lang)
             span = f"{present[0]:.0f} → {present[-1]:.0f}" if present else "–"
             trend.add_row(_qtitle(qid, definitions, rows, lang), title, sparkline(values), span)
