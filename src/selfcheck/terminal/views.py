@@ -319,8 +319,6 @@ def note_text(note: Note, lang: Lang) -> str:
 
 def _qtitle(qid: str, definitions: Mapping[str, Questionnaire], rows: Sequence[tuple[str, Report]], lang: Lang) -> str:
     """A questionnaire's title where its id would be shown: from its definition, else as a report recorded it."""
-    from selfcheck.questionnaire.model import pick
-
     q = definitions.get(qid)
     if q is not None:
         return pick(q.title, q.title_en, lang)
