@@ -91,7 +91,9 @@ def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_pa
 
 
 def test_report_and_folder_are_private(home: Path, tmp_path: Path) -> None:
-    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-days": 40}}}})
+    answers = write_toml(
+        tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 40}}}}
+    )
     result = runner.invoke(app, ["start", "--answers", str(answers)])
     assert result.exit_code == 0, result.output
     [path] = reports_in(home)
@@ -181,7 +183,7 @@ def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: 
 
 def test_answers_with_findings_keeps_their_details(home: Path, tmp_path: Path) -> None:
     data = {
-        "questionnaires": {"diaoyan": {"answers": {"dc-days": 2, "yj-reports": 0}}},
+        "questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 2, "yj-reports": 0}}},
         "findings": [
             {
                 "questionnaire": "diaoyan",
@@ -256,7 +258,7 @@ def test_resume_after_the_questionnaire_changed_keeps_answers_to_items_that_stil
 def test_answers_file_may_write_deadlines_as_toml_dates(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text(
-        '[questionnaires.diaoyan.answers]\ndc-days = 2\n\n[[findings]]\nquestionnaire = "diaoyan"\n'
+        '[questionnaires.diaoyan.answers]\ndc-went = true\ndc-days = 2\n\n[[findings]]\nquestionnaire = "diaoyan"\n'
         'item = "dc-days"\nproblem = "下基层少"\ndeadline = 2099-06-30\n',
         encoding="utf-8",
     )

@@ -50,7 +50,7 @@ def lowest(q: Questionnaire) -> str:
 @pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
 def test_every_red_line_alone_caps_the_level_and_yields_its_finding(q: Questionnaire) -> None:
     cases = red_line_answers(q)
-    if q.id in ("zuofeng", "juece"):
+    if q.id in ("zuofeng", "juece", "diaoyan"):
         assert cases, f"{q.id} marks no red line"
     cap = next(b for b in q.bands if b.label == q.red_line_level) if cases else None
     for key, answers in cases:
@@ -127,6 +127,9 @@ def test_leading_posts_are_limited_and_follow_ups_gated() -> None:
     # With no cases handled, how they were solved is not asked, so it cannot lift the score.
     assert shown.dimensions["gongzuo"].shown == 2  # gz-reachable and gz-cases-handled only
     diaoyan = LIBRARY.get("diaoyan").questionnaire
-    idle = {**pattern(diaoyan, "best"), "dc-days": 0, "yj-reports": 0}
-    result = score(diaoyan, idle)
-    assert result.band is not None and result.band.label == lowest(diaoyan), result.overall
+    # No investigation visit (a member: nobody asked, nothing passed on): how it went is not asked, so it cannot
+    # lift the score, whatever the post.
+    idle = {**pattern(diaoyan, "best"), "dc-went": False, "yj-reports": 0, "dc-member-ask": 0, "yj-member-report": 0}
+    for who in (None, Who("leader", True), Who("cadre", False), Who("member", False)):
+        result = score(diaoyan, idle, who=who)
+        assert result.band is not None and result.band.label == lowest(diaoyan), (who, result.overall)

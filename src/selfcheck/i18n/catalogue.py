@@ -128,7 +128,7 @@ class Msg(Enum):
     )
     SET_ABILITY = (
         "三种能力（调研、决策、服务）",
-        "The three abilities (research, decision-making, service)",
+        "The three abilities (investigation and study, decision-making, service)",
     )
     SET_ALL = ("全部六套", "All six")
     SET_PICK = ("自己挑选", "Pick")
