@@ -90,6 +90,16 @@ def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_pa
     assert not list((home / "reports").glob("draft-*.toml"))  # drafts are named by owner and set (#13)
 
 
+def test_a_questionnaire_with_nothing_for_the_post_says_so(home: Path) -> None:
+    # 决策能力 asks an ordinary member nothing: the interview says why instead of going silently to the end.
+    result = runner.invoke(app, ["start", "juece"], input="3\n2\nn\n")
+    assert result.exit_code == 0, result.output
+    assert "“决策能力”的题目都不适用于普通党员，不作答，也不计分。" in result.output
+    assert "第 1/" not in result.output
+    leader = runner.invoke(app, ["start", "juece"], input="1\n1\nq\n")
+    assert "都不适用" not in leader.output and "第 1/21 题" in leader.output
+
+
 def test_report_and_folder_are_private(home: Path, tmp_path: Path) -> None:
     answers = write_toml(
         tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 40}}}}

@@ -686,6 +686,10 @@ class Msg(Enum):
     PROFILE_POST = ("岗位（输入编号）", "Post (enter a number)")
     PROFILE_PUBLIC = ("1 是 / 2 否", "1 yes / 2 no")
     PROFILE_SET = ("岗位：{post}；直接面向群众服务：{public}", "Post: {post}; serves the public directly: {public}")
+    PROFILE_NOTHING_APPLIES = (
+        "“{title}”的题目都不适用于{post}，不作答，也不计分。",
+        "None of the items of “{title}” apply to a {post}: nothing is asked or scored.",
+    )
     PROFILE_INVALID = ("{path}：岗位定义无效（{n}个问题）：", "{path}: invalid profile ({n} problem(s)):")
     RED_LINE = ("红线", "red line")
     RED_LINE_CAPPED = (

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.questionnaire.profile import Who
     from selfcheck.records.draft import Draft
     from selfcheck.records.report import Report
     from selfcheck.terminal.prompts import Session
@@ -90,7 +91,21 @@ def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
         state.post, state.serves_public = who.post, who.public
         session.persist()
     if state.post is not None:
-        session.interview.who = Who(state.post, state.serves_public)
+        who = session.interview.who = Who(state.post, state.serves_public)
+        _nothing_applies(session, who)
+
+
+def _nothing_applies(session: Session, who: Who) -> None:
+    """Say so when no item of a chosen questionnaire applies to the post (决策能力 for an ordinary member)."""
+    from selfcheck.i18n import pick, t
+    from selfcheck.questionnaire.profile import applies, load_profile
+
+    post = load_profile().post(who.post or "")
+    label = pick(post.label, post.label_en, session.lang) if post is not None else who.post or ""
+    for q in session.interview.questionnaires:
+        if not any(applies(item, who) for item in q.items):
+            title = pick(q.title, q.title_en, session.lang)
+            session.note(t(Msg.PROFILE_NOTHING_APPLIES, session.lang, title=title, post=label), style="yellow")
 
 
 def _interactive(library: Library, opts: StartOptions, chosen: list[str] | None) -> Path | None:
