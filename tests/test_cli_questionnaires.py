@@ -123,6 +123,16 @@ def test_show_table_and_json() -> None:
     assert data["id"] == "diaoyan" and len(data["items"]) >= 12
 
 
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_show_wraps_items_by_chinese_rules(columns: str) -> None:
+    # Rich alone folds a cell wherever the width ends: "…便于参观的地方" then "。" alone on the next line.
+    result = runner.invoke(app, ["questionnaires", "show", "diaoyan"], env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    cells = [part.strip() for line in result.output.splitlines() for part in line.split("│")[1:]]
+    assert [c for c in cells if c and c[0] in "，。、；：？！）”"] == []
+    assert max(len(line) for line in result.output.splitlines()) <= int(columns)
+
+
 def test_show_unknown_id_is_a_usage_error() -> None:
     result = runner.invoke(app, ["questionnaires", "show", "nope", "--lang", "en"])
     assert result.exit_code == 2

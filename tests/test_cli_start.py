@@ -90,8 +90,22 @@ def test_full_interview_with_back_skip_bad_input_and_findings(home: Path, tmp_pa
     assert not list((home / "reports").glob("draft-*.toml"))  # drafts are named by owner and set (#13)
 
 
+def test_a_questionnaire_with_nothing_for_the_post_says_so(home: Path) -> None:
+    # 决策能力 asks an ordinary member nothing: the interview says why instead of going silently to the end.
+    result = runner.invoke(app, ["start", "juece"], input="3\n2\nn\n")
+    assert result.exit_code == 1, result.output
+    assert "“决策能力”的题目都不适用于普通党员，不列入这次对照检查。" in result.output
+    assert "没有写报告" in result.output  # no report of 作答不足 that would look like a finished self-check
+    assert "第 1/" not in result.output
+    assert storage.list_reports(home / "reports") == []
+    leader = runner.invoke(app, ["start", "juece"], input="1\n1\nq\n")
+    assert "都不适用" not in leader.output and "第 1/21 题" in leader.output
+
+
 def test_report_and_folder_are_private(home: Path, tmp_path: Path) -> None:
-    answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-days": 40}}}})
+    answers = write_toml(
+        tmp_path / "a.toml", {"questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 40}}}}
+    )
     result = runner.invoke(app, ["start", "--answers", str(answers)])
     assert result.exit_code == 0, result.output
     [path] = reports_in(home)
@@ -181,7 +195,7 @@ def test_answers_errors_name_questionnaire_item_and_value(home: Path, tmp_path: 
 
 def test_answers_with_findings_keeps_their_details(home: Path, tmp_path: Path) -> None:
     data = {
-        "questionnaires": {"diaoyan": {"answers": {"dc-days": 2, "yj-reports": 0}}},
+        "questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 2, "yj-reports": 0}}},
         "findings": [
             {
                 "questionnaire": "diaoyan",
@@ -256,7 +270,7 @@ def test_resume_after_the_questionnaire_changed_keeps_answers_to_items_that_stil
 def test_answers_file_may_write_deadlines_as_toml_dates(home: Path, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text(
-        '[questionnaires.diaoyan.answers]\ndc-days = 2\n\n[[findings]]\nquestionnaire = "diaoyan"\n'
+        '[questionnaires.diaoyan.answers]\ndc-went = true\ndc-days = 2\n\n[[findings]]\nquestionnaire = "diaoyan"\n'
         'item = "dc-days"\nproblem = "下基层少"\ndeadline = 2099-06-30\n',
         encoding="utf-8",
     )

@@ -17,7 +17,7 @@ from helpers import write_toml
 from selfcheck.errors import ReportError
 from selfcheck.interview.from_answers import StartOptions, from_answers
 from selfcheck.questionnaire.library import BUILTIN_ORDER, load_library
-from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, LikertItem, MultiItem, NumberItem, Questionnaire
 from selfcheck.questionnaire.profile import Who, applies, load_profile
 from selfcheck.records import storage
 from selfcheck.scoring.findings import detect
@@ -50,7 +50,7 @@ def lowest(q: Questionnaire) -> str:
 @pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
 def test_every_red_line_alone_caps_the_level_and_yields_its_finding(q: Questionnaire) -> None:
     cases = red_line_answers(q)
-    if q.id in ("zuofeng", "juece"):
+    if q.id in ("zuofeng", "juece", "diaoyan"):
         assert cases, f"{q.id} marks no red line"
     cap = next(b for b in q.bands if b.label == q.red_line_level) if cases else None
     for key, answers in cases:
@@ -127,6 +127,59 @@ def test_leading_posts_are_limited_and_follow_ups_gated() -> None:
     # With no cases handled, how they were solved is not asked, so it cannot lift the score.
     assert shown.dimensions["gongzuo"].shown == 2  # gz-reachable and gz-cases-handled only
     diaoyan = LIBRARY.get("diaoyan").questionnaire
-    idle = {**pattern(diaoyan, "best"), "dc-days": 0, "yj-reports": 0}
-    result = score(diaoyan, idle)
-    assert result.band is not None and result.band.label == lowest(diaoyan), result.overall
+    # No investigation visit (a member: nobody asked, nothing passed on): how it went is not asked, so it cannot
+    # lift the score, whatever the post.
+    idle = {**pattern(diaoyan, "best"), "dc-went": False, "yj-reports": 0, "dc-member-ask": 0, "yj-member-report": 0}
+    for who in (None, Who("leader", True), Who("cadre", False), Who("member", False)):
+        result = score(diaoyan, idle, who=who)
+        assert result.band is not None and result.band.label == lowest(diaoyan), (who, result.overall)
+
+
+# ---- What the 2.0 rewrite (#15) promised of its content -------------------------------------------------------------
+
+REWRITTEN = [q for q in BUILTINS if q.id in ("zuofeng", "diaoyan", "juece", "fuwu")]
+ABILITIES = [q for q in BUILTINS if q.kind == "ability"]
+
+
+@pytest.mark.parametrize("q", REWRITTEN, ids=lambda q: q.id)
+def test_every_dimension_has_a_negatively_worded_behaviour_item(q: Questionnaire) -> None:
+    """So that answering the best end everywhere is visibly odd: a reverse-keyed frequency item per dimension."""
+    for dim in q.dimensions:
+        reverse = [i.id for i in q.items if i.dimension == dim.id and isinstance(i, LikertItem) and i.reverse]
+        assert reverse, (q.id, dim.id)
+
+
+@pytest.mark.parametrize("q", ABILITIES, ids=lambda q: q.id)
+def test_no_checklist_scores_more_for_ticking_more(q: Questionnaire) -> None:
+    """Where to go and whom to talk with are counts plus named places, not checklists that add up."""
+    for item in q.items:
+        if isinstance(item, MultiItem):
+            assert item.base == 1.0 and all(o.score <= 0 for o in item.options), item.id
+
+
+@pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
+def test_counts_are_asked_of_the_person_only(q: Questionnaire) -> None:
+    """A rater cannot know how many days, visits or reports someone had: every count is the person's own record."""
+    assert [i.id for i in q.items if isinstance(i, NumberItem) and not i.record_only] == []
+
+
+@pytest.mark.parametrize("q", REWRITTEN, ids=lambda q: q.id)
+def test_no_item_a_rater_is_asked_hides_behind_the_persons_own_record(q: Questionnaire) -> None:
+    """Raters never answer record_only items, so an item they are asked must not be shown only after one."""
+    own = {i.id for i in q.items if i.record_only}
+    hidden = [i.id for i in q.items if not i.record_only and i.show_if is not None and i.show_if.item in own]
+    assert hidden == []
+
+
+@pytest.mark.parametrize("q", ABILITIES, ids=lambda q: q.id)
+def test_an_ordinary_member_answers_about_own_duties_or_not_at_all(q: Questionnaire) -> None:
+    """调研 and 服务 ask a member something in every dimension (own duties, not a leader's); 决策 does not apply."""
+    member = Who("member", False)
+    result = score(q, pattern(q, "best"), who=member)
+    shown = {d for d, s in result.dimensions.items() if s.shown}
+    if q.id == "juece":
+        assert shown == set()
+        return
+    assert shown == {d.id for d in q.dimensions}, q.id
+    worst = score(q, pattern(q, "worst"), who=member)
+    assert worst.band is not None and worst.band.label == lowest(q), worst.overall

@@ -84,7 +84,8 @@ def test_broken_questionnaires_agree(path: Path) -> None:
 def test_reports_selfcheck_writes_take_the_exact_path(tmp_path: Path) -> None:
     answers = tmp_path / "answers.toml"
     answers.write_text(
-        '[questionnaires.diaoyan.answers]\ndc-days = 3\nyj-reports = 0\nzh-acted-on = "few"\n', encoding="utf-8"
+        '[questionnaires.diaoyan.answers]\ndc-went = true\ndc-days = 3\nyj-reports = 0\nzh-acted-on = "few"\n',
+        encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["start", "--answers", str(answers), "--dir", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output

@@ -56,8 +56,9 @@ def fixed_report() -> Report:
             "sh-noon-drinking": 1,
         },
         "diaoyan": {
+            "dc-went": True,
             "dc-days": 12,
-            "dc-where": ["hardship"],
+            "dc-hard-places": 1,
             "yj-reports": 1,
             "zh-acted-on": "most",
             "dc-last-visit": "2026-09-18",

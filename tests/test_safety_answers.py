@@ -16,7 +16,7 @@ x = 1
 
 [questionnaires.diaoyan.answers]
 dc-days = 0
-dc-where = ["hardship", "hardship"]
+dc-reception = ["welcome", "welcome"]
 dc-last-visit = 20260315
 
 [[findings]]
@@ -47,7 +47,7 @@ def test_every_problem_of_an_answers_file_is_listed_and_nothing_written(tmp_path
         out = result.output
         assert "7 problem(s); no report written" in out
         assert "questionnaires.nosuch: no such questionnaire" in out  # dropped silently before, with an id given
-        assert "dc-where: options listed twice: hardship" in out
+        assert "dc-reception: options listed twice: welcome" in out
         assert "dc-last-visit: a date is written as quoted YYYY-MM-DD" in out
         assert "findings[0].questionnaire: juece is not among the questionnaires answered" in out
         assert "findings[1].item: questionnaire diaoyan has no item nosuch" in out
@@ -62,6 +62,7 @@ def test_a_finding_for_a_flagged_item_and_an_extra_problem_are_kept(tmp_path: Pa
     answers.write_text(
         """
 [questionnaires.diaoyan.answers]
+dc-went = true
 dc-days = 0
 
 [[findings]]

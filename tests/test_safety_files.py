@@ -19,6 +19,7 @@ from selfcheck.records import storage
 
 ANSWERS = """
 [questionnaires.diaoyan.answers]
+dc-went = true
 dc-days = 12
 """
 

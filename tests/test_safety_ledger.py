@@ -18,7 +18,7 @@ from selfcheck.cli import app
 from selfcheck.records import ledger, storage
 
 PLAN_UPDATE = [sys.executable, "-m", "selfcheck", "plan", "update"]
-FLAGGED = "[questionnaires.diaoyan.answers]\ndc-days = 0\n"
+FLAGGED = "[questionnaires.diaoyan.answers]\ndc-went = true\ndc-days = 0\n"
 
 
 def _report(folder: Path, tmp_path: Path) -> str:

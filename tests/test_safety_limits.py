@@ -27,7 +27,7 @@ LONG = ("我在调研中只听汇报没有入户，" * 45000)[
 def test_a_two_megabyte_text_is_shown_whole_by_report_show_and_plan(tmp_path: Path) -> None:
     answers = tmp_path / "answers.toml"
     data: dict[str, Any] = {
-        "questionnaires": {"diaoyan": {"answers": {"dc-days": 0}}},
+        "questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 0}}},
         "findings": [
             {"questionnaire": "diaoyan", "item": "dc-days", "problem": "下基层少", "detail": LONG, "measure": LONG}
         ],

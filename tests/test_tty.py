@@ -316,19 +316,17 @@ def test_a_half_written_finding_survives_quitting_and_resumes(home: Path, tmp_pa
 
 
 def test_a_questionnaire_without_items_for_the_post_is_named_and_no_empty_report_is_written(home: Path) -> None:
-    """调研能力 1.0 asks an ordinary member nothing (its items hang on counts for cadres): say so instead of writing
-    a report of 作答不足."""
+    """决策能力 asks an ordinary member nothing: say so instead of writing a report of 作答不足."""
     from selfcheck.interview.state import Interview
     from selfcheck.questionnaire.library import load_library
     from selfcheck.questionnaire.profile import Who
 
-    interview = Interview(load_library().select(["diaoyan"]), {}, {})
+    interview = Interview(load_library().select(["juece"]), {}, {})
     interview.who = Who("member", False)
-    if interview.asks_anything("diaoyan"):
-        pytest.skip("diaoyan now asks ordinary members something; the next test covers the rule with its own files")
-    child = spawn(["start", "diaoyan"], home, NO_COLOR="1")
+    assert not interview.asks_anything("juece")
+    child = spawn(["start", "juece"], home, NO_COLOR="1")
     answer_profile(child, "3", "2")
-    child.expect("“调研能力”没有适用于您岗位的题目")
+    child.expect("“决策能力”的题目都不适用于普通党员")
     child.expect("没有写报告")
     child.expect(pexpect.EOF)
     child.close()
@@ -345,7 +343,7 @@ def test_of_two_questionnaires_the_one_without_items_for_the_post_is_left_out(ho
     mini = write_toml(tmp_path / "mini.toml", minimal())
     child = spawn(["start", "-q", str(tmp_path / "lead.toml"), "-q", str(mini)], home, NO_COLOR="1")
     answer_profile(child, "3", "2")
-    child.expect("“领导专题”没有适用于您岗位的题目，不列入这次对照检查")
+    child.expect("“领导专题”的题目都不适用于普通党员，不列入这次对照检查")
     child.expect("第 1/5 题")
     child.sendline("q")
     child.expect(pexpect.EOF)

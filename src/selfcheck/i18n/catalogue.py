@@ -128,7 +128,7 @@ class Msg(Enum):
     )
     SET_ABILITY = (
         "三种能力（调研、决策、服务）",
-        "The three abilities (research, decision-making, service)",
+        "The three abilities (investigation and study, decision-making, service)",
     )
     SET_ALL = ("全部六套", "All six")
     SET_PICK = ("自己挑选", "Pick")
@@ -686,9 +686,9 @@ class Msg(Enum):
     PROFILE_POST = ("岗位（输入编号）", "Post (enter a number)")
     PROFILE_PUBLIC = ("1 是 / 2 否", "1 yes / 2 no")
     PROFILE_SET = ("岗位：{post}；直接面向群众服务：{public}", "Post: {post}; serves the public directly: {public}")
-    NOT_FOR_POST = (
-        "“{title}”没有适用于您岗位的题目，不列入这次对照检查。",
-        "“{title}” has no items for your post; it is left out of this self-check.",
+    PROFILE_NOTHING_APPLIES = (
+        "“{title}”的题目都不适用于{post}，不列入这次对照检查。",
+        "None of the items of “{title}” apply to a {post}: it is left out of this self-check.",
     )
     NOTHING_FOR_POST = (
         "所选问卷都没有适用于您岗位的题目，没有写报告。请另选问卷（selfcheck questionnaires list），"

@@ -305,7 +305,7 @@ def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = [Text(f"{_title(q, lang)}  ({q.id} v{q.version})", style="bold")]
     desc = pick(q.description, q.description_en, lang)
     if desc:
-        parts.append(Text(desc))
+        parts.append(Wrapped(desc))
     for dim in q.dimensions:
         table = Table(title=pick(dim.title, dim.title_en, lang), title_justify="left", expand=True)
         table.add_column("#", justify="right", no_wrap=True)

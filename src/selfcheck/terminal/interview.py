@@ -95,10 +95,15 @@ def _depends_on_post(q: Questionnaire) -> bool:
 def _for_this_post(session: Session, questionnaires: list[Questionnaire]) -> list[Questionnaire]:
     """The questionnaires with at least one item for the respondent's post; each left out is named, since asking
     nothing and writing an empty report would look like a finished self-check."""
+    from selfcheck.questionnaire.profile import load_profile
+
     kept = [q for q in questionnaires if session.interview.asks_anything(q.id)]
+    post = load_profile().post(session.draft.post or "")
+    label = pick(post.label, post.label_en, session.lang) if post is not None else session.draft.post or ""
     for q in questionnaires:
         if q not in kept:
-            session.note(t(Msg.NOT_FOR_POST, session.lang, title=pick(q.title, q.title_en, session.lang)))
+            title = pick(q.title, q.title_en, session.lang)
+            session.note(t(Msg.PROFILE_NOTHING_APPLIES, session.lang, title=title, post=label))
     return kept
 
 
