@@ -39,7 +39,7 @@ def answers(detail: str, measure: str, second_detail: str = "") -> dict[str, Any
         )
     return {
         "respondent": {"name": "张三"},
-        "questionnaires": {"diaoyan": {"answers": {"dc-days": 2, "yj-reports": 0}}},
+        "questionnaires": {"diaoyan": {"answers": {"dc-went": True, "dc-days": 2, "yj-reports": 0}}},  # 2.0: went first
         "findings": findings,
     }
 
