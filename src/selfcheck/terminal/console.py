@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang, Msg, pick, pick_list, t
+from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.i18n.text import joined
 from selfcheck.terminal.visible import install
 
@@ -21,9 +21,8 @@ install()  # every renderable built below, and by the views, shows control chara
 
 if TYPE_CHECKING:
     from selfcheck.interview.state import Step
-    from selfcheck.questionnaire.dates import When
     from selfcheck.questionnaire.library import Entry
-    from selfcheck.questionnaire.model import ItemBase, Questionnaire
+    from selfcheck.questionnaire.model import Item, Questionnaire
     from selfcheck.scoring.scores import Result
 
 
@@ -79,58 +78,19 @@ def _title(q: Questionnaire, lang: Lang) -> str:
 
 def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
     """The numbered choices shown for an item, as (number, label); empty for numbers, dates and text."""
-    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, YesNoItem
+    from selfcheck.questionnaire.kinds import kind_of
 
-    item = step.item
-    if isinstance(item, LikertItem):
-        scale = q.scale_of(item)
-        labels = pick_list(scale.labels, scale.labels_en, lang)
-        return [(str(scale.min + i), label) for i, label in enumerate(labels)]
-    if isinstance(item, YesNoItem):
-        return [("1", t(Msg.YES, lang)), ("2", t(Msg.NO, lang))]
-    if isinstance(item, ChoiceItem | MultiItem):
-        return [(str(i), pick(o.label, o.label_en, lang)) for i, o in enumerate(item.options, 1)]
-    return []
+    return [(number, label.render(lang)) for number, label in kind_of(step.item).choices(q)]
 
 
 def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
     """The one-line input hint for an item."""
-    from selfcheck.questionnaire.model import DateItem, LikertItem, NumberItem
+    from selfcheck.questionnaire.kinds import kind_of
 
-    item = step.item
-    if isinstance(item, LikertItem):
-        scale = q.scale_of(item)
-        return t(Msg.HINT_LIKERT, lang, lo=scale.min, hi=scale.max)
-    if isinstance(item, NumberItem):
-        unit = pick(item.unit, item.unit_en, lang)
-        return t(
-            Msg.HINT_NUMBER,
-            lang,
-            lo=item.min,
-            hi=item.max,
-            unit=t(Msg.IN_BRACKETS, lang, text=unit) if unit else "",
-        )
-    if isinstance(item, DateItem):
-        return date_hint(item.when, lang)
-    hints = {
-        "yesno": Msg.HINT_YESNO,
-        "choice": Msg.HINT_CHOICE,
-        "multi": Msg.HINT_MULTI,
-        "text": Msg.HINT_TEXT,
-    }
-    return t(hints[item.kind], lang)  # type: ignore[attr-defined]
+    return kind_of(step.item).hint(q, date.today()).render(lang)
 
 
-def date_hint(side: When, lang: Lang, today: date | None = None) -> str:
-    """How to write a date, with an example that makes sense today (a deadline's example lies ahead)."""
-    from selfcheck.questionnaire.dates import example
-
-    day = example(side, today or date.today())
-    message = {"any": Msg.HINT_DATE_ANY, "past": Msg.HINT_DATE_PAST, "future": Msg.HINT_DATE_FUTURE}[side]
-    return t(message, lang, iso=day.isoformat(), y=day.year, m=day.month, d=day.day)
-
-
-def source_passage(item: ItemBase, lang: Lang) -> Text:
+def source_passage(item: Item, lang: Lang) -> Text:
     """What ``?`` shows: the passage of the source text; in English, the translation and then the original."""
     if not item.help:
         return Text(t(Msg.HELP_NONE, lang))
