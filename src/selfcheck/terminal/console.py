@@ -34,15 +34,36 @@ class Wrapped:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        """One Text per line, each within the width."""
+        """The lines, each within the width, as segments: the text is rendered once (one style look-up per span)
+        and cut at the line offsets, so drawing is linear in its length and nothing is measured twice."""
         from selfcheck.terminal.linebreak import line_spans
 
-        spans = line_spans(self.text.plain, options.max_width)
-        # One divide for all lines: slicing a Text copies the whole of it, so a slice per line was quadratic.
-        pieces = self.text.divide([offset for span in spans for offset in span])
+        text = self.text
+        plain = text.plain
+        spans = line_spans(plain, options.max_width)
         end = Segment.line()
-        for n in range(len(spans)):  # each line already fits: render it without Rich wrapping it again
-            yield from pieces[2 * n + 1].render(console)
+        if not text.spans:
+            style = console.get_style(text.style) if text.style else None
+            for a, b in spans:
+                yield Segment(plain[a:b], style)
+                yield end
+            return
+        # Segments of the whole text, with where each starts; each line takes the parts between its offsets.
+        pieces = list(text.render(console))
+        starts = []
+        offset = 0
+        for piece in pieces:
+            starts.append(offset)
+            offset += len(piece.text)
+        k = 0
+        for a, b in spans:
+            while k + 1 < len(pieces) and starts[k + 1] <= a:
+                k += 1
+            m = k
+            while m < len(pieces) and starts[m] < b:
+                lo, hi = max(a, starts[m]) - starts[m], min(b, starts[m] + len(pieces[m].text)) - starts[m]
+                yield Segment(pieces[m].text[lo:hi], pieces[m].style)
+                m += 1
             yield end
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
