@@ -178,11 +178,10 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
             used, limit, fresh, i = 0, width, True, j + 1
             continue
         k = word.match(text, j).end()  # type: ignore[union-attr]
-        for piece_start, b, piece_cells in _pieces(text, j, k):
-            stretch = b if piece_cells < 0 else 0  # ideographs from piece_start to b, two cells each
-            a, size = piece_start, piece_cells
-            if stretch:
-                b, size = a + 1, 2
+        for piece_start, piece_end, piece_cells in _pieces(text, j, k):
+            stretch = piece_end if piece_cells < 0 else 0  # ideographs from piece_start on, two cells each
+            a = piece_start
+            b, size = (a + 1, 2) if stretch else (piece_end, piece_cells)
             if start >= 0 and used + gap + size > limit:
                 spans.append((start, end))
                 start, used, limit = -1, 0, width
