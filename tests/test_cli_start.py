@@ -242,7 +242,7 @@ def test_report_show_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_report_round_trip_is_identity(home: Path, tmp_path: Path) -> None:
     reasons = {"gongzuo": "征求意见中没有人提出这方面的问题", "shenghuo": "谈心谈话中没有人提出这方面的问题"}
-    xianjin = {"answers": {"sx-studied": False}, "no_problem": reasons}  # #14: the problem norm
+    xianjin = {"answers": {"sx-comparison-written": False}, "no_problem": reasons}  # #14: the problem norm (2.0: #15)
     answers = write_toml(tmp_path / "a.toml", {"questionnaires": {"xianjin": xianjin}})
     assert runner.invoke(app, ["start", "--answers", str(answers)]).exit_code == 0
     [path] = reports_in(home)

@@ -16,6 +16,7 @@ from answer_patterns import pattern, random_answers, red_line_answers
 from helpers import write_toml
 from selfcheck.errors import ReportError
 from selfcheck.interview.from_answers import StartOptions, from_answers
+from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.library import BUILTIN_ORDER, load_library
 from selfcheck.questionnaire.model import AnswerValue, LikertItem, MultiItem, NumberItem, Questionnaire
 from selfcheck.questionnaire.profile import Who, applies, load_profile
@@ -50,7 +51,7 @@ def lowest(q: Questionnaire) -> str:
 @pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
 def test_every_red_line_alone_caps_the_level_and_yields_its_finding(q: Questionnaire) -> None:
     cases = red_line_answers(q)
-    if q.id in ("zuofeng", "juece", "diaoyan"):
+    if q.id in ("zuofeng", "qunzhong", "juece", "diaoyan"):  # qunzhong 2.0 (#15): 打击报复、吃拿卡要、优亲厚友
         assert cases, f"{q.id} marks no red line"
     cap = next(b for b in q.bands if b.label == q.red_line_level) if cases else None
     for key, answers in cases:
@@ -124,8 +125,13 @@ def test_leading_posts_are_limited_and_follow_ups_gated() -> None:
     qunzhong = LIBRARY.get("qunzhong").questionnaire
     none_handled = {**pattern(qunzhong, "best"), "gz-cases-handled": 0}
     shown = score(qunzhong, none_handled)
-    # With no cases handled, how they were solved is not asked, so it cannot lift the score.
-    assert shown.dimensions["gongzuo"].shown == 2  # gz-reachable and gz-cases-handled only
+    # With no cases handled, how they were solved is not asked, so it cannot lift the score (2.0, #15: the other
+    # 工作作风 items are asked without a condition; with no complaint, how complaints were handled is not asked either).
+    follow_ups = {"gz-on-time", "gz-solved", "gz-follow-up"}
+    unconditioned = [i.id for i in qunzhong.items if i.dimension == "gongzuo" and i.show_if is None]
+    assert "gz-cases-handled" in unconditioned and not follow_ups & set(unconditioned)
+    assert shown.dimensions["gongzuo"].shown == len(unconditioned) == 11
+    assert not (follow_ups | {"gz-complaints-response"}) & visible_ids(qunzhong, none_handled)
     diaoyan = LIBRARY.get("diaoyan").questionnaire
     # No investigation visit (a member: nobody asked, nothing passed on): how it went is not asked, so it cannot
     # lift the score, whatever the post.
@@ -137,7 +143,7 @@ def test_leading_posts_are_limited_and_follow_ups_gated() -> None:
 
 # ---- What the 2.0 rewrite (#15) promised of its content -------------------------------------------------------------
 
-REWRITTEN = [q for q in BUILTINS if q.id in ("zuofeng", "diaoyan", "juece", "fuwu")]
+REWRITTEN = [q for q in BUILTINS if q.kind in ("contrast", "ability")]  # all six are 2.0 now
 ABILITIES = [q for q in BUILTINS if q.kind == "ability"]
 
 
@@ -183,3 +189,33 @@ def test_an_ordinary_member_answers_about_own_duties_or_not_at_all(q: Questionna
     assert shown == {d.id for d in q.dimensions}, q.id
     worst = score(q, pattern(q, "worst"), who=member)
     assert worst.band is not None and worst.band.label == lowest(q), worst.overall
+
+
+CONTRAST = [q for q in BUILTINS if q.kind == "contrast"]
+
+
+@pytest.mark.parametrize("q", CONTRAST, ids=lambda q: q.id)
+@pytest.mark.parametrize("who", [None, *POSTS], ids=lambda w: "unknown" if w is None else f"{w.post}-{w.public}")
+def test_every_post_meets_a_negatively_worded_item_in_every_dimension(q: Questionnaire, who: Who | None) -> None:
+    # #15: answering the best end everywhere must mean saying "never" to something, in every 作风 dimension
+    for dim in q.dimensions:
+        reverse = [
+            i.id
+            for i in q.items
+            if i.dimension == dim.id
+            and isinstance(i, LikertItem)
+            and i.reverse
+            and i.show_if is None
+            and applies(i, who)
+        ]
+        assert reverse, (q.id, dim.id, who)
+
+
+@pytest.mark.parametrize("q", CONTRAST, ids=lambda q: q.id)
+def test_counts_are_the_persons_own_record_and_so_are_their_follow_ups(q: Questionnaire) -> None:
+    # #15: raters cannot know someone's counts; a follow-up of a count is never shown to them either
+    own = {i.id for i in q.items if i.record_only}
+    assert {i.id for i in q.items if isinstance(i, NumberItem)} <= own
+    for item in q.items:
+        if item.show_if is not None and item.show_if.item in own:
+            assert item.record_only, item.id

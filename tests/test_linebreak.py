@@ -211,3 +211,87 @@ def test_questionnaires_show_starts_no_line_with_closing_punctuation(
         assert result.exit_code == 0
         cells_starting = re.findall(r"│ ([，。、；：？！）》」』】〕〉〗］｝％”’…])", result.output)
         assert not cells_starting, (qid, width)
+
+
+def _reference_spans(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:
+    """Line breaking as it was written first: a character at a time, one piece (``_words``) at a time. The laid-out
+    version, which places a stretch of ideographs a line at a time (#19), must cut every text at the same places."""
+    from selfcheck.terminal.linebreak import _fit, _words
+
+    spans: list[tuple[int, int]] = []
+    limit = width if first is None else first
+    start = end = -1
+    used = 0
+    fresh = True
+    i, n = 0, len(text)
+    while i <= n:
+        j = i
+        while j < n and text[j].isspace() and text[j] != "\n":
+            j += 1
+        gap = cells(text[i:j])
+        if j >= n or text[j] == "\n":
+            spans.append((start, end) if start >= 0 else (j, j))
+            start = end = -1
+            used, limit, fresh, i = 0, width, True, j + 1
+            continue
+        k = j
+        while k < n and not text[k].isspace():
+            k += 1
+        for word_start, b, word_cells in _words(text, j, k):
+            a, size = word_start, word_cells
+            if start >= 0 and used + gap + size > limit:
+                spans.append((start, end))
+                start, used, limit = -1, 0, width
+            if start < 0:
+                if fresh:
+                    start = i
+                else:
+                    start, gap = a, 0
+                fresh = False
+            while used + gap + size > limit and b - a > 1:
+                cut = a + _fit(text[a:b], limit - used - gap)
+                spans.append((start, cut))
+                start, a, used, gap, limit = cut, cut, 0, 0, width
+                size = cells(text[a:b])
+            used += gap + size
+            end, gap = b, 0
+        i = k
+    return spans
+
+
+pieces = st.sampled_from(
+    ["对照检查改进作风", "群众", "，", "。", "（", "）", "“", "”", "…", " ", "  ", "\n", "\t", "\u3000", "ab", "1"]
+)
+
+
+@given(
+    st.lists(pieces, max_size=60).map("".join),
+    st.integers(min_value=1, max_value=40),
+    st.none() | st.integers(min_value=1, max_value=40),
+)
+def test_line_spans_cut_where_the_piece_by_piece_rule_cuts(text: str, width: int, first: int | None) -> None:
+    assert line_spans(text, width, first) == _reference_spans(text, width, first)
+
+
+def test_a_long_chinese_text_is_cut_where_the_piece_by_piece_rule_cuts() -> None:
+    text = ("我在调研中只听汇报没有入户，" * 800)[:10_000] + "\n  最后一句。"
+    for width in (1, 2, 3, 37, 100):
+        assert line_spans(text, width) == _reference_spans(text, width)
+
+
+def test_wrapped_keeps_its_style_on_every_line() -> None:
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from selfcheck.terminal.console import Wrapped
+
+    console = Console(width=12, file=io.StringIO(), color_system="standard", force_terminal=True)
+    console.print(Wrapped("对照检查改进作风，群众期盼", style="bold"))  # no spans: the style was dropped before #19
+    mixed = Text("对照检查", style="yellow")
+    mixed.append("改进作风群众期盼", style="bold")
+    console.print(Wrapped(mixed))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert out.splitlines()[:2] == ["\x1b[1m对照检查改进\x1b[0m", "\x1b[1m作风，群众期\x1b[0m"]
+    assert "\x1b[33m对照检查\x1b[0m\x1b[1;33m改进\x1b[0m" in out  # the base style under the span's, as Rich draws it

@@ -45,7 +45,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class HelpContext(typer.Context):
-    """The context every selfcheck command runs in: help is wrapped by display cells, so Chinese fits."""
+    """The context every selfcheck command runs in: help is wrapped by display cells, so Chinese fits, and plain
+    parameters are coerced without building pydantic adapters (see :mod:`selfcheck.cli.plainparams`)."""
+
+    def __init__(self, command: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(command, *args, **kwargs)
+        from selfcheck.cli.plainparams import install
+
+        install(command, self)
 
     def make_formatter(self) -> Any:
         """The help formatter, imported only when help or a usage error is shown."""

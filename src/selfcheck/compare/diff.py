@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from selfcheck.i18n import Lang, pick
 from selfcheck.interview.detail_checks import similar
-from selfcheck.questionnaire.model import AnswerValue, ItemBase, MultiItem, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, Item, MultiItem, Questionnaire
 from selfcheck.questionnaire.values import describe
 from selfcheck.records.ledger import FINISHED, Ledger, Problem
 from selfcheck.records.report import Finding, QuestionnaireResult, Report
@@ -261,7 +261,7 @@ def _dimension(
     return DimensionDiff(dim_id, title, change, common_only=True)
 
 
-def _item_in(q: Questionnaire | None, item_id: str) -> tuple[Questionnaire, ItemBase] | None:
+def _item_in(q: Questionnaire | None, item_id: str) -> tuple[Questionnaire, Item] | None:
     """The item ``item_id`` of ``q`` with its questionnaire, None when ``q`` has no such item."""
     if q is None:
         return None

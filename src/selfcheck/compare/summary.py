@@ -115,14 +115,12 @@ def _fail(path: Path, where: str, what: Msg, **values: object) -> ReportError:
 
 def read_light(path: Path) -> Light:
     """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field."""
-    from selfcheck.records.report import SCHEMA_VERSION
+    from selfcheck.records import versions
 
     # Regular files only, size limited. Nesting is not walked: this reader looks up fixed paths and checks each
-    # value's type, so whatever a hostile file nests below them is never descended into.
-    data = read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False)
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
-        raise _fail(path, "schema_version", Msg.LIGHT_BAD_VERSION, value=version)
+    # value's type, so whatever a hostile file nests below them is never descended into. The version is checked
+    # and an older report upgraded as the full reader does.
+    data = versions.upgrade(versions.REPORT, read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False), path)
     created = data.get("created")
     if not isinstance(created, datetime):
         raise _fail(path, "created", Msg.LIGHT_NOT_DATETIME)

@@ -207,19 +207,14 @@ class Msg(Enum):
         "{path}: schema_version: missing or not a whole number; is this a selfcheck {what}?",
     )
     SCHEMA_NEWER = (
-        "{path}：schema_version {version} 比这个 selfcheck 能读的版本（{known}）新；请升级 selfcheck 后再读。",
-        "{path}: schema_version {version} is newer than this selfcheck understands ({known}); "
-        "upgrade selfcheck to read it.",
+        "{path}：schema_version {version} 比这个 selfcheck 能读的{what}版本（最高 {known}）新；"
+        "请升级 selfcheck 后再读。",
+        "{path}: schema_version {version} is newer than this selfcheck understands (it reads {what} files up to "
+        "version {known}); upgrade selfcheck to read it.",
     )
     SCHEMA_INVALID = (
         "{path}：schema_version {version} 不是有效的版本号。",
         "{path}: schema_version: {version} is not a valid version.",
-    )
-    ANSWERS_SCHEMA = (
-        "{path}：schema_version {version!r} 不是这个 selfcheck 能读的报告版本（最高 {known}）；"
-        "请升级 selfcheck 或删去这一项。",
-        "{path}: schema_version: {version!r} is not a report version this selfcheck understands (up to {known}); "
-        "upgrade selfcheck or remove the key.",
     )
     FOLDER_CREATE_FAILED = ("{path}：无法创建文件夹（{reason}）。", "{path}: cannot create the folder: {reason}.")
     DRAFT_DAMAGED = (
@@ -244,7 +239,6 @@ class Msg(Enum):
     SKIPPED = ("已跳过：{reason}", "skipped: {reason}")
     # The summary's fast reader: "path: field: what".
     LIGHT_PROBLEM = ("{path}：{where}：{what}。", "{path}: {where}: {what}.")
-    LIGHT_BAD_VERSION = ("不支持的值 {value!r}", "unsupported value {value!r}")
     LIGHT_NOT_DATETIME = ("缺失或不是日期时间", "missing or not a date-time")
     LIGHT_NOT_TABLE = ("不是表", "not a table")
     LIGHT_NOT_NUMBER = ("不是数字", "not a number")
@@ -426,10 +420,6 @@ class Msg(Enum):
     STATUS_DOING = ("进行中", "in progress")
     STATUS_DONE = ("已完成", "done")
     STATUS_CLOSED = ("已销号", "closed")
-    LEDGER_NEWER = (
-        "{path}：schema_version {version} 比本程序能读的版本新；请升级 selfcheck。",
-        "{path}: schema_version {version} is newer than this selfcheck understands; upgrade it.",
-    )
     LEDGER_INVALID = (
         "{path}：{problem}。台账文件已损坏，请改正或从备份恢复。",
         "{path}: {problem}. The ledger file is damaged; fix it or restore it from a backup.",

@@ -34,12 +34,9 @@ class Answers:
 
 def load(path: Path, library: Library, ids: list[str]) -> Answers:
     """Read and check an answers file; every bad value is reported at once, naming questionnaire and item."""
-    data = read_toml(path, Msg.WHAT_ANSWERS, ReportError)
-    from selfcheck.records.report import SCHEMA_VERSION
+    from selfcheck.records import versions
 
-    version = data.get("schema_version")
-    if version is not None and (not isinstance(version, int) or isinstance(version, bool) or version > SCHEMA_VERSION):
-        raise ReportError(Msg.ANSWERS_SCHEMA, path=path, version=version, known=SCHEMA_VERSION)
+    data = versions.upgrade(versions.ANSWERS, read_toml(path, Msg.WHAT_ANSWERS, ReportError), path)
     tables = data.get("questionnaires")
     if not isinstance(tables, dict) or not tables:
         raise ReportError(Msg.ANSWERS_NO_TABLES, path=path)

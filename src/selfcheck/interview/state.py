@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from selfcheck.errors import AnswerError
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.conditions import visible_ids
-from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, ItemBase, MultiItem, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, ChoiceItem, Item, MultiItem, Questionnaire
 from selfcheck.questionnaire.profile import Who, applies
 
 
@@ -18,7 +18,7 @@ class Step:
 
     index: int
     questionnaire: Questionnaire
-    item: ItemBase
+    item: Item
 
 
 class Interview:

@@ -7,24 +7,10 @@ problems are listed together.
 from __future__ import annotations
 
 import itertools
-import re
-from datetime import date
 
 from selfcheck.i18n import Msg, Phrase
-from selfcheck.questionnaire.model import (
-    ChoiceItem,
-    DateItem,
-    ItemBase,
-    LikertItem,
-    MultiItem,
-    NumberItem,
-    Questionnaire,
-    Scale,
-    TextItem,
-    YesNoItem,
-)
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from selfcheck.questionnaire.kinds import kind_of
+from selfcheck.questionnaire.model import ChoiceItem, Item, LikertItem, MultiItem, Questionnaire, Scale
 
 
 def at(where: str, what: Phrase) -> Phrase:
@@ -32,51 +18,12 @@ def at(where: str, what: Phrase) -> Phrase:
     return Phrase(Msg.AT, where=where, what=what)
 
 
-def value_problem(q: Questionnaire, item: ItemBase, op: str, value: object) -> Phrase | None:
-    """Why ``item op value`` can never hold, or None when it can."""
-    values = value if isinstance(value, list) and op in ("in", "not_in") else [value]
-    if op == "contains" and not isinstance(item, MultiItem):
-        return Phrase(Msg.Q_CONTAINS_MULTI_ONLY)
-    if isinstance(item, MultiItem):
-        if op not in ("contains", "eq", "ne"):
-            return Phrase(Msg.Q_OP_NOT_FOR_MULTI, op=op)
-        ids = {o.id for o in item.options}
-        wanted = value if isinstance(value, list) else [value]
-        bad = [v for v in wanted if v not in ids]
-        return Phrase(Msg.Q_NOT_OPTION, value=bad[0], item=item.id) if bad else None
-    for v in values:
-        if isinstance(item, LikertItem):
-            scale = q.scale_of(item) if isinstance(item.scale, Scale) or item.scale in q.scales else None
-            if isinstance(v, bool) or not isinstance(v, int):
-                return Phrase(Msg.Q_NOT_SCALE_POINT, value=v, item=item.id)
-            if scale is not None and not scale.min <= v <= scale.max:
-                return Phrase(Msg.Q_OUTSIDE_SCALE, value=v, lo=scale.min, hi=scale.max, item=item.id)
-        elif isinstance(item, YesNoItem):
-            if not isinstance(v, bool) or op not in ("eq", "ne"):
-                return Phrase(Msg.Q_YESNO_OP, item=item.id)
-        elif isinstance(item, ChoiceItem):
-            if op not in ("eq", "ne", "in", "not_in"):
-                return Phrase(Msg.Q_OP_NOT_FOR_CHOICE, op=op)
-            if v not in {o.id for o in item.options}:
-                return Phrase(Msg.Q_NOT_OPTION, value=v, item=item.id)
-        elif isinstance(item, NumberItem):
-            if isinstance(v, bool) or not isinstance(v, int):
-                return Phrase(Msg.Q_NOT_NUMBER, value=v)
-            if not item.min <= v <= item.max:
-                return Phrase(Msg.Q_OUTSIDE_RANGE, value=v, lo=item.min, hi=item.max, item=item.id)
-        elif isinstance(item, DateItem):
-            if not isinstance(v, str) or not _ISO_DATE.match(v):
-                return Phrase(Msg.Q_NOT_ISO_DATE, value=v)
-            try:
-                date.fromisoformat(v)
-            except ValueError:
-                return Phrase(Msg.Q_NOT_REAL_DATE, value=v)
-        elif isinstance(item, TextItem) and not isinstance(v, str):
-            return Phrase(Msg.Q_NOT_TEXT, value=v)
-    return None
+def value_problem(q: Questionnaire, item: Item, op: str, value: object) -> Phrase | None:
+    """Why ``item op value`` can never hold, or None when it can (each kind knows what it can be compared with)."""
+    return kind_of(item).condition_problem(q, op, value)
 
 
-def _range_problems(where: str, ranges: list[tuple[float, float]], lo: float, hi: float, step: float) -> list[Phrase]:
+def range_problems(where: str, ranges: list[tuple[float, float]], lo: float, hi: float, step: float) -> list[Phrase]:
     """Gaps and overlaps in ranges that must tile [lo, hi]; ``step`` is 1 for inclusive integer ranges."""
     problems: list[Phrase] = []
     ordered = sorted(ranges)
@@ -146,13 +93,13 @@ def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[P
     for dim in q.dimensions:
         if dim.weight <= 0:
             problems.append(at(f"dimension {dim.id}: weight", Phrase(Msg.Q_WEIGHT, weight=dim.weight)))
-    problems += _range_problems("bands", [(b.min, b.max) for b in q.bands], 0, 100, 0)
+    problems += range_problems("bands", [(b.min, b.max) for b in q.bands], 0, 100, 0)
     for name, scale in q.scales.items():
-        problems += _scale_problems(f"scales.{name}", scale)
+        problems += scale_problems(f"scales.{name}", scale)
     if q.rating is not None and q.rating.labels_en is not None and len(q.rating.labels_en) != len(q.rating.labels):
         problems.append(at("rating: labels_en", Phrase(Msg.Q_LABELS_EN, n=len(q.rating.labels))))
 
-    seen: dict[str, ItemBase] = {}
+    seen: dict[str, Item] = {}
     for item in q.items:
         where = f"item {item.id}"
         if item.id in seen:
@@ -162,7 +109,7 @@ def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[P
             problems.append(at(f"{where}: dimension", unknown))
         if item.weight <= 0:
             problems.append(at(f"{where}: weight", Phrase(Msg.Q_WEIGHT, weight=item.weight)))
-        problems += [at(where, p) for p in _item_problems(q, item)]
+        problems += [at(where, p) for p in kind_of(item).definition_problems(q)]
         if item.show_if is not None:
             problems += _condition_problems(q, item, seen)
         if item.flag is not None:
@@ -177,7 +124,7 @@ def semantic_problems(q: Questionnaire, posts: set[str] | None = None) -> list[P
     return problems
 
 
-def _condition_problems(q: Questionnaire, item: ItemBase, seen: dict[str, ItemBase]) -> list[Phrase]:
+def _condition_problems(q: Questionnaire, item: Item, seen: dict[str, Item]) -> list[Phrase]:
     """What is wrong with ``item``'s show_if: itself, a later or unknown item, or a value that can never match."""
     where = f"item {item.id}"
     cond = item.show_if
@@ -192,7 +139,7 @@ def _condition_problems(q: Questionnaire, item: ItemBase, seen: dict[str, ItemBa
     return [at(f"{where}: show_if.value", Phrase(Msg.Q_IMPOSSIBLE, why=why))] if why else []
 
 
-def _flag_problems(q: Questionnaire, item: ItemBase) -> list[Phrase]:
+def _flag_problems(q: Questionnaire, item: Item) -> list[Phrase]:
     """What is wrong with ``item``'s flag: on an unscored item, a value that can never match, no problem wording."""
     where = f"item {item.id}"
     flag = item.flag
@@ -209,7 +156,8 @@ def _flag_problems(q: Questionnaire, item: ItemBase) -> list[Phrase]:
     return out
 
 
-def _scale_problems(where: str, scale: Scale) -> list[Phrase]:
+def scale_problems(where: str, scale: Scale) -> list[Phrase]:
+    """A scale's range and its labels in both languages: one label per point."""
     if scale.min >= scale.max:
         return [at(where, Phrase(Msg.Q_SCALE_MIN_MAX))]
     points = scale.max - scale.min + 1
@@ -218,32 +166,4 @@ def _scale_problems(where: str, scale: Scale) -> list[Phrase]:
         out.append(at(f"{where}: labels", Phrase(Msg.Q_LABEL_COUNT, points=points, got=len(scale.labels))))
     if scale.labels_en is not None and len(scale.labels_en) != points:
         out.append(at(f"{where}: labels_en", Phrase(Msg.Q_LABEL_COUNT, points=points, got=len(scale.labels_en))))
-    return out
-
-
-def _item_problems(q: Questionnaire, item: ItemBase) -> list[Phrase]:
-    out: list[Phrase] = []
-    if isinstance(item, LikertItem):
-        if isinstance(item.scale, str):
-            if item.scale not in q.scales:
-                out.append(at("scale", Phrase(Msg.Q_UNKNOWN_SCALE, name=item.scale)))
-        else:
-            out += _scale_problems("scale", item.scale)
-    elif isinstance(item, ChoiceItem | MultiItem):
-        ids = [o.id for o in item.options]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            out.append(at("options", Phrase(Msg.Q_DUPLICATE_OPTION, id=dup)))
-        if isinstance(item, ChoiceItem):
-            out += [at(f"option {o.id}: score", Phrase(Msg.Q_SCORE_0_1)) for o in item.options if not 0 <= o.score <= 1]
-        else:
-            out += [
-                at(f"option {o.id}: score", Phrase(Msg.Q_SCORE_MINUS_1_1))
-                for o in item.options
-                if not -1 <= o.score <= 1
-            ]
-    elif isinstance(item, NumberItem):
-        if item.min >= item.max:
-            out.append(at("max", Phrase(Msg.Q_MAX_ABOVE_MIN)))
-        else:
-            out += _range_problems("bands", [(b.min, b.max) for b in item.bands], item.min, item.max, 1)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from selfcheck.questionnaire.model import AnswerValue, ItemBase, Operator, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, Item, Operator, Questionnaire
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
@@ -55,6 +55,6 @@ def visible_ids(q: Questionnaire, answers: Mapping[str, AnswerValue], who: Who |
     return shown
 
 
-def is_flagged(item: ItemBase, answer: AnswerValue) -> bool:
+def is_flagged(item: Item, answer: AnswerValue) -> bool:
     """Whether this answer marks the item's problem."""
     return item.flag is not None and holds(item.flag.op, answer, item.flag.value)

@@ -278,7 +278,7 @@ class Questionnaire(Strict):
     bands: list[Band] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
 
-    def item(self, item_id: str) -> ItemBase:
+    def item(self, item_id: str) -> Item:
         """The item with this id (KeyError when absent)."""
         for item in self.items:
             if item.id == item_id:

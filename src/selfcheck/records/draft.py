@@ -17,7 +17,7 @@ from selfcheck.files import exact
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import AnswerValue
-from selfcheck.records import draftname
+from selfcheck.records import draftname, versions
 from selfcheck.records.report import Finding, ReviewEntry
 from selfcheck.records.storage import atomic_write, private_dir
 
@@ -27,7 +27,7 @@ class Draft(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: int = 1
+    schema_version: int = versions.DRAFT.current
     created: datetime
     name: str | None = None
     lang: Literal["zh", "en"] = "zh"
@@ -85,7 +85,7 @@ def save(draft: Draft, path: Path) -> None:
 
 def load(path: Path) -> Draft:
     """The draft saved at ``path``; a damaged one is an error that says to fix or delete it."""
-    data = read_toml(path, Msg.WHAT_DRAFT, ReportError)
+    data = versions.upgrade(versions.DRAFT, read_toml(path, Msg.WHAT_DRAFT, ReportError), path)
     try:
         return exact.validate(Draft, data)
     except ValidationError as exc:

@@ -20,12 +20,13 @@ from selfcheck.errors import ReportError, UsageError
 from selfcheck.files import exact
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Lang, Msg, t
+from selfcheck.records import versions
 from selfcheck.records.report import CauseCode, Finding, Report, Source
 from selfcheck.records.storage import atomic_write, private_dir
 
 T = TypeVar("T")
 LEDGER_NAME = "ledger.toml"
-LEDGER_SCHEMA = 2
+LEDGER_SCHEMA = versions.LEDGER.current
 """2: one ``[[problems]]`` entry per problem with its ``events``; 1 was a flat list of status entries per finding."""
 Progress = Literal["todo", "doing", "done", "closed"]
 PROGRESS: tuple[Progress, ...] = ("todo", "doing", "done", "closed")
@@ -152,14 +153,7 @@ def load(folder: Path) -> Ledger:
     path = ledger_path(folder)
     if not path.exists():
         return Ledger.model_construct()  # no validator to build for an empty ledger (milliseconds per command)
-    data = read_toml(path, Msg.WHAT_LEDGER, ReportError)
-    version = data.get("schema_version")
-    if isinstance(version, int) and version > LEDGER_SCHEMA:
-        raise ReportError(Msg.LEDGER_NEWER, path=path, version=version)
-    if version == 1:
-        from selfcheck.records.ledger_upgrade import from_v1
-
-        return from_v1(data, folder, path)
+    data = versions.upgrade(versions.LEDGER, read_toml(path, Msg.WHAT_LEDGER, ReportError), path)
     try:
         return exact.validate(Ledger, data)
     except ValidationError as exc:

@@ -10,15 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.records import versions
 from selfcheck.scoring.scores import Result
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
 
-SCHEMA_VERSION = 3
-"""2: red lines, the post profile, the problem norm's written reasons, consistency notes, raters' grades.
-3: findings carry ``causes`` (a list; was ``cause``) and ``problem_id`` for carried problems; review entries name
-the problem they are about (``problem_id``) and, for a problem added by hand, whether it persists (``outcome``)."""
+SCHEMA_VERSION = versions.REPORT.current
+"""What each version added, and how an older report is upgraded: :data:`selfcheck.records.versions.REPORT`."""
 
 CAUSE_LABELS: dict[str, Msg] = {
     "lixiang": Msg.CAUSE_LIXIANG,
@@ -259,39 +258,6 @@ def result_for(
 def to_toml_data(report: Report) -> dict[str, Any]:
     """The report as plain data for tomli-w (None values left out: TOML has no null)."""
     return report.model_dump(mode="python", exclude_none=True)
-
-
-def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 → 2 only added fields, each with a default (no red lines, no post, no notes): nothing to move."""
-    return {**data, "schema_version": 2}
-
-
-def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 2 → 3: one ``cause`` becomes the list ``causes``; nothing else needs rewriting."""
-    findings = data.get("findings")
-    if isinstance(findings, list):
-        data = {**data, "findings": [_causes_list(f) for f in findings]}
-    return {**data, "schema_version": 3}
-
-
-def _causes_list(finding: object) -> object:
-    if not isinstance(finding, dict) or "cause" not in finding:
-        return finding
-    out = {k: v for k, v in finding.items() if k != "cause"}
-    out["causes"] = [finding["cause"]] if finding["cause"] else []
-    return out
-
-
-_STEPS = {1: _v1_to_v2, 2: _v2_to_v3}
-
-
-def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring older report data up to :data:`SCHEMA_VERSION`, one step per version; a newer one is refused."""
-    version = data.get("schema_version", SCHEMA_VERSION)
-    while isinstance(version, int) and version in _STEPS:
-        data = _STEPS[version](data)
-        version = data["schema_version"]
-    return data
 
 
 def build(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.files import exact, paths
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
-from selfcheck.i18n import Msg, Phrase
+from selfcheck.i18n import Msg
 
 if TYPE_CHECKING:
     from selfcheck.records.report import Report
@@ -211,17 +211,12 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
     """Validate report data, upgrading older schema versions; errors name the file and field."""
     from pydantic import ValidationError
 
-    from selfcheck.records.report import SCHEMA_VERSION, Report, upgrade
+    from selfcheck.records import versions
+    from selfcheck.records.report import Report
 
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ReportError(Msg.SCHEMA_MISSING, path=path, what=Phrase(Msg.WHAT_REPORT))
-    if version > SCHEMA_VERSION:
-        raise ReportError(Msg.SCHEMA_NEWER, path=path, version=version, known=SCHEMA_VERSION)
-    if version < 1:
-        raise ReportError(Msg.SCHEMA_INVALID, path=path, version=version)
+    data = versions.upgrade(versions.REPORT, data, path)
     try:
-        return exact.validate(Report, upgrade(data))
+        return exact.validate(Report, data)
     except ValidationError as exc:
         raise ReportError(Msg.FILE_PROBLEM, path=path, problem=first_problem(exc)) from None
 

@@ -7,38 +7,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from selfcheck.questionnaire.conditions import visible_ids
-from selfcheck.questionnaire.model import (
-    AnswerValue,
-    Band,
-    ChoiceItem,
-    ItemBase,
-    LikertItem,
-    MultiItem,
-    NumberItem,
-    Questionnaire,
-    YesNoItem,
-)
+from selfcheck.questionnaire.kinds import kind_of
+from selfcheck.questionnaire.model import AnswerValue, Band, Item, Questionnaire
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
 
 
-def item_score(q: Questionnaire, item: ItemBase, value: AnswerValue) -> float | None:
+def item_score(q: Questionnaire, item: Item, value: AnswerValue) -> float | None:
     """An answer's score normalised to 0-1, or None for unscored items and unusable values."""
-    if isinstance(item, LikertItem) and isinstance(value, int) and not isinstance(value, bool):
-        scale = q.scale_of(item)
-        ratio = (value - scale.min) / (scale.max - scale.min)
-        return 1.0 - ratio if item.reverse else ratio
-    if isinstance(item, YesNoItem) and isinstance(value, bool):
-        return item.yes_score if value else item.no_score
-    if isinstance(item, ChoiceItem) and isinstance(value, str):
-        return next((o.score for o in item.options if o.id == value), None)
-    if isinstance(item, MultiItem) and isinstance(value, list):
-        total = item.base + sum(o.score for o in item.options if o.id in value)
-        return min(1.0, max(0.0, total))
-    if isinstance(item, NumberItem) and isinstance(value, int) and not isinstance(value, bool):
-        return next((b.score for b in item.bands if b.min <= value <= b.max), None)
-    return None
+    return kind_of(item).score(q, value)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from selfcheck.i18n import Lang, Msg, pick, pick_list, t
+from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.i18n.text import joined
 from selfcheck.terminal.visible import install
 
@@ -21,9 +21,8 @@ install()  # every renderable built below, and by the views, shows control chara
 
 if TYPE_CHECKING:
     from selfcheck.interview.state import Step
-    from selfcheck.questionnaire.dates import When
     from selfcheck.questionnaire.library import Entry
-    from selfcheck.questionnaire.model import ItemBase, Questionnaire
+    from selfcheck.questionnaire.model import Item, Questionnaire
     from selfcheck.scoring.scores import Result
 
 
@@ -36,39 +35,56 @@ class Wrapped:
         self.hanging = hanging
         """Continuation lines keep the indent of the line they continue (labelled lines under a heading)."""
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        """One Text per line, each within the width."""
+    def _cuts(self, width: int) -> list[tuple[int, int, int]]:
+        """``(start, stop, indent)`` of every line drawn: the indent is put before a continuation line (hanging)."""
         from selfcheck.terminal.linebreak import line_spans
 
-        if self.hanging:
-            yield from self._hanging(console, options.max_width)
-            return
-        spans = line_spans(self.text.plain, options.max_width)
-        # One divide for all lines: slicing a Text copies the whole of it, so a slice per line was quadratic.
-        pieces = self.text.divide([offset for span in spans for offset in span])
-        end = Segment.line()
-        for n in range(len(spans)):  # each line already fits: render it without Rich wrapping it again
-            yield from pieces[2 * n + 1].render(console)
-            yield end
-
-    def _hanging(self, console: Console, width: int) -> RenderResult:
-        """Each source line wrapped on its own; its continuation lines start under its first character."""
-        from selfcheck.terminal.linebreak import line_spans
-
-        cuts: list[tuple[int, int, int]] = []  # (start, stop, indent before it) of every line drawn
+        plain = self.text.plain
+        if not self.hanging:
+            return [(a, b, 0) for a, b in line_spans(plain, width)]
+        cuts: list[tuple[int, int, int]] = []
         offset = 0
-        for line in self.text.plain.split("\n"):
+        for line in plain.split("\n"):  # each source line wrapped on its own, continuing under its first character
             indent = len(line) - len(line.lstrip(" "))
             for k, (start, stop) in enumerate(line_spans(line, max(width - indent, 1), first=width)):
                 cuts.append((offset + start, offset + stop, indent if k else 0))
             offset += len(line) + 1
-        # One divide for all lines, as in the plain path: a slice per line copied the whole Text each time.
-        pieces = self.text.divide([edge for start, stop, _ in cuts for edge in (start, stop)])
-        for n, (_start, _stop, indent) in enumerate(cuts):
+        return cuts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The lines, each within the width, as segments: the text is rendered once (one style look-up per span)
+        and cut at the line offsets, so drawing is linear in its length and nothing is measured twice."""
+        text = self.text
+        plain = text.plain
+        cuts = self._cuts(options.max_width)
+        end = Segment.line()
+        if not text.spans:
+            style = console.get_style(text.style) if text.style else None
+            for a, b, indent in cuts:
+                if indent:
+                    yield Segment(" " * indent)
+                yield Segment(plain[a:b], style)
+                yield end
+            return
+        # Segments of the whole text, with where each starts; each line takes the parts between its offsets.
+        pieces = list(text.render(console))
+        starts = []
+        offset = 0
+        for piece in pieces:
+            starts.append(offset)
+            offset += len(piece.text)
+        k = 0
+        for a, b, indent in cuts:
             if indent:
                 yield Segment(" " * indent)
-            yield from pieces[2 * n + 1].render(console)
-            yield Segment.line()
+            while k + 1 < len(pieces) and starts[k + 1] <= a:
+                k += 1
+            m = k
+            while m < len(pieces) and starts[m] < b:
+                lo, hi = max(a, starts[m]) - starts[m], min(b, starts[m] + len(pieces[m].text)) - starts[m]
+                yield Segment(pieces[m].text[lo:hi], pieces[m].style)
+                m += 1
+            yield end
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As narrow as its widest unbreakable piece, as wide as its longest line."""
@@ -103,58 +119,19 @@ def _title(q: Questionnaire, lang: Lang) -> str:
 
 def choices(q: Questionnaire, step: Step, lang: Lang) -> list[tuple[str, str]]:
     """The numbered choices shown for an item, as (number, label); empty for numbers, dates and text."""
-    from selfcheck.questionnaire.model import ChoiceItem, LikertItem, MultiItem, YesNoItem
+    from selfcheck.questionnaire.kinds import kind_of
 
-    item = step.item
-    if isinstance(item, LikertItem):
-        scale = q.scale_of(item)
-        labels = pick_list(scale.labels, scale.labels_en, lang)
-        return [(str(scale.min + i), label) for i, label in enumerate(labels)]
-    if isinstance(item, YesNoItem):
-        return [("1", t(Msg.YES, lang)), ("2", t(Msg.NO, lang))]
-    if isinstance(item, ChoiceItem | MultiItem):
-        return [(str(i), pick(o.label, o.label_en, lang)) for i, o in enumerate(item.options, 1)]
-    return []
+    return [(number, label.render(lang)) for number, label in kind_of(step.item).choices(q)]
 
 
 def hint(q: Questionnaire, step: Step, lang: Lang) -> str:
     """The one-line input hint for an item."""
-    from selfcheck.questionnaire.model import DateItem, LikertItem, NumberItem
+    from selfcheck.questionnaire.kinds import kind_of
 
-    item = step.item
-    if isinstance(item, LikertItem):
-        scale = q.scale_of(item)
-        return t(Msg.HINT_LIKERT, lang, lo=scale.min, hi=scale.max)
-    if isinstance(item, NumberItem):
-        unit = pick(item.unit, item.unit_en, lang)
-        return t(
-            Msg.HINT_NUMBER,
-            lang,
-            lo=item.min,
-            hi=item.max,
-            unit=t(Msg.IN_BRACKETS, lang, text=unit) if unit else "",
-        )
-    if isinstance(item, DateItem):
-        return date_hint(item.when, lang)
-    hints = {
-        "yesno": Msg.HINT_YESNO,
-        "choice": Msg.HINT_CHOICE,
-        "multi": Msg.HINT_MULTI,
-        "text": Msg.HINT_TEXT,
-    }
-    return t(hints[item.kind], lang)  # type: ignore[attr-defined]
+    return kind_of(step.item).hint(q, date.today()).render(lang)
 
 
-def date_hint(side: When, lang: Lang, today: date | None = None) -> str:
-    """How to write a date, with an example that makes sense today (a deadline's example lies ahead)."""
-    from selfcheck.questionnaire.dates import example
-
-    day = example(side, today or date.today())
-    message = {"any": Msg.HINT_DATE_ANY, "past": Msg.HINT_DATE_PAST, "future": Msg.HINT_DATE_FUTURE}[side]
-    return t(message, lang, iso=day.isoformat(), y=day.year, m=day.month, d=day.day)
-
-
-def source_passage(item: ItemBase, lang: Lang) -> Text:
+def source_passage(item: Item, lang: Lang) -> Text:
     """What ``?`` shows: the passage of the source text; in English, the translation and then the original."""
     if not item.help:
         return Text(t(Msg.HELP_NONE, lang))

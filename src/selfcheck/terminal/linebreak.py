@@ -101,9 +101,10 @@ def _ideographs() -> "re.Pattern[str]":
     return _IDEOGRAPHS[0]
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """The unbreakable pieces of a run without spaces, with their cells: ASCII words, and each wide character
-    together with the punctuation that must stay beside it. One pass, each character measured once."""
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The unbreakable pieces of a run without spaces, as :func:`_words` lists them, except that a stretch of
+    ideographs each standing alone (two cells, nothing kept beside it) is one entry ``(a, b, -1)``: a long Chinese
+    text is laid out a stretch at a time, not a tuple per character. One pass, each character measured once."""
     if text[start:end].isascii():
         return [(start, end, end - start)]
     out: list[tuple[int, int, int]] = []
@@ -114,7 +115,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         char = text[i]
         if "\u4e00" <= char <= "\u9fff":  # a stretch of ideographs: each its own piece but the last (see below)
             last = ideographs.match(text, i, end).end() - 1  # type: ignore[union-attr]  # char itself matches
-            out.extend([(p, p + 1, 2) for p in range(i, last)])
+            if last > i:
+                out.append((i, last, -1))
             i = last
             char = text[i]
         if known.get(char) == 2 and char not in _OPENING:  # the common case, a Chinese character: kept short
@@ -154,6 +156,18 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The unbreakable pieces of a run without spaces, with their cells: ASCII words, and each wide character
+    together with the punctuation that must stay beside it."""
+    out: list[tuple[int, int, int]] = []
+    for a, b, size in _pieces(text, start, end):
+        if size >= 0:
+            out.append((a, b, size))
+        else:
+            out.extend([(p, p + 1, 2) for p in range(a, b)])
+    return out
+
+
 _SEPARATORS = "+-/_"
 """Inside a word too wide for a line (a file name, a path) the cut goes after one of these when it can."""
 
@@ -177,10 +191,23 @@ def _fit(word: str, room: int) -> int:
     return after if after > fits // 2 else fits
 
 
+_SPACE_RUNS: list["re.Pattern[str]"] = []
+
+
+def _space_runs() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    """Spaces other than a newline, and a run without spaces (``str.isspace`` and ``\\s`` agree)."""
+    if not _SPACE_RUNS:
+        import re
+
+        _SPACE_RUNS.extend([re.compile(r"[^\S\n]*"), re.compile(r"\S*")])
+    return _SPACE_RUNS[0], _SPACE_RUNS[1]
+
+
 def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:
     """Where to cut ``text`` into lines of at most ``width`` cells (``first`` for the first line), as
     ``(start, end)`` offsets. Newlines are kept and so is the indent a line starts with; the spaces at a break are
-    dropped; a word wider than a whole line is cut."""
+    dropped; a word wider than a whole line is cut. Linear: a stretch of ideographs is placed a line at a time."""
+    spaces, word = _space_runs()
     spans: list[tuple[int, int]] = []
     limit = width if first is None else first
     start = end = -1  # the current line's first and last character; -1 while it is empty
@@ -188,20 +215,18 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
     fresh = True  # at the start of the text or just after a newline: leading spaces are an indent to keep
     i, n = 0, len(text)
     while i <= n:
-        j = i
-        while j < n and text[j].isspace() and text[j] != "\n":
-            j += 1
+        j = spaces.match(text, i).end()  # type: ignore[union-attr]  # matches the empty string
         gap = cells(text[i:j])
         if j >= n or text[j] == "\n":
             spans.append((start, end) if start >= 0 else (j, j))
             start = end = -1
             used, limit, fresh, i = 0, width, True, j + 1
             continue
-        k = j
-        while k < n and not text[k].isspace():
-            k += 1
-        for word_start, b, word_cells in _words(text, j, k):
-            a, size = word_start, word_cells
+        k = word.match(text, j).end()  # type: ignore[union-attr]
+        for piece_start, piece_end, piece_cells in _pieces(text, j, k):
+            stretch = piece_end if piece_cells < 0 else 0  # ideographs from piece_start on, two cells each
+            a = piece_start
+            b, size = (a + 1, 2) if stretch else (piece_end, piece_cells)
             if start >= 0 and used + gap + size > limit:
                 spans.append((start, end))
                 start, used, limit = -1, 0, width
@@ -218,6 +243,15 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
                 size = cells(text[a:b])
             used += gap + size
             end, gap = b, 0
+            while end < stretch:  # the rest of the stretch: as many as fit on this line, then the next line
+                room = (limit - used) // 2
+                if room <= 0:
+                    spans.append((start, end))
+                    start, used, limit = end, 0, width
+                    room = max(limit // 2, 1)
+                taken = min(room, stretch - end)
+                used += 2 * taken
+                end += taken
         i = k
     return spans
 
@@ -233,7 +267,7 @@ def widest_piece(text: str) -> int:
         j = i
         while j < n and not text[j].isspace():
             j += 1
-        widest = max([widest, *(size for _a, _b, size in _words(text, i, j))])
+        widest = max([widest, *(2 if size < 0 else size for _a, _b, size in _pieces(text, i, j))])
         i = j
     return widest
 

@@ -8,6 +8,8 @@ to all text it builds, so every view, table and prompt is covered, including one
 
 from __future__ import annotations
 
+import re
+
 CONTROL_PICTURE = 0x2400
 """U+2400 CONTROL PICTURES: ␛ for ESC, ␇ for BEL, and so on; one cell wide, like a letter."""
 MARKER = "\ufffd"
@@ -28,11 +30,15 @@ def _table() -> dict[int, str | None]:
 
 
 TRANSLATE = _table()
+UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(TRANSLATE)) + "]")
+"""Any character :data:`TRANSLATE` changes: most text has none, and searching is far cheaper than translating."""
 
 
 def visible(text: str) -> str:
     """``text`` with every control, escape and direction-override character replaced by a visible marker;
     newlines kept. Linear in the length of the text."""
+    if UNSAFE.search(text) is None:
+        return text
     return text.translate(TRANSLATE)
 
 
