@@ -109,8 +109,11 @@ def test_broken_report_in_summary_is_skipped_and_counted(home: Path, tmp_path: P
     skipped = {Path(p).stem.removeprefix("selfcheck-") for p in data["skipped"]}
     # The summary reads only scores and findings: a missing digest, a naive time or an odd deadline do not stop it.
     assert skipped == {p.stem for p in BAD_REPORTS} - {"missing_fields", "naive_time", "bad_finding"}
-    assert data["reports"] == 4
+    assert data["files"] == 4  # read; the same person's reports then count once (the latest per questionnaire)
+    assert sum(data["skipped_reasons"].values()) == len(skipped)  # and each skip has its reason code
     assert result.output.count("selfcheck: skipped:") == len(skipped)
+    every = json.loads(runner.invoke(app, ["summary", str(folder), "--json", "--all-reports"]).stdout)
+    assert every["reports"] == 4 and every["all_reports"] is True
 
 
 def test_report_of_a_questionnaire_that_no_longer_exists(

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from collect_helpers import fetch, hidden, served
 from selfcheck.collect.ballot import (
-    SUBJECT_COMMENT,
     clean_comment,
     grouped,
     new_code,
@@ -22,6 +21,7 @@ from selfcheck.collect.ballot import (
 )
 from selfcheck.collect.box import Box, Outcome
 from selfcheck.collect.form import columns, parse_subjects
+from selfcheck.compare.gap import SUBJECT_COMMENT
 from selfcheck.errors import UsageError
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.library import load_library

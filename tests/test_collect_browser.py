@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from collect_helpers import served
-from selfcheck.collect.ballot import SUBJECT_COMMENT
+from selfcheck.compare.gap import SUBJECT_COMMENT
 from selfcheck.records import storage
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

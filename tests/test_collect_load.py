@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from collect_helpers import load
-from selfcheck.collect.ballot import SUBJECT_COMMENT
+from selfcheck.compare.gap import SUBJECT_COMMENT
 from selfcheck.records import storage
 
 

@@ -111,7 +111,7 @@ def test_a_red_line_in_an_answers_file_is_marked_everywhere(home: Path, tmp_path
     diff = runner.invoke(app, ["diff", "latest", "latest"], env={"COLUMNS": "120"})
     assert diff.exit_code == 0 and "【红线】本人违规收受礼品、礼金或消费卡" in diff.output
     summary = runner.invoke(app, ["summary", str(home / "reports")], env={"COLUMNS": "120"})
-    assert "红线问题 1 个，涉及 1 份报告" in summary.output
+    assert "红线问题 1 个，涉及 1 人（1 份报告）" in summary.output
 
 
 def test_the_post_in_an_answers_file_leaves_out_items_that_do_not_apply(home: Path, tmp_path: Path) -> None:

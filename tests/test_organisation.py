@@ -258,15 +258,15 @@ def test_light_reader_agrees_with_the_full_reader(home: Path, tmp_path: Path) ->
 def test_export_summary(home: Path, tmp_path: Path, fmt: str) -> None:
     install(home, rated_mini())
     folder = tmp_path / "branch"
-    for a1 in (2, 4):
-        storage.write_report(report_of({"a1": a1, "a2": 1, "b1": True, "b3": "all"}, name="王五"), folder)
+    for a1, who in ((2, "王五"), (4, "赵六")):  # two people (two reports of one person would count once)
+        storage.write_report(report_of({"a1": a1, "a2": 1, "b1": True, "b3": "all"}, name=who), folder)
     result = runner.invoke(app, ["export", "--summary", str(folder), "--format", fmt, "-o", "-"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "王五" not in out
+    assert "王五" not in out and "赵六" not in out
     if fmt == "csv":
         assert out.splitlines()[0].startswith("questionnaire,dimension,count,mean")
-        assert "mini,a,2,75,75,62.5,87.5,0,0,0,1,1" in out  # a: (0.25 + 1) / 2 and (0.75 + 1) / 2
+        assert "mini,a,2,75,75,62.5,87.5,0,0,0,1,1,self" in out  # a: (0.25 + 1) / 2 and (0.75 + 1) / 2
     else:
         assert "组织汇总" in out and "62.5" in out
     named = runner.invoke(app, ["export", "--summary", str(folder), "--format", "md", "-o", "-", "--names"])
@@ -281,21 +281,25 @@ def test_parallel_reading_gives_the_same_summary(home: Path, tmp_path: Path, mon
     from selfcheck.compare import summary as summary_module
 
     folder = tmp_path / "many"
-    for a1 in (1, 2, 3, 4, 5, 3, 2):
+    for i, a1 in enumerate((1, 2, 3, 4, 5, 3, 2)):  # three people: the latest of each must win in any chunk
         storage.write_report(
             report_of(
                 {"a1": a1, "a2": 2, "b1": a1 > 2, "b3": "half"},
                 findings=[Finding(id=f"F{a1}", questionnaire="mini", item="b1", problem="不回访")],
+                name=("张三", "李四", "王五")[i % 3],
             ),
             folder,
         )
     (folder / "selfcheck-zzz-broken.toml").write_text("schema_version = ", encoding="utf-8")
     files = storage.list_reports(folder)
     serial, serial_messages = summary_module.summarise_files(files)
+    every, _ = summary_module.summarise_files(files, all_reports=True)
     monkeypatch.setattr(summary_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(summary_module, "idle_cores", lambda: 2)  # the pool runs whatever the machine's load
     parallel, parallel_messages = summary_module.summarise_files(files)
     assert parallel.to_json(names=True) == serial.to_json(names=True)
+    assert (serial.persons, serial.reports, serial.superseded) == (3, 3, 4)
+    assert summary_module.summarise_files(files, all_reports=True)[0].to_json() == every.to_json()
     assert [e.render("en") for e in parallel_messages] == [e.render("en") for e in serial_messages]
     assert len(serial_messages) == 1
 

@@ -84,14 +84,18 @@ def test_summary_leaves_out_a_subjects_ratings_below_three_raters(tmp_path: Path
     data = json.loads(runner.invoke(app, ["summary", str(folder), "--json"]).output)
     assert data["ratings_withheld"] == 2
     assert data["questionnaires"] == {} or all(
-        not q["dimensions"] and q["overall"] is None for q in data["questionnaires"].values()
+        not q["dimensions"] and q["overall"] is None and q["others"] is None for q in data["questionnaires"].values()
     )
+    assert data["grades"] == {} and data["raters_all_top"] == 0 and data["subjects"] == 0  # nothing of two raters
     table = runner.invoke(app, ["summary", str(folder)])
     assert "2份评价未计入得分统计" in table.output
     _rating(qfile, folder, 3)
     data = json.loads(runner.invoke(app, ["summary", str(folder), "--json"]).output)
     assert data["ratings_withheld"] == 0
-    assert data["questionnaires"]["mini"]["overall"]["count"] == 3
+    # Three raters: their subject counts, as one person whose score is the mean of the three ratings
+    others = data["questionnaires"]["mini"]["others"]
+    assert (others["persons"], others["ratings"], others["overall"]["count"]) == (1, 3, 1)
+    assert data["subjects"] == 1 and data["ratings"] == 3
 
 
 def test_a_rating_keeps_the_date_only(tmp_path: Path) -> None:

@@ -166,7 +166,7 @@ def _report_paths(refs: list[str], base: Path) -> list[Path]:
     for ref in refs:
         path = Path(ref)
         if path.is_dir():
-            paths += storage.list_reports(path)
+            paths += storage.report_files(path)  # whatever their names: members send 张三.toml
         elif len(refs) == 1 or not (
             path.name in (LEDGER_NAME, SETTINGS_NAME, DRAFT_NAME) or path.name.startswith(draftname.PREFIX)
         ):
@@ -217,13 +217,18 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
     result, skipped = summarise_files(files, status)
     for error in skipped:
         warn_skipped(error, lang)
+    if skipped:
+        from selfcheck.cli.options import print_warning
+        from selfcheck.compare.summary import skipped_text
+
+        print_warning(skipped_text(result.skip_reasons, lang))
     data: str
     if fmt == "csv":
         from selfcheck.export.csv_tables import render_csv
 
         data = render_csv(summary_doc.SUMMARY_COLUMNS, summary_doc.rows(result))
     else:
-        doc = summary_doc.build(result, load_library().titles(lang), lang, names)
+        doc = summary_doc.build(result, {**result.kept_titles(), **load_library().titles(lang)}, lang, names)
         if fmt == "md":
             from selfcheck.export.markdown import render as render_md
 
@@ -242,7 +247,7 @@ def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
     from selfcheck.records import storage
 
     out = []
-    last: ReportError | None = None
+    skipped: list[ReportError] = []
     for path in paths:
         try:
             out.append((path, storage.read_report(path)))
@@ -250,7 +255,12 @@ def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
             if len(paths) == 1:
                 raise
             warn_skipped(exc, lang)
-            last = exc
-    if not out and last is not None:
-        raise last  # nothing left to export: the error of the last one is the answer
+            skipped.append(exc)
+    if not out and skipped:
+        raise skipped[-1]  # nothing left to export: the error of the last one is the answer
+    if skipped:
+        from selfcheck.cli.options import print_warning
+        from selfcheck.compare.summary import skip_counts, skipped_text
+
+        print_warning(skipped_text(skip_counts(skipped), lang))
     return out

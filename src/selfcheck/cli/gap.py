@@ -29,17 +29,23 @@ def gap(
       selfcheck gap me.toml r1.toml r2.toml r3.toml --json
     """
     from selfcheck.compare.gap import check_subject, compare
+    from selfcheck.compare.summary import skip_counts, skipped_text
+    from selfcheck.errors import ReportError
     from selfcheck.questionnaire.library import load_library
     from selfcheck.records import storage
 
+    language = resolve_lang(lang)
     self_path = storage.resolve(self_ref, storage.reports_dir(folder))
     mine = storage.read_report(self_path)
     named = []
+    broken: list[ReportError] = []
+    read = 0
     for path in others:
         if path.is_dir():
-            rows, broken = storage.load_all(path)
-            for exc in broken:
-                warn_skipped(exc, resolve_lang(lang))
+            # Every .toml in the folder, whatever its name: raters and organisers name files as they like.
+            rows, unread = storage.load_all(path, any_name=True)
+            broken += unread
+            read += len(rows)
             named += [
                 (str(p), r)
                 for p, r in rows
@@ -49,19 +55,31 @@ def gap(
             ]
         else:
             named.append((str(path), storage.read_report(path)))
+            read += 1
+    for exc in broken:
+        warn_skipped(exc, language)
     check_subject(mine, str(self_path), named)
     definitions = load_library().definitions()
     gaps = compare(mine, [r for _, r in named], definitions)
+    reasons = skip_counts(broken)
     if json:
         print_json(
             {
                 "subject": mine.respondent.name,
                 "self": str(self_path),
+                "files": {"read": read, "ratings": len(named)},
+                "skipped": [str(e.values.get("path", "")) for e in broken],
+                "skipped_reasons": reasons,
                 "questionnaires": {g.id: g.to_json() for g in gaps},
             }
         )
         return
+    from selfcheck.i18n import Msg, t
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.org_views import gap_view
 
-    make_console().print(gap_view(gaps, mine.respondent.name or "", definitions, resolve_lang(lang)))
+    subject = mine.respondent.name or ""
+    files = t(Msg.GAP_FILES, language, files=read, used=len(named), subject=subject)
+    skipped = skipped_text(reasons, language)
+    said = files + (t(Msg.LIST_SEPARATOR, language) + skipped if skipped else "")
+    make_console().print(gap_view(gaps, subject, definitions, language, said))

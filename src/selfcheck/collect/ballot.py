@@ -16,17 +16,17 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Literal
 
 from selfcheck.collect.form import GRADE, Column
+from selfcheck.compare.gap import SUBJECT_COMMENT
 from selfcheck.i18n import Msg
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.report import Report
 
+
 Role = Literal["peer", "masses"]
 MAX_COMMENT = 500
 """Characters in one comment: room for a paragraph, not for a file."""
-SUBJECT_COMMENT = "overall"
-"""The key under ``comments`` of a rating report that holds the comment on the person as a whole."""
 CODE_BYTES = 16
 """128 bits: guessing a code is hopeless, so a code alone is enough to let one ballot in."""
 

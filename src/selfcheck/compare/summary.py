@@ -11,15 +11,16 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from selfcheck.compare.gap import MIN_RATERS
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import read_toml
-from selfcheck.i18n import Msg, Phrase
+from selfcheck.i18n import Lang, Msg, Phrase, t
 from selfcheck.records.ledger import FINISHED
+from selfcheck.records.storage import SKIP_CODES
 
 BINS = 5
 """The distribution bar splits 0-100 into this many equal bins."""
@@ -33,6 +34,9 @@ class Marks:
 
     red_line_findings: int = 0
     red_line_reports: int = 0
+    """Reports counted that hold a red-line finding."""
+    red_line_persons: int = 0
+    """Persons counted with a red-line finding."""
     no_problem: int = 0
     """Written reasons why a dimension names no problem (the problem norm)."""
     notes: int = 0
@@ -46,6 +50,7 @@ class Marks:
         """Fold another report's or chunk's counts in."""
         self.red_line_findings += other.red_line_findings
         self.red_line_reports += other.red_line_reports
+        self.red_line_persons += other.red_line_persons
         self.no_problem += other.no_problem
         self.notes += other.notes
         self.all_top_raters += other.all_top_raters
@@ -57,6 +62,7 @@ class Marks:
         return {
             "red_line_findings": self.red_line_findings,
             "reports_with_red_lines": self.red_line_reports,
+            "persons_with_red_lines": self.red_line_persons,
             "no_problem_statements": self.no_problem,
             "consistency_notes": self.notes,
             "raters_all_top": self.all_top_raters,
@@ -64,22 +70,22 @@ class Marks:
         }
 
 
-def _marks(tables: dict[str, Any], findings: list[dict[str, Any]], role: str) -> Marks:
-    """The counts one report adds; fields of the wrong type count as absent (the report model checks them)."""
-    marks = Marks()
-    reds = sum(1 for f in findings if f.get("red_line") is True)
-    marks.red_line_findings, marks.red_line_reports = reds, int(reds > 0)
+def _marks(tables: dict[str, Any], role: str) -> dict[str, Marks]:
+    """The counts each questionnaire of one report adds (red lines are counted from the findings counted);
+    fields of the wrong type count as absent (the report model checks them)."""
+    from selfcheck.scoring.notes import ALL_TOP
+
+    out: dict[str, Marks] = {}
     for qid, table in tables.items():
+        marks = out[qid] = Marks()
         reasons, notes, grade = table.get("no_problem"), table.get("notes"), table.get("grade")
         marks.no_problem += len(reasons) if isinstance(reasons, dict) else 0
         if isinstance(notes, list):
-            from selfcheck.scoring.notes import ALL_TOP
-
             marks.notes += len(notes) if role == "self" else 0
             marks.all_top_raters += int(role != "self" and ALL_TOP in notes)
         if isinstance(grade, str) and role != "self":
             marks.grades.setdefault(qid, Counter())[grade] += 1
-    return marks
+    return out
 
 
 @dataclass(slots=True)
@@ -92,13 +98,28 @@ class Light:
     role: str
     scores: dict[str, tuple[float | None, dict[str, float]]]
     findings: list[dict[str, Any]]
-    marks: Marks = field(default_factory=Marks)
+    marks: dict[str, Marks] = field(default_factory=dict)
+    """Per questionnaire: written reasons, consistency notes, a rater's grade and all-top note."""
     comments: dict[str, dict[str, str]] = field(default_factory=dict)
     """A rater's comments per questionnaire and dimension (self-assessments have none)."""
     subject: str = ""
     """For a rating: the person rated."""
     digest: str = ""
     """Of the report's content: the same rating copied under two names counts once."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The questionnaires' titles as the report keeps them (for one no questionnaire file describes)."""
+
+    @property
+    def person(self) -> str:
+        """Who answered: the name; a report without one stands for a person of its own (its path)."""
+        name = (self.name or "").strip()
+        return name if name else f"\0{self.path}"
+
+    @property
+    def order(self) -> tuple[float, str]:
+        """Newer reports sort later; the path settles a tie, so that any reading order picks the same one. (A
+        time without a zone, which the full reader refuses, is taken as local time rather than stop the count.)"""
+        return self.created.timestamp(), str(self.path)
 
 
 def _digest(data: dict[str, Any]) -> str:
@@ -114,16 +135,23 @@ def _fail(path: Path, where: str, what: Msg, **values: object) -> ReportError:
 
 
 def read_light(path: Path) -> Light:
-    """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field."""
+    """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field (or says the
+    file is no report at all: a folder may hold other TOML files)."""
     from selfcheck.records import versions
+    from selfcheck.records.storage import is_report_data
 
     # Regular files only, size limited. Nesting is not walked: this reader looks up fixed paths and checks each
     # value's type, so whatever a hostile file nests below them is never descended into. The version is checked
     # and an older report upgraded as the full reader does.
-    data = versions.upgrade(versions.REPORT, read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False), path)
+    data = read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False)
+    if not is_report_data(data):
+        raise ReportError(Msg.NOT_A_REPORT, path=path)
+    data = versions.upgrade(versions.REPORT, data, path)
     created = data.get("created")
     if not isinstance(created, datetime):
         raise _fail(path, "created", Msg.LIGHT_NOT_DATETIME)
+    if created.tzinfo is not None:  # rtoml's own zone cannot cross to the parent process of a parallel read
+        created = created.astimezone(UTC)
     respondent = data.get("respondent", {})
     if not isinstance(respondent, dict):
         raise _fail(path, "respondent", Msg.LIGHT_NOT_TABLE)
@@ -132,6 +160,7 @@ def read_light(path: Path) -> Light:
         raise _fail(path, "questionnaires", Msg.LIGHT_NOT_TABLE)
     scores: dict[str, tuple[float | None, dict[str, float]]] = {}
     comments: dict[str, dict[str, str]] = {}
+    titles: dict[str, str] = {}
     for qid, table in tables.items():
         raw = table.get("scores", {}) if isinstance(table, dict) else None
         if not isinstance(raw, dict):
@@ -143,6 +172,9 @@ def read_light(path: Path) -> Light:
         if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
             raise _fail(path, f"questionnaires.{qid}.scores.dimensions", Msg.LIGHT_NOT_NUMBERS)
         scores[qid] = (overall, dims)
+        title = table.get("title")
+        if isinstance(title, str) and title:
+            titles[qid] = title
         said = table.get("comments", {})
         if isinstance(said, dict) and said:
             comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
@@ -151,8 +183,6 @@ def read_light(path: Path) -> Light:
         raise _fail(path, "findings", Msg.LIGHT_BAD_FINDINGS)
     name = respondent.get("name")
     role = str(respondent.get("role", "self"))
-    marks = _marks(tables, findings, role)
-    own = comments if role != "self" else {}
     subject = respondent.get("subject")
     return Light(
         path,
@@ -161,16 +191,17 @@ def read_light(path: Path) -> Light:
         role,
         scores,
         findings,
-        marks,
-        own,
+        _marks(tables, role),
+        comments if role != "self" else {},
         subject=subject if isinstance(subject, str) else "",
         digest=_digest(data) if role != "self" else "",
+        titles=titles,
     )
 
 
 @dataclass(frozen=True)
 class Spread:
-    """Statistics of one dimension's scores across reports."""
+    """Statistics of one dimension's scores across people."""
 
     count: int
     mean: float
@@ -206,15 +237,58 @@ def spread(values: list[float]) -> Spread:
     )
 
 
+@dataclass(frozen=True)
+class Stats:
+    """One questionnaire's statistics over a group of people: self-assessments one value per person; ratings one
+    value per person rated (the mean of their distinct raters), never one per rating."""
+
+    overall: Spread | None
+    dimensions: dict[str, Spread]
+    people: int = 0
+    """Persons counted: those who assessed themselves, or those rated."""
+    ratings: int = 0
+    """For ratings by others: the distinct ratings behind the persons' means."""
+
+    def to_json(self) -> dict[str, Any]:
+        """``{overall, dimensions}``."""
+        return {
+            "overall": self.overall.to_json() if self.overall is not None else None,
+            "dimensions": {d: s.to_json() for d, s in self.dimensions.items()},
+        }
+
+
+def _stats(
+    overall: dict[str, list[float]],
+    dims: dict[str, dict[str, list[float]]],
+    people: Mapping[str, int],
+    ratings: Mapping[str, int] | None = None,
+) -> dict[str, Stats]:
+    ids = list(dict.fromkeys([*dims, *overall]))
+    return {
+        q: Stats(
+            spread(overall[q]) if overall.get(q) else None,
+            {d: spread(v) for d, v in dims.get(q, {}).items() if v},
+            people.get(q, 0),
+            (ratings or {}).get(q, 0),
+        )
+        for q in ids
+    }
+
+
 @dataclass
 class Summary:
     """Everything the organisation view shows."""
 
     reports: int
+    """Reports counted: per person and questionnaire the latest (every report with ``all_reports``), and each
+    distinct rating whose subject has enough raters."""
     skipped: list[str]
     counts: dict[str, dict[str, int]]
-    dimensions: dict[str, dict[str, Spread]]
-    overall: dict[str, Spread]
+    """Per questionnaire and role: persons (self) or distinct ratings (peer, masses) counted."""
+    own: dict[str, Stats]
+    """Self-assessments per questionnaire, one value per person."""
+    others: dict[str, Stats]
+    """Ratings by others per questionnaire, one value per person rated: the mean of their raters."""
     top_findings: list[tuple[str, str, int]]
     open_measures: int
     overdue_measures: int
@@ -224,19 +298,71 @@ class Summary:
     """Raters' comments per questionnaire and dimension, verbatim and sorted; only where 3 or more rated."""
     withheld: int = 0
     """Ratings left out of the scores: their subject has fewer than :data:`MIN_RATERS` distinct raters."""
+    persons: int = 0
+    """People whose self-assessments are counted (a report without a name counts as one person)."""
+    files: int = 0
+    """Report files read (skipped files apart)."""
+    superseded: int = 0
+    """Self-assessments left out as older than the same person's later report of the same questionnaires."""
+    unnamed: int = 0
+    """Self-assessments without a name, each counted as a person of its own."""
+    subjects: int = 0
+    """People rated by others whose ratings are counted (3 or more distinct raters)."""
+    ratings: int = 0
+    """Distinct ratings counted (of people with enough raters)."""
+    all_reports: bool = False
+    """Every report counted, not the latest per person."""
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+    """Why files were skipped: reason code → count (see :data:`selfcheck.records.storage.SKIP_CODES`)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Questionnaire titles as the reports keep them, for a questionnaire no file describes."""
+
+    def kept_titles(self) -> dict[str, tuple[str, dict[str, str]]]:
+        """The titles the reports keep, shaped as the library's (title, dimension titles) for the views; the
+        library's, in the language asked for, take precedence where a questionnaire file describes the id."""
+        return {qid: (title, {}) for qid, title in self.titles.items()}
+
+    @property
+    def dimensions(self) -> dict[str, dict[str, Spread]]:
+        """Self-assessment statistics per questionnaire and dimension."""
+        return {q: s.dimensions for q, s in self.own.items()}
+
+    @property
+    def overall(self) -> dict[str, Spread]:
+        """Self-assessment overall statistics per questionnaire."""
+        return {q: s.overall for q, s in self.own.items() if s.overall is not None}
 
     def to_json(self, names: bool = False) -> dict[str, Any]:
         """Stable keys; respondents' names only when asked."""
+        ids = list(dict.fromkeys([*self.own, *self.others]))
+        empty = Stats(None, {})
         out: dict[str, Any] = {
+            "persons": self.persons,
+            "files": self.files,
             "reports": self.reports,
+            "all_reports": self.all_reports,
+            "superseded": self.superseded,
+            "unnamed": self.unnamed,
+            "subjects": self.subjects,
+            "ratings": self.ratings,
             "skipped": self.skipped,
+            "skipped_reasons": self.skip_reasons,
             "counts": self.counts,
             "questionnaires": {
                 qid: {
-                    "overall": self.overall[qid].to_json() if qid in self.overall else None,
-                    "dimensions": {d: s.to_json() for d, s in dims.items()},
+                    **self.own.get(qid, empty).to_json(),
+                    "persons": self.own[qid].people if qid in self.own else 0,
+                    "others": (
+                        {
+                            **self.others[qid].to_json(),
+                            "persons": self.others[qid].people,
+                            "ratings": self.others[qid].ratings,
+                        }
+                        if qid in self.others
+                        else None
+                    ),
                 }
-                for qid, dims in self.dimensions.items()
+                for qid in ids
             },
             "top_findings": [{"key": k, "problem": p, "count": n} for k, p, n in self.top_findings],
             "measures": {"open": self.open_measures, "overdue": self.overdue_measures},
@@ -249,10 +375,31 @@ class Summary:
         return out
 
 
+ANY_QUESTIONNAIRE = ""
+"""The part of a report that belongs to no questionnaire: problems added by hand outside any dimension. A
+person's latest report speaks for it."""
+
+
 @dataclass
 class Tally:
-    """Running totals over reports; tallies of separate chunks merge, so files can be read in parallel."""
+    """Running totals over reports; tallies of separate chunks merge, so files can be read in parallel.
 
+    Self-assessments are kept as the latest report per person and questionnaire until :meth:`finish` counts them
+    (every report at once with ``all_reports``); ratings are kept per subject and content until then, since a
+    subject's ratings count only from three distinct raters."""
+
+    all_reports: bool = False
+    files: int = 0
+    latest: dict[tuple[str, str], Light] = field(default_factory=dict)
+    """(person, questionnaire) → the newest self-assessment of it (``all_reports`` off)."""
+    self_files: int = 0
+    """Self-assessments read (those not counted in the end were superseded by the same person's later ones)."""
+    ratings: dict[str, dict[str, Light]] = field(default_factory=dict)
+    """Ratings by subject and content digest, counted in :meth:`finish` (a copy of one rating counts once)."""
+    skipped: list[str] = field(default_factory=list)
+    messages: list[ReportError] = field(default_factory=list)
+    skip_reasons: Counter[str] = field(default_factory=Counter)
+    # What finish() counts into (and what all_reports counts into as reports arrive):
     reports: int = 0
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     dim_values: dict[str, dict[str, list[float]]] = field(default_factory=dict)
@@ -260,48 +407,60 @@ class Tally:
     problems: Counter[str] = field(default_factory=Counter)
     wording: dict[str, str] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    red_persons: set[str] = field(default_factory=set)
     open_measures: int = 0
     overdue_measures: int = 0
-    skipped: list[str] = field(default_factory=list)
-    messages: list[ReportError] = field(default_factory=list)
     marks: Marks = field(default_factory=Marks)
-    comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    ratings: dict[str, dict[str, Light]] = field(default_factory=dict)
-    """Ratings by subject and content digest, counted in :meth:`finish` (a copy of one rating counts once)."""
+    titles: dict[str, str] = field(default_factory=dict)
 
     def add(self, light: Light, status: Mapping[str, str], day: str) -> None:
-        """Count one report; ``day`` is today as an ISO date (deadlines before it are overdue)."""
+        """Take one report in; ``day`` is today as an ISO date (deadlines before it are overdue)."""
+        self.files += 1
+        for qid, title in light.titles.items():
+            self.titles.setdefault(qid, title)
         if light.role != "self":
             self.ratings.setdefault(light.subject, {})[light.digest] = light
             return
-        self._count(light, status, day, scored=True)
+        self.self_files += 1
+        if self.all_reports:
+            self._count_self(light, set(light.scores) | {ANY_QUESTIONNAIRE}, status, day)
+            return
+        person = light.person
+        for qid in (*light.scores, ANY_QUESTIONNAIRE):
+            kept = self.latest.get((person, qid))
+            if kept is None or kept.order < light.order:
+                self.latest[(person, qid)] = light
 
-    def _count(self, light: Light, status: Mapping[str, str], day: str, scored: bool) -> None:
+    def _count_self(self, light: Light, parts: set[str], status: Mapping[str, str], day: str) -> None:
+        """Count the questionnaires ``parts`` of one self-assessment (and, with :data:`ANY_QUESTIONNAIRE`, its
+        problems outside any questionnaire)."""
         self.reports += 1
-        self.marks.add(light.marks)
+        self.persons.add(light.person)
         if light.name:
             self.names.add(light.name)
-        for qid, scores in light.scores.items():
+        for qid in parts:
+            if qid == ANY_QUESTIONNAIRE:
+                continue
             self.counts.setdefault(qid, Counter())[light.role] += 1
-            if scored:
-                self._score(qid, scores)
-        if scored:  # a rater's comments only where their subject has enough raters (背靠背)
-            for qid, said in light.comments.items():
-                per_q = self.comments.setdefault(qid, {})
-                for dim, text in said.items():
-                    per_q.setdefault(dim, []).append(text.strip())
-        self._findings(light, status, day)
+            overall, dims = light.scores[qid]
+            if overall is not None:
+                self.overall_values.setdefault(qid, []).append(overall)
+            per = self.dim_values.setdefault(qid, {})
+            for dim, value in dims.items():
+                per.setdefault(dim, []).append(value)
+            if qid in light.marks:
+                self.marks.add(light.marks[qid])
+        counted = [f for f in light.findings if _part(f, light) in parts]
+        reds = sum(1 for f in counted if f.get("red_line") is True)
+        if reds:
+            self.marks.red_line_findings += reds
+            self.marks.red_line_reports += 1
+            self.red_persons.add(light.person)
+        self._findings(counted, status, day)
 
-    def _score(self, qid: str, scores: tuple[float | None, dict[str, float]]) -> None:
-        overall, dims = scores
-        if overall is not None:
-            self.overall_values.setdefault(qid, []).append(overall)
-        per = self.dim_values.setdefault(qid, {})
-        for dim, value in dims.items():
-            per.setdefault(dim, []).append(value)
-
-    def _findings(self, light: Light, status: Mapping[str, str], day: str) -> None:
-        for f in light.findings:
+    def _findings(self, findings: list[dict[str, Any]], status: Mapping[str, str], day: str) -> None:
+        for f in findings:
             item = f.get("item")
             if item:
                 key = f"{f.get('questionnaire')}/{item}" + (f"/{f['option']}" if f.get("option") else "")
@@ -309,14 +468,28 @@ class Tally:
                 key = "+" + str(f["problem"]).strip()
             self.problems[key] += 1
             self.wording.setdefault(key, str(f["problem"]))
-            if light.role == "self" and status.get(str(f.get("id")), "todo") not in FINISHED:
+            if status.get(str(f.get("id")), "todo") not in FINISHED:
                 self.open_measures += 1
                 deadline = f.get("deadline")
                 if isinstance(deadline, str) and deadline < day:
                     self.overdue_measures += 1
 
     def merge(self, other: Tally) -> None:
-        """Fold another chunk's totals into this one."""
+        """Fold another chunk's reports into this one (chunks count nothing before :meth:`finish`, except with
+        ``all_reports``, whose counts add up)."""
+        self.files += other.files
+        for qid, title in other.titles.items():
+            self.titles.setdefault(qid, title)
+        for part, light in other.latest.items():
+            kept = self.latest.get(part)
+            if kept is None or kept.order < light.order:
+                self.latest[part] = light
+        self.self_files += other.self_files
+        for subject, ratings in other.ratings.items():
+            self.ratings.setdefault(subject, {}).update(ratings)
+        self.skipped += other.skipped
+        self.messages += other.messages
+        self.skip_reasons.update(other.skip_reasons)
         self.reports += other.reports
         self.marks.add(other.marks)
         for qid, c in other.counts.items():
@@ -331,52 +504,142 @@ class Tally:
         for key, text in other.wording.items():
             self.wording.setdefault(key, text)
         self.names |= other.names
+        self.persons |= other.persons
+        self.red_persons |= other.red_persons
         self.open_measures += other.open_measures
         self.overdue_measures += other.overdue_measures
-        self.skipped += other.skipped
-        self.messages += other.messages
-        for qid, said in other.comments.items():
-            mine = self.comments.setdefault(qid, {})
-            for dim, texts in said.items():
-                mine.setdefault(dim, []).extend(texts)
-        for subject, ratings in other.ratings.items():
-            self.ratings.setdefault(subject, {}).update(ratings)
 
-    def finish(self, top: int = 10) -> Summary:
-        """The summary of everything counted. A subject's ratings join the statistics only from
-        :data:`MIN_RATERS` distinct raters on: with fewer, a mean, minimum or maximum would give a rater away."""
-        withheld = 0
-        for ratings in self.ratings.values():
-            if len(ratings) < MIN_RATERS:
-                withheld += len(ratings)
-            for light in ratings.values():
-                self._count(light, {}, "", scored=len(ratings) >= MIN_RATERS)
+    def finish(self, status: Mapping[str, str] | None = None, day: str = "", top: int = 10) -> Summary:
+        """The summary of everything taken in: each person's latest self-assessment per questionnaire, and each
+        subject's ratings from :data:`MIN_RATERS` distinct raters on (with fewer, a mean, minimum, maximum or grade
+        count would give a rater away: those ratings are counted as withheld, and nothing else of them is used)."""
+        parts: dict[str, tuple[Light, set[str]]] = {}
+        for (_person, qid), light in sorted(self.latest.items(), key=lambda kv: (kv[0], str(kv[1].path))):
+            parts.setdefault(str(light.path), (light, set()))[1].add(qid)
+        for light, qids in parts.values():
+            self._count_self(light, qids, status or {}, day)
+        self.latest = {}
+        withheld, subjects, ratings_counted = 0, 0, 0
+        comments: dict[str, dict[str, list[str]]] = {}
+        others_dims: dict[str, dict[str, list[float]]] = {}
+        others_overall: dict[str, list[float]] = {}
+        rated: Counter[str] = Counter()
+        rating_count: Counter[str] = Counter()
+        for _subject, given in sorted(self.ratings.items()):
+            for light in given.values():
+                for qid in light.scores:
+                    self.counts.setdefault(qid, Counter())[light.role] += 1
+            if len(given) < MIN_RATERS:
+                withheld += len(given)
+                continue
+            subjects += 1
+            ratings_counted += len(given)
+            per_subject: dict[str, dict[str, list[float]]] = {}
+            per_overall: dict[str, list[float]] = {}
+            for qid in {q for light in given.values() for q in light.scores}:
+                rated[qid] += 1
+            for light in given.values():
+                for qid, (overall, dims) in light.scores.items():
+                    rating_count[qid] += 1
+                    if overall is not None:
+                        per_overall.setdefault(qid, []).append(overall)
+                    for dim, value in dims.items():
+                        per_subject.setdefault(qid, {}).setdefault(dim, []).append(value)
+                    if qid in light.marks:
+                        self.marks.add(light.marks[qid])
+                for qid, said in light.comments.items():
+                    for dim, text in said.items():
+                        comments.setdefault(qid, {}).setdefault(dim, []).append(text.strip())
+            # One value per person rated: the mean of their raters, so a subject with thirty raters weighs as much
+            # as one with three, and nobody's marks are averaged with someone else's.
+            for qid, marks in per_overall.items():
+                others_overall.setdefault(qid, []).append(round(statistics.fmean(marks), 2))
+            for qid, by_dim in per_subject.items():
+                for dim, marks in by_dim.items():
+                    others_dims.setdefault(qid, {}).setdefault(dim, []).append(round(statistics.fmean(marks), 2))
         self.ratings = {}
+        self.marks.red_line_persons = len(self.red_persons)
         return Summary(
-            reports=self.reports,
+            reports=self.reports + ratings_counted,
             skipped=self.skipped,
             counts={q: dict(sorted(c.items())) for q, c in self.counts.items()},
-            dimensions={q: {d: spread(v) for d, v in dims.items()} for q, dims in self.dim_values.items()},
-            overall={q: spread(v) for q, v in self.overall_values.items()},
+            own=_stats(self.overall_values, self.dim_values, {q: c["self"] for q, c in self.counts.items()}),
+            others=_stats(others_overall, others_dims, rated, rating_count),
             top_findings=[(k, self.wording[k], c) for k, c in self.problems.most_common(top)],
             open_measures=self.open_measures,
             overdue_measures=self.overdue_measures,
             names=sorted(self.names),
             marks=self.marks,
-            comments=self._shown_comments(),
+            comments={q: {d: sorted(texts) for d, texts in per.items()} for q, per in comments.items()},
             withheld=withheld,
+            persons=len(self.persons),
+            files=self.files,
+            superseded=self.self_files - self.reports,
+            unnamed=sum(1 for p in self.persons if p.startswith("\0")),
+            subjects=subjects,
+            ratings=ratings_counted,
+            all_reports=self.all_reports,
+            skip_reasons={code: self.skip_reasons[code] for code in SKIP_CODES if self.skip_reasons[code]},
+            titles=dict(sorted(self.titles.items())),
         )
 
-    def _shown_comments(self) -> dict[str, dict[str, list[str]]]:
-        """Comments where 3 or more others rated (背靠背), sorted so that file order gives nothing away."""
-        from selfcheck.compare.gap import MIN_RATERS
 
-        out = {}
-        for qid, dims in self.comments.items():
-            raters = sum(n for role, n in self.counts.get(qid, Counter()).items() if role != "self")
-            if raters >= MIN_RATERS and dims:
-                out[qid] = {dim: sorted(texts) for dim, texts in dims.items()}
-        return out
+def _part(f: dict[str, Any], light: Light) -> str:
+    """The questionnaire a finding belongs to within its report, or :data:`ANY_QUESTIONNAIRE`."""
+    qid = f.get("questionnaire")
+    return qid if isinstance(qid, str) and qid in light.scores else ANY_QUESTIONNAIRE
+
+
+_SKIP_WORDS: dict[str, Msg] = {
+    "not_report": Msg.SKIP_NOT_REPORT,
+    "unreadable": Msg.SKIP_UNREADABLE,
+    "too_large": Msg.SKIP_TOO_LARGE,
+    "not_toml": Msg.SKIP_NOT_TOML,
+    "newer": Msg.SKIP_NEWER,
+    "invalid": Msg.SKIP_INVALID,
+}
+
+
+def skipped_text(reasons: Mapping[str, int], lang: Lang) -> str:
+    """How many files were skipped and why, in words: 跳过3个文件：不是报告2个、无法读取1个 ("" when none)."""
+    total = sum(reasons.values())
+    if not total:
+        return ""
+    counted = [
+        t(Msg.SKIPPED_COUNT, lang, label=t(_SKIP_WORDS.get(code, Msg.SKIP_INVALID), lang), n=n)
+        for code, n in reasons.items()
+        if n
+    ]
+    return t(Msg.SKIPPED_FILES, lang, n=total, reasons=t(Msg.SKIPPED_SEPARATOR, lang).join(counted))
+
+
+def head(summary: Summary, lang: Lang) -> list[str]:
+    """Who and what was counted: persons (or every report), ratings, files read and skipped, in words."""
+    lines = []
+    if summary.all_reports:
+        lines.append(
+            t(Msg.SUMMARY_ALL_REPORTS, lang, reports=summary.reports - summary.ratings, persons=summary.persons)
+        )
+    else:
+        lines.append(t(Msg.SUMMARY_PERSONS, lang, persons=summary.persons))
+        if summary.superseded:
+            lines.append(t(Msg.SUMMARY_SUPERSEDED, lang, n=summary.superseded))
+    if summary.unnamed:
+        lines.append(t(Msg.SUMMARY_UNNAMED, lang, n=summary.unnamed))
+    if summary.subjects:
+        lines.append(t(Msg.SUMMARY_RATINGS, lang, ratings=summary.ratings, subjects=summary.subjects))
+    files = t(Msg.SUMMARY_FILES, lang, files=summary.files)
+    skipped = skipped_text(summary.skip_reasons, lang)
+    lines.append(files + (t(Msg.LIST_SEPARATOR, lang) + skipped if skipped else ""))
+    return lines
+
+
+def skip_counts(errors: Iterable[ReportError]) -> dict[str, int]:
+    """Reason code → count for the errors of files skipped, in the catalogue's order of codes."""
+    from selfcheck.records.storage import skip_code
+
+    found = Counter(skip_code(e) for e in errors)
+    return {code: found[code] for code in SKIP_CODES if found[code]}
 
 
 def summarise(
@@ -385,25 +648,30 @@ def summarise(
     ledger_status: Mapping[str, str] | None = None,
     today: date | None = None,
     top: int = 10,
+    *,
+    all_reports: bool = False,
 ) -> Summary:
     """Aggregate reports already read: counts per questionnaire and role, statistics, frequent findings."""
-    tally = Tally(skipped=list(skipped))
+    tally = Tally(all_reports=all_reports, skipped=list(skipped))
     day = (today or date.today()).isoformat()
     for light in reports:
         tally.add(light, ledger_status or {}, day)
-    return tally.finish(top)
+    return tally.finish(ledger_status, day, top)
 
 
-def _tally_files(job: tuple[list[Path], Mapping[str, str], str]) -> Tally:
-    """Read and count a chunk of files (runs in a worker process for large sets)."""
-    paths, status, day = job
-    tally = Tally()
+def _tally_files(job: tuple[list[Path], Mapping[str, str], str, bool]) -> Tally:
+    """Read a chunk of files (runs in a worker process for large sets)."""
+    from selfcheck.records.storage import skip_code
+
+    paths, status, day, all_reports = job
+    tally = Tally(all_reports=all_reports)
     for path in paths:
         try:
             tally.add(read_light(path), status, day)
         except ReportError as exc:
             tally.skipped.append(str(path))
             tally.messages.append(exc)
+            tally.skip_reasons[skip_code(exc)] += 1
     return tally
 
 
@@ -425,43 +693,49 @@ def idle_cores() -> int:
 
 
 def summarise_files(
-    paths: list[Path], ledger_status: Mapping[str, str] | None = None, today: date | None = None, top: int = 10
+    paths: list[Path],
+    ledger_status: Mapping[str, str] | None = None,
+    today: date | None = None,
+    top: int = 10,
+    *,
+    all_reports: bool = False,
 ) -> tuple[Summary, list[ReportError]]:
-    """Read and aggregate report files; returns the summary and the error of each file skipped as unreadable."""
+    """Read and aggregate report files; returns the summary and the error of each file skipped (not a report,
+    unreadable, …). Per person and questionnaire the latest report counts, unless ``all_reports``."""
 
     status = dict(ledger_status or {})
     day = (today or date.today()).isoformat()
     workers = min(idle_cores(), 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        tally = _tally_files((paths, status, day))
+        tally = _tally_files((paths, status, day, all_reports))
     else:
         import multiprocessing
 
         try:
             context = multiprocessing.get_context("fork")
         except ValueError:  # pragma: no cover - platforms without fork read in one process
-            tally = _tally_files((paths, status, day))
+            tally = _tally_files((paths, status, day, all_reports))
         else:
             size = -(-len(paths) // workers)
-            jobs = [(paths[i : i + size], status, day) for i in range(0, len(paths), size)]
+            jobs = [(paths[i : i + size], status, day, all_reports) for i in range(0, len(paths), size)]
             with context.Pool(workers) as pool:
                 parts = pool.map(_tally_files, jobs)
             tally = parts[0]
             for part in parts[1:]:
                 tally.merge(part)
-    return tally.finish(top), tally.messages
+    return tally.finish(status, day, top), tally.messages
 
 
 def gather(sources: Iterable[Path]) -> tuple[list[Path], dict[str, str]]:
     """Report files from files and folders, and the ledger status found in those folders (finding id → status)."""
     from selfcheck.records import ledger
-    from selfcheck.records.storage import list_reports
+    from selfcheck.records.storage import report_files
 
     files: list[Path] = []
     status: dict[str, str] = {}
     for source in sources:
         if source.is_dir():
-            files += list_reports(source)
+            files += report_files(source)  # whatever their names: members send 张三.toml
             if ledger.ledger_path(source).exists():
                 status.update(ledger.load(source).finding_status())
         elif source.exists():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from selfcheck.compare.gap import MIN_RATERS
+from selfcheck.compare.gap import MIN_RATERS, comment_heading
 from selfcheck.compare.ratings import QuestionnaireRatings, summarise_ratings
 from selfcheck.export.document import (
     Column,
@@ -60,7 +60,7 @@ def _blocks(r: QuestionnaireRatings, q: Questionnaire | None, lang: Lang) -> lis
     if r.comments:
         blocks.append(Paragraph(t(Msg.RATE_DOC_COMMENTS, lang)))
         entries = [
-            Entry(t(Msg.LEAD, lang, label=titles.get(dim, dim)), text)
+            Entry(t(Msg.LEAD, lang, label=comment_heading(dim, titles, lang)), text)
             for dim, texts in r.comments.items()
             for text in texts
         ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from selfcheck.compare.summary import BINS, Summary
+from selfcheck.compare.gap import comment_heading
+from selfcheck.compare.summary import BINS, Stats, Summary, head
 from selfcheck.export.document import Chart, Document, Entry, Heading, Numbered, Paragraph, Section, Table
 from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n.text import sentence
 from selfcheck.records.report import role_label
 
 SUMMARY_COLUMNS = [
@@ -16,6 +18,7 @@ SUMMARY_COLUMNS = [
     "min",
     "max",
     *[f"bin_{i * 100 // BINS}_{(i + 1) * 100 // BINS}" for i in range(BINS)],
+    "group",
 ]
 
 
@@ -29,12 +32,8 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
             for r, n in per.items()
         ],
     )
-    intro = (
-        t(Msg.SUMMARY_DOC_INTRO_SKIPPED, lang, n=summary.reports, skipped=len(summary.skipped))
-        if summary.skipped
-        else t(Msg.SUMMARY_DOC_INTRO, lang, n=summary.reports)
-    )
-    overview = Section(t(Msg.SUMMARY_DOC_S1, lang), [Paragraph(intro), counts])
+    overview = Section(t(Msg.SUMMARY_DOC_S1, lang), [Paragraph(sentence(line, lang)) for line in head(summary, lang)])
+    overview.blocks.append(counts)
     if names and summary.names:
         overview.blocks.append(Paragraph(t(Msg.SUMMARY_NAMES, lang, names="、".join(summary.names))))
     scores = Section(t(Msg.SUMMARY_DOC_S2, lang))
@@ -51,11 +50,16 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
             Msg.COL_DISTRIBUTION_BINS,
         )
     ]
-    for qid, dims in summary.dimensions.items():
+    for qid, group, stats in _groups(summary):
         title, dim_titles = titles.get(qid, (qid, {}))
+        own = Msg.SUMMARY_OWN_TABLE_REPORTS if summary.all_reports else Msg.SUMMARY_OWN_TABLE
+        caption = own if group == "self" else Msg.SUMMARY_OTHERS_TABLE
+        dims = list(stats.dimensions.items())
+        if stats.overall is not None:
+            dims.append(("overall", stats.overall))
         rows = [
             [
-                dim_titles.get(d, d),
+                t(Msg.OVERALL, lang) if d == "overall" else dim_titles.get(d, d),
                 str(s.count),
                 f"{s.mean:.1f}",
                 f"{s.median:.1f}",
@@ -63,10 +67,11 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
                 f"{s.maximum:.1f}",
                 " / ".join(str(b) for b in s.bins),
             ]
-            for d, s in dims.items()
+            for d, s in dims
         ]
-        scores.blocks += [Heading(f"{title} ({qid})"), Table(header, rows)]
-        charts.append(Chart(title, [(dim_titles.get(d, d), s.mean) for d, s in dims.items()]))
+        label = t(caption, lang, title=title, qid=qid, n=stats.people, ratings=stats.ratings)
+        scores.blocks += [Heading(label), Table(header, rows)]
+        charts.append(Chart(label, [(dim_titles.get(d, d), s.mean) for d, s in stats.dimensions.items()]))
     problems = Section(t(Msg.SUMMARY_DOC_S3, lang))
     if summary.top_findings:
         problems.blocks.append(Numbered([Entry(p, t(Msg.TIMES, lang, n=n)) for _k, p, n in summary.top_findings]))
@@ -84,19 +89,36 @@ def build(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang:
             said.blocks.append(Heading(f"{title} ({qid})"))
             said.blocks.append(Paragraph(t(Msg.COMMENTS_TITLE, lang)))
             said.blocks.append(
-                Numbered([Entry(t(Msg.LEAD, lang, label=dim_titles.get(d, d)), x) for d, xs in per.items() for x in xs])
+                Numbered(
+                    [
+                        Entry(t(Msg.LEAD, lang, label=comment_heading(d, dim_titles, lang)), x)
+                        for d, xs in per.items()
+                        for x in xs
+                    ]
+                )
             )
         sections.append(said)
     return Document(t(Msg.SUMMARY_DOC_TITLE, lang), [], sections, charts, lang)
 
 
-def rows(summary: Summary) -> list[list[str]]:
-    """One row per questionnaire and dimension (and ``overall``) with the statistics."""
+def _groups(summary: Summary) -> list[tuple[str, str, Stats]]:
+    """(questionnaire, ``self`` or ``others``, statistics) for every group that has scores."""
     out = []
-    for qid, dims in summary.dimensions.items():
-        entries = list(dims.items())
-        if qid in summary.overall:
-            entries.append(("overall", summary.overall[qid]))
+    for qid in dict.fromkeys([*summary.own, *summary.others]):
+        for group, stats in (("self", summary.own.get(qid)), ("others", summary.others.get(qid))):
+            if stats is not None and (stats.dimensions or stats.overall is not None):
+                out.append((qid, group, stats))
+    return out
+
+
+def rows(summary: Summary) -> list[list[str]]:
+    """One row per questionnaire, group (``self``: one value per person; ``others``: one per person rated) and
+    dimension (and ``overall``) with the statistics."""
+    out = []
+    for qid, group, stats in _groups(summary):
+        entries = list(stats.dimensions.items())
+        if stats.overall is not None:
+            entries.append(("overall", stats.overall))
         for dim, s in entries:
             out.append(
                 [
@@ -108,6 +130,7 @@ def rows(summary: Summary) -> list[list[str]]:
                     f"{s.minimum:g}",
                     f"{s.maximum:g}",
                     *[str(b) for b in s.bins],
+                    group,
                 ]
             )
     return out

@@ -206,6 +206,10 @@ class Msg(Enum):
         "{path}：schema_version 缺失或不是整数；这是 selfcheck 的{what}文件吗？",
         "{path}: schema_version: missing or not a whole number; is this a selfcheck {what}?",
     )
+    NOT_A_REPORT = (
+        "{path}：不是 selfcheck 报告（没有 respondent、questionnaires 等报告的内容）。",
+        "{path}: not a selfcheck report (it has none of a report's parts: respondent, questionnaires …).",
+    )
     SCHEMA_NEWER = (
         "{path}：schema_version {version} 比这个 selfcheck 能读的{what}版本（最高 {known}）新；"
         "请升级 selfcheck 后再读。",
@@ -237,6 +241,19 @@ class Msg(Enum):
         "No two reports share a questionnaire yet; run `selfcheck start` again next time, or give paths.",
     )
     SKIPPED = ("已跳过：{reason}", "skipped: {reason}")
+    SKIPPED_FILES = ("跳过 {n} 个文件：{reasons}", "{n} file(s) skipped: {reasons}")
+    GAP_FILES = (
+        "读取报告文件 {files} 个，其中对{subject}的评价 {used} 份",
+        "{files} report file(s) read, {used} of them ratings of {subject}",
+    )
+    SKIPPED_COUNT = ("{label} {n} 个", "{label}: {n}")
+    SKIPPED_SEPARATOR = ("、", ", ")
+    SKIP_NOT_REPORT = ("不是报告", "not a report")
+    SKIP_UNREADABLE = ("无法读取", "unreadable")
+    SKIP_TOO_LARGE = ("文件过大", "too large")
+    SKIP_NOT_TOML = ("不是有效的 TOML", "not valid TOML")
+    SKIP_NEWER = ("版本比本程序新", "made by a newer selfcheck")
+    SKIP_INVALID = ("报告内容有误", "a damaged report")
     # The summary's fast reader: "path: field: what".
     LIGHT_PROBLEM = ("{path}：{where}：{what}。", "{path}: {where}: {what}.")
     LIGHT_NOT_DATETIME = ("缺失或不是日期时间", "missing or not a date-time")
@@ -746,7 +763,37 @@ class Msg(Enum):
         '  {qid} · {dimension}: {n} problem(s) short. Add a [[findings]] (questionnaire = "{qid}", dimension = '
         '"{dim}", problem, detail), or [questionnaires.{qid}.no_problem] {dim} = "reason"',
     )
-    SUMMARY_RED_LINES = ("红线问题 {n} 个，涉及 {reports} 份报告", "{n} red-line problem(s) in {reports} report(s)")
+    SUMMARY_PERSONS = (
+        "自评：{persons} 人（每人每套问卷取最新一份报告）",
+        "Self-assessments: {persons} person(s) (each one's latest report per questionnaire)",
+    )
+    SUMMARY_SUPERSEDED = (
+        "同一人较早的报告 {n} 份未计入（--all-reports 计入每一份）",
+        "{n} earlier report(s) of the same people left out (--all-reports counts every one)",
+    )
+    SUMMARY_ALL_REPORTS = (
+        "自评：{reports} 份报告，{persons} 人（--all-reports：每份报告都计入）",
+        "Self-assessments: {reports} report(s) by {persons} person(s) (--all-reports: every report counted)",
+    )
+    SUMMARY_UNNAMED = (
+        "其中 {n} 份报告没有署名，各按一人计",
+        "{n} report(s) carry no name and count as one person each",
+    )
+    SUMMARY_RATINGS = (
+        "他评：{ratings} 份评价，涉及 {subjects} 人（每人的得分取其评价人的平均）",
+        "Ratings by others: {ratings}, of {subjects} person(s) (each person's score is the mean of their raters)",
+    )
+    SUMMARY_FILES = ("读取报告文件 {files} 个", "{files} report file(s) read")
+    SUMMARY_OWN_TABLE = ("{title} ({qid}) · 自评 {n} 人", "{title} ({qid}) · self-assessed, {n} person(s)")
+    SUMMARY_OWN_TABLE_REPORTS = ("{title} ({qid}) · 自评 {n} 份报告", "{title} ({qid}) · self-assessed, {n} report(s)")
+    SUMMARY_OTHERS_TABLE = (
+        "{title} ({qid}) · 他评 {n} 人（{ratings} 份评价）",
+        "{title} ({qid}) · rated by others, {n} person(s) ({ratings} ratings)",
+    )
+    SUMMARY_RED_LINES = (
+        "红线问题 {n} 个，涉及 {persons} 人（{reports} 份报告）",
+        "{n} red-line problem(s) of {persons} person(s) ({reports} report(s))",
+    )
     SUMMARY_NO_PROBLEM = (
         "以书面说明代替查摆问题 {n} 处",
         "{n} written statement(s) in place of a problem",
@@ -903,6 +950,7 @@ class Msg(Enum):
     RATE_DOC_COMMENTS = ("意见建议（原文照录，不分先后）：", "Comments (verbatim, in no particular order):")
     RATE_DOC_NO_COMMENTS = ("没有收到意见建议。", "No comments were given.")
     COMMENTS_TITLE = ("意见建议（原文照录，不分先后）", "Comments (verbatim, in no particular order)")
+    COMMENTS_OVERALL = ("总体意见", "On the person overall")
     COMMENTS_FEW = (
         "评价人不足{min}人，意见建议不予显示（背靠背）。",
         "Fewer than {min} raters: comments are not shown, so no one can be told apart.",
@@ -1310,11 +1358,6 @@ class Msg(Enum):
     )
     GAP_LARGEST = ("差距最大的题目", "Items with the largest gaps")
     # summary, in the terminal and as a document.
-    SUMMARY_REPORTS = ("共 {n} 份报告", "{n} reports")
-    SUMMARY_REPORTS_SKIPPED = (
-        "共 {n} 份报告，跳过 {skipped} 份无法读取的文件",
-        "{n} reports, {skipped} unreadable skipped",
-    )
     SUMMARY_TOP_FINDINGS = ("最常见的问题", "Most frequent problems")
     SUMMARY_MEASURES = (
         "整改措施：未完成 {open} 项，其中逾期 {overdue} 项",
@@ -1327,11 +1370,6 @@ class Msg(Enum):
     SUMMARY_DOC_S3 = ("三、常见问题", "3. Most frequent problems")
     SUMMARY_DOC_S4 = ("四、整改落实", "4. Rectification")
     SUMMARY_DOC_S5 = ("五、意见建议", "5. Comments")
-    SUMMARY_DOC_INTRO = ("共汇总 {n} 份报告。", "{n} reports summarised.")
-    SUMMARY_DOC_INTRO_SKIPPED = (
-        "共汇总 {n} 份报告，{skipped} 份无法读取已跳过。",
-        "{n} reports summarised; {skipped} unreadable skipped.",
-    )
     SUMMARY_DOC_NO_PROBLEMS = ("没有查摆出的问题。", "No problems recorded.")
     SUMMARY_DOC_MEASURES = (
         "未完成的整改措施 {open} 项，其中逾期 {overdue} 项。",

@@ -11,7 +11,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from selfcheck.errors import ReportError, UsageError
 from selfcheck.files import exact, paths
@@ -166,6 +166,63 @@ def list_reports(folder: Path) -> list[Path]:
     return sorted((p for p in folder.glob(REPORT_GLOB) if p.is_file()), key=_order)
 
 
+def report_files(folder: Path) -> list[Path]:
+    """Every ``.toml`` file in ``folder`` that may be a report, whatever its name: members send theirs as
+    ``张三.toml``. Passed over are the folder's own bookkeeping (the ledger, the remembered title block, drafts) and
+    hidden files; whether each of the rest is a report is for the reader to say. selfcheck's names sort by time."""
+    from selfcheck.files.paths import DRAFT_NAME
+    from selfcheck.records import draftname
+    from selfcheck.records.ledger import LEDGER_NAME
+    from selfcheck.records.material_settings import SETTINGS_NAME
+
+    if not folder.is_dir():
+        return []
+    own = {LEDGER_NAME, SETTINGS_NAME, DRAFT_NAME}
+    return sorted(
+        (
+            p
+            for p in folder.glob("*.toml")
+            if p.name not in own and not p.name.startswith((".", draftname.PREFIX)) and p.is_file()
+        ),
+        key=_order,
+    )
+
+
+SkipCode = Literal["not_report", "unreadable", "too_large", "not_toml", "newer", "invalid"]
+"""Why a file in a folder of reports was skipped: ``not_report`` (some other TOML file), ``unreadable`` (no
+permission, not a regular file, gone), ``too_large`` (over the 2 MB limit), ``not_toml`` (not UTF-8 or not TOML),
+``newer`` (a report from a newer selfcheck), ``invalid`` (a report with a missing or wrong field)."""
+SKIP_CODES: tuple[SkipCode, ...] = ("not_report", "unreadable", "too_large", "not_toml", "newer", "invalid")
+
+_SKIPS: dict[Msg, SkipCode] = {
+    Msg.NOT_A_REPORT: "not_report",
+    Msg.FILE_MISSING: "unreadable",
+    Msg.FILE_IS_FOLDER: "unreadable",
+    Msg.FILE_UNREADABLE: "unreadable",
+    Msg.FILE_NOT_REGULAR: "unreadable",
+    Msg.FILE_TOO_LARGE: "too_large",
+    Msg.FILE_NOT_UTF8: "not_toml",
+    Msg.FILE_BAD_TOML: "not_toml",
+    Msg.SCHEMA_NEWER: "newer",
+}
+
+
+def skip_code(error: ReportError) -> SkipCode:
+    """The reason code of a file that could not be read as a report."""
+    return _SKIPS.get(error.msg, "invalid")
+
+
+REPORT_KEYS = ("respondent", "tool_version", "created", "findings")
+"""Top-level keys only a report has among selfcheck's files (a draft aside, which is never named like one)."""
+
+
+def is_report_data(data: dict[str, Any]) -> bool:
+    """Whether parsed TOML is meant to be a report — possibly a damaged one, whose faults are then named: every
+    report has ``respondent``, ``tool_version`` and ``created``; a questionnaire, a ledger or a settings file has
+    none of them (nor a table of questionnaires)."""
+    return any(key in data for key in REPORT_KEYS) or isinstance(data.get("questionnaires"), dict)
+
+
 def resolve(ref: str, folder: Path) -> Path:
     """A report reference: a path, ``latest`` or ``latest~N``."""
     match = re.fullmatch(r"latest(?:~(\d+))?", ref)
@@ -214,6 +271,8 @@ def parse_report(data: dict[str, Any], path: Path) -> Report:
     from selfcheck.records import versions
     from selfcheck.records.report import Report
 
+    if not is_report_data(data):
+        raise ReportError(Msg.NOT_A_REPORT, path=path)
     data = versions.upgrade(versions.REPORT, data, path)
     try:
         return exact.validate(Report, data)
@@ -226,11 +285,14 @@ def read_report(path: Path) -> Report:
     return parse_report(read_toml(path, Msg.WHAT_REPORT, ReportError), path)
 
 
-def load_all(folder: Path) -> tuple[list[tuple[Path, Report]], list[ReportError]]:
-    """Every readable report in ``folder``, oldest first, and the errors of those that could not be read."""
+def load_all(folder: Path, *, any_name: bool = False) -> tuple[list[tuple[Path, Report]], list[ReportError]]:
+    """Every readable report in ``folder``, oldest first, and the errors of those that could not be read.
+
+    ``any_name``: every ``.toml`` file (see :func:`report_files`), for folders people collect reports in; else
+    the files selfcheck names (``selfcheck-*.toml``), as in the person's own reports folder."""
     good: list[tuple[Path, Report]] = []
     bad: list[ReportError] = []
-    for path in list_reports(folder):
+    for path in report_files(folder) if any_name else list_reports(folder):
         try:
             good.append((path, read_report(path)))
         except ReportError as exc:

@@ -11,7 +11,6 @@ from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, pick, pick_list, t
 from selfcheck.i18n.text import joined
-from selfcheck.records.report import role_label
 from selfcheck.terminal.console import Wrapped
 from selfcheck.terminal.views import SPARKS, delta_text, number_text
 
@@ -22,14 +21,21 @@ if TYPE_CHECKING:
 
 
 def gap_view(
-    gaps: Sequence[QuestionnaireGap], subject: str, definitions: Mapping[str, Questionnaire], lang: Lang
+    gaps: Sequence[QuestionnaireGap],
+    subject: str,
+    definitions: Mapping[str, Questionnaire],
+    lang: Lang,
+    files: str = "",
 ) -> RenderableType:
-    """``selfcheck gap``: self against others per dimension, blind spots, hidden strengths, largest item gaps.
+    """``selfcheck gap``: self against others per dimension, blind spots, hidden strengths, largest item gaps;
+    ``files`` says what was read and skipped.
 
     The core hands back ids; titles, items, grades and situations are worded here from ``definitions``."""
     from selfcheck.compare.gap import MIN_RATERS
 
     parts: list[RenderableType] = [Text(t(Msg.GAP_TITLE, lang, subject=subject), style="bold")]
+    if files:
+        parts.append(Wrapped(Text(files, style="dim")))
     for g in gaps:
         words = _Words(definitions.get(g.id), lang)
         title = words.title(g.stored_title)
@@ -111,11 +117,13 @@ def _gap_details(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[Rendera
 
 def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: Lang) -> list[RenderableType]:
     """Raters' comments per dimension, verbatim, already sorted and withheld below three raters by the core."""
+    from selfcheck.compare.gap import comment_heading
+
     if not comments:
         return []
     parts: list[RenderableType] = [Text(t(Msg.COMMENTS_TITLE, lang), style="bold")]
     for dim, texts in comments.items():
-        parts.append(Text(f"  {titles.get(dim, dim)}", style="bold"))
+        parts.append(Text(f"  {comment_heading(dim, titles, lang)}", style="bold"))
         parts += [Text(f"    • {text}") for text in texts]
     return parts
 
@@ -137,39 +145,48 @@ def _rater_lines(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[Text]:
 def summary_view(
     summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang, names: bool = False
 ) -> RenderableType:
-    """``selfcheck summary``: counts, score statistics per dimension, frequent findings, measures."""
-    head = (
-        t(Msg.SUMMARY_REPORTS_SKIPPED, lang, n=summary.reports, skipped=len(summary.skipped))
-        if summary.skipped
-        else t(Msg.SUMMARY_REPORTS, lang, n=summary.reports)
-    )
-    parts: list[RenderableType] = [Text(head, style="bold")]
+    """``selfcheck summary``: persons and files, score statistics per dimension (self-assessments per person,
+    ratings per person rated), frequent findings, measures."""
+    from selfcheck.compare.summary import head as summary_head
+
+    head = summary_head(summary, lang)
+    parts: list[RenderableType] = [Wrapped(Text(head[0], style="bold"))]
+    parts += [Wrapped(Text(line)) for line in head[1:]]
     if summary.withheld:
         from selfcheck.compare.gap import MIN_RATERS
 
         parts.append(Wrapped(Text(t(Msg.SUMMARY_WITHHELD, lang, count=summary.withheld, n=MIN_RATERS), style="yellow")))
-    for qid, dims in summary.dimensions.items():
+    for qid in dict.fromkeys([*summary.own, *summary.others]):
         title, dim_titles = titles.get(qid, (qid, {}))
-        count = "  ".join(f"{role_label(r, lang)} {n}" for r, n in summary.counts.get(qid, {}).items())
-        table = Table(title=f"{title} ({qid}) · {count}", title_justify="left")
-        headers = (Msg.COL_DIMENSION, Msg.COL_MEAN, Msg.COL_MEDIAN, Msg.COL_MIN, Msg.COL_MAX, Msg.COL_DISTRIBUTION)
-        for i, col in enumerate(t(m, lang) for m in headers):
-            table.add_column(col, justify="left" if i in (0, 5) else "right", overflow="fold", no_wrap=i > 0)
-        rows = list(dims.items())
-        if qid in summary.overall:
-            rows.append(("overall", summary.overall[qid]))
-        for dim, s in rows:
-            peak = max(s.bins) or 1
-            dist = "".join(SPARKS[round(b / peak * 7)] if b else " " for b in s.bins)
-            name = t(Msg.OVERALL, lang) if dim == "overall" else dim_titles.get(dim, dim)
-            table.add_row(
-                name, number_text(s.mean), number_text(s.median), number_text(s.minimum), number_text(s.maximum), dist
-            )
-        parts.append(table)
+        own = Msg.SUMMARY_OWN_TABLE_REPORTS if summary.all_reports else Msg.SUMMARY_OWN_TABLE
+        for stats, caption in ((summary.own.get(qid), own), (summary.others.get(qid), Msg.SUMMARY_OTHERS_TABLE)):
+            if stats is None or not (stats.dimensions or stats.overall):
+                continue
+            label = t(caption, lang, title=title, qid=qid, n=stats.people, ratings=stats.ratings)
+            table = Table(title=label, title_justify="left")
+            headers = (Msg.COL_DIMENSION, Msg.COL_MEAN, Msg.COL_MEDIAN, Msg.COL_MIN, Msg.COL_MAX, Msg.COL_DISTRIBUTION)
+            for i, col in enumerate(t(m, lang) for m in headers):
+                table.add_column(col, justify="left" if i in (0, 5) else "right", overflow="fold", no_wrap=i > 0)
+            rows = list(stats.dimensions.items())
+            if stats.overall is not None:
+                rows.append(("overall", stats.overall))
+            for dim, s in rows:
+                peak = max(s.bins) or 1
+                dist = "".join(SPARKS[round(b / peak * 7)] if b else " " for b in s.bins)
+                name = t(Msg.OVERALL, lang) if dim == "overall" else dim_titles.get(dim, dim)
+                table.add_row(
+                    name,
+                    number_text(s.mean),
+                    number_text(s.median),
+                    number_text(s.minimum),
+                    number_text(s.maximum),
+                    dist,
+                )
+            parts.append(table)
     if summary.top_findings:
         parts.append(Text(t(Msg.SUMMARY_TOP_FINDINGS, lang), style="bold underline"))
         for _key, problem, n in summary.top_findings:
-            parts.append(Text(f"  {n:>5} × {problem}"))
+            parts.append(Wrapped(Text(f"  {n:>5} × {problem}")))  # Chinese wraps within the line, not before it
     measures = t(Msg.SUMMARY_MEASURES, lang, open=summary.open_measures, overdue=summary.overdue_measures)
     parts.append(Text(measures, style="bold red" if summary.overdue_measures else "bold"))
     parts += _marks_lines(summary, titles, lang)
@@ -182,14 +199,20 @@ def summary_view(
     return Group(*parts)
 
 
-def _marks_lines(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> list[Text]:
+def _marks_lines(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]], lang: Lang) -> list[RenderableType]:
     """Red lines, written reasons, consistency notes and raters' grades: counts only, never names."""
     marks = summary.marks
-    lines: list[Text] = []
+    lines: list[RenderableType] = []
     if marks.red_line_findings:
         lines.append(
             Text(
-                t(Msg.SUMMARY_RED_LINES, lang, n=marks.red_line_findings, reports=marks.red_line_reports),
+                t(
+                    Msg.SUMMARY_RED_LINES,
+                    lang,
+                    n=marks.red_line_findings,
+                    persons=marks.red_line_persons,
+                    reports=marks.red_line_reports,
+                ),
                 style="bold red",
             )
         )
@@ -199,8 +222,8 @@ def _marks_lines(summary: Summary, titles: dict[str, tuple[str, dict[str, str]]]
         (Msg.SUMMARY_ALL_TOP, marks.all_top_raters),
     ):
         if n:
-            lines.append(Text(t(msg, lang, n=n)))
+            lines.append(Wrapped(Text(t(msg, lang, n=n))))
     for qid, grades in marks.grades.items():
         dist = "  ".join(f"{grade} {n}" for grade, n in grades.most_common())
-        lines.append(Text(t(Msg.SUMMARY_GRADES, lang, title=titles.get(qid, (qid, {}))[0], dist=dist)))
+        lines.append(Wrapped(Text(t(Msg.SUMMARY_GRADES, lang, title=titles.get(qid, (qid, {}))[0], dist=dist))))
     return lines
