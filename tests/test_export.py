@@ -1,9 +1,11 @@
-"""``selfcheck export``: golden files for md, html and csv; docx read back; escaping; refusal to overwrite."""
+"""``selfcheck export``: golden files for md, html, csv and the document as data; docx read back; escaping; refusal
+to overwrite; the formats' registry."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -516,3 +518,50 @@ def test_red_lines_crossed_are_named_in_the_overview(home: Path) -> None:
     md = runner.invoke(app, ["export", "-o", "-"]).stdout
     overview = md.split("## 二")[0]
     assert "对照中央八项规定精神逐项检查，存在以下情形：“以会议贯彻会议”。" in overview
+
+
+def test_golden_document_as_data(saved: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "doc-json", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    check_golden("report.doc.json", result.stdout)
+    data = json.loads(result.stdout)
+    assert (data["schema"], data["version"], data["lang"]) == ("selfcheck-document", 1, "zh")
+    # The structure md is rendered from: the same sections, blocks and markers.
+    md = runner.invoke(app, ["export", "--format", "md", "-o", "-"]).stdout
+    assert [s["title"] for s in data["sections"]] == [line[3:] for line in md.splitlines() if line.startswith("## ")][
+        : len(data["sections"])
+    ]
+    kinds = {b["type"] for s in data["sections"] for b in s["blocks"]}
+    assert kinds == {"paragraph", "heading", "numbered", "table"}
+    table = next(b for s in data["sections"] for b in s["blocks"] if b["type"] == "table")
+    assert len(table["columns"]) == len(table["headers"]) == len(table["rows"][0])
+    assert data["appendix"]["title"] == "附：自查得分" and data["charts"][0]["dimensions"]
+
+
+def test_document_as_data_of_a_summary_and_by_default_name(
+    home: Path, saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(home)
+    summary = runner.invoke(app, ["export", "--summary", str(home / "reports"), "-f", "doc-json", "-o", "-"])
+    assert summary.exit_code == 0, summary.output
+    assert json.loads(summary.stdout)["title"] == "组织汇总"
+    written = runner.invoke(app, ["export", "-f", "doc-json"])
+    assert written.exit_code == 0, written.output
+    assert Path(written.output.strip()).name == f"{saved.stem}.doc.json"
+
+
+def test_every_format_is_one_module_imported_only_when_chosen() -> None:
+    import subprocess
+    import sys
+
+    from selfcheck.export import FORMATS, exporter
+
+    for name in FORMATS:
+        assert callable(exporter(name).export), name
+    probe = (
+        "import sys\nfrom selfcheck.export import FORMATS, exporter\n"
+        "[exporter(n) for n in FORMATS if n != 'docx']\n"
+        "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.') or m.endswith('.export.docx')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", "python-docx and the docx exporter load only when docx is chosen"

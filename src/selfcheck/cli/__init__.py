@@ -32,7 +32,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diff": ("diff", "diff", "对比两次报告 — what improved, what slipped, what was solved."),
     "history": ("history", "history", "历次自查 — every report, with a trend line per dimension."),
     "plan": ("plan", "app", "整改台账 — open rectification measures and their progress."),
-    "export": ("export", "export", "导出 — the 对照检查材料 (md, docx, html) or a table (csv, json)."),
+    "export": (
+        "export",
+        "export",
+        "导出 — the 对照检查材料 (md, docx, html, doc-json), a table (csv) or the reports (json).",
+    ),
     "collect": (
         "collect",
         "collect",

@@ -1,4 +1,7 @@
-"""``selfcheck export``: the 对照检查材料 (md, docx, html) and tables (csv, json)."""
+"""``selfcheck export``: the 对照检查材料 (md, docx, html, doc-json), tables (csv) and the reports (json).
+
+The format is looked up in :data:`selfcheck.export.FORMATS`; its module renders a :class:`selfcheck.export.Source`
+built here, and this command writes the result."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from selfcheck.export import Source
     from selfcheck.export.document import Document
     from selfcheck.i18n import Lang
     from selfcheck.records.report import Report
@@ -21,7 +25,14 @@ def export(
     refs: Annotated[
         list[str] | None, typer.Argument(metavar="REPORT|latest", help="Reports to export (default: latest).")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, docx, html, csv or json.")] = "md",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, docx, csv, json (the reports as stored) or doc-json (the document as data).",
+        ),
+    ] = "md",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output file; - for stdout (text formats).")
     ] = None,
@@ -52,7 +63,7 @@ def export(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """导出 — the 对照检查材料 (md, docx, html) or a table (csv, json).
+    """导出 — the 对照检查材料 (md, docx, html, doc-json), a table (csv) or the reports (json).
 
     Examples:
 
@@ -63,70 +74,73 @@ def export(
       selfcheck export --format csv --what findings *.toml
       selfcheck export --summary ./支部报告/ --format html
     """
-    from selfcheck import export as exporters
     from selfcheck.errors import UsageError
+    from selfcheck.export import FORMATS, exporter
     from selfcheck.i18n import Msg
-    from selfcheck.records import ledger, storage
+    from selfcheck.records import storage
 
-    if fmt not in exporters.FORMATS:
-        raise UsageError(Msg.BAD_CHOICE, option="--format", choices=", ".join(exporters.FORMATS), value=fmt)
+    if fmt not in FORMATS:
+        raise UsageError(Msg.BAD_CHOICE, option="--format", choices=", ".join(FORMATS), value=fmt)
     if what not in ("answers", "findings"):
         raise UsageError(Msg.BAD_CHOICE, option="--what", choices="answers, findings", value=what)
     base = storage.reports_dir(folder)
-    if summary:
-        _export_summary(refs or [str(base)], fmt, output, force, names, resolve_lang(lang))
-        return
-    paths = _report_paths(refs or ["latest"], base)
-    if output is not None and str(output) == "-" and fmt not in exporters.TEXT_FORMATS:
-        raise UsageError(Msg.OUTPUT_BINARY)
-    reports = _read_all(paths, resolve_lang(lang))
-    rated = all(r.respondent.role != "self" for _, r in reports)
-    if len(paths) > 1 and fmt not in ("csv", "json") and not rated:
-        raise UsageError(Msg.FORMAT_ONE_REPORT, fmt=fmt)
     language = resolve_lang(lang)
+    if summary:
+        source, stem = _summary_source(refs or [str(base)], fmt, names, language)
+    else:
+        title = {"unit": unit, "post": post, "meeting": meeting, "name": name}
+        source, stem = _reports_source(refs or ["latest"], base, fmt, output, what, title, scores, language)
+        source.template = template
+    _write(exporter(fmt).export(source), output, Path.cwd() / f"{stem}{FORMATS[fmt].suffix}", force)
+
+
+def _reports_source(
+    refs: list[str],
+    base: Path,
+    fmt: str,
+    output: Path | None,
+    what: str,
+    title: dict[str, str | None],
+    scores: bool | None,
+    lang: Lang,
+) -> tuple[Source, str]:
+    """What an export of reports is made from, and the default file name's stem. Self-assessments give the
+    material (one report) or a table (several); ratings by others give the 民主测评结果 of everyone rated."""
+    from selfcheck.errors import UsageError
+    from selfcheck.export import FORMATS, Source
+    from selfcheck.i18n import Msg
+    from selfcheck.records import ledger
+
+    form = FORMATS[fmt]
+    paths = _report_paths(refs, base)
+    if output is not None and str(output) == "-" and not form.text:
+        raise UsageError(Msg.OUTPUT_BINARY)
+    reports = _read_all(paths, lang)
+    rated = all(r.respondent.role != "self" for _, r in reports)
+    if len(paths) > 1 and not form.several and not rated:
+        raise UsageError(Msg.FORMAT_ONE_REPORT, fmt=fmt)
     status = ledger.load(base).finding_status()
 
-    data: str | bytes
-    if fmt in ("md", "html", "docx"):
+    def document() -> Document:
+        from selfcheck.questionnaire.library import load_library
+
         if rated:  # ratings by others: the 民主测评结果 of everyone rated, never one rater's answers
             from selfcheck.export.ratings_doc import build as build_ratings
-            from selfcheck.questionnaire.library import load_library
 
-            doc = build_ratings([r for _, r in reports], load_library().definitions(), language)
-        else:
-            given = {"unit": unit, "post": post, "meeting": meeting, "name": name}
-            with_scores = fmt != "docx" if scores is None else scores
-            doc = _material(reports[0], base, given, language, status, with_scores)
-        if fmt == "md":
-            from selfcheck.export.markdown import render as render_md
+            return build_ratings([r for _, r in reports], load_library().definitions(), lang)
+        return _material(reports[0], base, title, lang, status, form.scores if scores is None else scores)
 
-            data = render_md(doc)
-        elif fmt == "html":
-            from selfcheck.export.html import render as render_html
-
-            data = render_html(doc)
-        else:
-            from selfcheck.export.docx import render as render_docx
-
-            data = render_docx(doc, template)
-    elif fmt == "csv":
+    def table() -> tuple[list[str], list[list[str]]]:
         from selfcheck.export import csv_tables as tables
 
         if what == "findings":
-            data = tables.render_csv(tables.FINDING_COLUMNS, tables.finding_rows(reports, status))
-        else:
-            from selfcheck.questionnaire.library import load_library
+            return tables.FINDING_COLUMNS, tables.finding_rows(reports, status)
+        from selfcheck.questionnaire.library import load_library
 
-            definitions = load_library().definitions()
-            data = tables.render_csv(tables.ANSWER_COLUMNS, tables.answer_rows(reports, definitions))
-    else:
-        import json
+        return tables.ANSWER_COLUMNS, tables.answer_rows(reports, load_library().definitions())
 
-        items = [{"path": str(p), **r.model_dump(mode="json", exclude_none=True)} for p, r in reports]
-        data = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
-
-    stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if fmt == 'csv' else 'reports'}"
-    _write(data, output, Path.cwd() / f"{stem}.{fmt}", force)
+    stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if form.table else 'reports'}"
+    return Source(reports, document, table), stem
 
 
 def _material(
@@ -203,16 +217,16 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
     typer.echo(str(output))
 
 
-def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bool, names: bool, lang: Lang) -> None:
-    """``export --summary``: the organisation summary as md, html or csv."""
+def _summary_source(sources: list[str], fmt: str, names: bool, lang: Lang) -> tuple[Source, str]:
+    """``export --summary``: the organisation summary as a document (md, html, doc-json) or a table (csv)."""
     from selfcheck.compare.summary import gather, summarise_files
     from selfcheck.errors import UsageError
-    from selfcheck.export import summary_doc
+    from selfcheck.export import FORMATS, Source, summary_doc
     from selfcheck.i18n import Msg
     from selfcheck.questionnaire.library import load_library
 
-    if fmt not in ("md", "html", "csv"):
-        raise UsageError(Msg.SUMMARY_FORMAT)
+    if not FORMATS[fmt].summary:
+        raise UsageError(Msg.SUMMARY_FORMAT, choices=", ".join(f for f, form in FORMATS.items() if form.summary))
     files, status = gather(map(Path, sources))
     result, skipped = summarise_files(files, status)
     for error in skipped:
@@ -222,22 +236,16 @@ def _export_summary(sources: list[str], fmt: str, output: Path | None, force: bo
         from selfcheck.compare.summary import skipped_text
 
         print_warning(skipped_text(result.skip_reasons, lang))
-    data: str
-    if fmt == "csv":
-        from selfcheck.export.csv_tables import render_csv
 
-        data = render_csv(summary_doc.SUMMARY_COLUMNS, summary_doc.rows(result))
-    else:
-        doc = summary_doc.build(result, {**result.kept_titles(), **load_library().titles(lang)}, lang, names)
-        if fmt == "md":
-            from selfcheck.export.markdown import render as render_md
+    def document() -> Document:
+        titles = {**result.kept_titles(), **load_library().titles(lang)}
+        return summary_doc.build(result, titles, lang, names)
 
-            data = render_md(doc)
-        else:
-            from selfcheck.export.html import render as render_html
-
-            data = render_html(doc)
-    _write(data, output, Path.cwd() / f"selfcheck-summary.{fmt}", force)
+    source = Source(
+        build_document=document,
+        build_table=lambda: (summary_doc.SUMMARY_COLUMNS, summary_doc.rows(result)),
+    )
+    return source, "selfcheck-summary"
 
 
 def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:

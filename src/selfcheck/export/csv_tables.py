@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfcheck.i18n import t
 from selfcheck.questionnaire.model import Questionnaire
@@ -14,6 +15,9 @@ from selfcheck.questionnaire.values import describe
 from selfcheck.records.ledger import status_label
 from selfcheck.records.report import CAUSE_LABELS, SOURCE_LABELS, Report
 from selfcheck.scoring.scores import item_score
+
+if TYPE_CHECKING:
+    from selfcheck.export import Source
 
 ANSWER_COLUMNS = [
     "report",
@@ -143,3 +147,9 @@ def defuse(cell: str) -> str:
     if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
+
+
+def export(source: Source) -> str:
+    """The exporter's entry point: the source's table as CSV."""
+    header, rows = source.table()
+    return render_csv(header, rows)

@@ -28,6 +28,7 @@ from selfcheck.i18n.text import justified, spacer
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
+    from selfcheck.export import Source
     from selfcheck.i18n import Lang
 
 TITLE_FONT = "宋体"
@@ -334,3 +335,8 @@ def set_run_font(run: Any, name: str, size: float, bold: bool = False) -> None:
     _set_fonts(run._element, name)
     run.font.size = Pt(size)
     run.font.bold = bold
+
+
+def export(source: Source) -> bytes:
+    """The exporter's entry point: the source's document as a Word file (in the source's template, if any)."""
+    return render(source.document(), source.template)

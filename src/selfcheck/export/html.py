@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from html import escape
+from typing import TYPE_CHECKING
 
 from selfcheck.export.document import (
     Chart,
@@ -17,6 +18,9 @@ from selfcheck.export.document import (
 )
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.i18n.text import spacer
+
+if TYPE_CHECKING:
+    from selfcheck.export import Source
 
 CSS = """
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -190,3 +194,8 @@ def render(doc: Document) -> str:
         out += _charts(doc)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def export(source: Source) -> str:
+    """The exporter's entry point: the source's document as one HTML page."""
+    return render(source.document())

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from selfcheck.export.document import Document, Heading, Numbered, Paragraph, Section, Table
+
+if TYPE_CHECKING:
+    from selfcheck.export import Source
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
@@ -47,3 +52,8 @@ def render(doc: Document) -> str:
     if doc.appendix is not None:
         out += _section(doc.appendix)
     return "\n".join(out).rstrip() + "\n"
+
+
+def export(source: Source) -> str:
+    """The exporter's entry point: the source's document as Markdown."""
+    return render(source.document())

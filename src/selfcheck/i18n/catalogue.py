@@ -425,7 +425,7 @@ class Msg(Enum):
         "{path}: already exists; use --force to overwrite it, or -o for another name.",
     )
     NO_FOLDER = ("{path}：文件夹不存在。", "{path}: no such folder.")
-    SUMMARY_FORMAT = ("--summary：请用 --format md、html 或 csv。", "--summary: use --format md, html or csv.")
+    SUMMARY_FORMAT = ("--summary：请用 --format {choices}。", "--summary: use --format {choices}.")
     DROPPED = ("下降超过 {limit:g} 分：{listed}", "dropped by more than {limit:g}: {listed}")
     VALIDATE_OK = (
         "{path}：通过（{id} v{version}，{items} 题，{dimensions} 个维度）",
