@@ -318,6 +318,22 @@ class Questionnaire(Strict):
         return stored
 
     def digest(self) -> str:
-        """sha256 of the canonical definition, so reports know when a questionnaire changed."""
+        """sha256 of the canonical definition, so reports know when a questionnaire changed. Worked out once per
+        questionnaire (a questionnaire is frozen), or known already when it was read from a stored definition: the
+        JSON dump builds pydantic's serializer, which costs more than reading the definition did."""
+        known = _DIGESTS.get(id(self))
+        if known is not None and known[0] is self:
+            return known[1]
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        value = hashlib.sha256(canonical.encode()).hexdigest()
+        _DIGESTS[id(self)] = (self, value)
+        return value
+
+
+_DIGESTS: dict[int, tuple[Questionnaire, str]] = {}
+"""Digests by questionnaire (the questionnaire kept with it, so that its id is not reused while it is here)."""
+
+
+def known_digest(q: Questionnaire, digest: str) -> None:
+    """Record that ``q`` has ``digest``: it was read from the stored definition whose content hashes to it."""
+    _DIGESTS[id(q)] = (q, digest)

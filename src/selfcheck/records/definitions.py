@@ -43,7 +43,7 @@ def load(digest: str, folders: Iterable[Path]) -> Questionnaire | None:
     does not match its name, e.g. edited by hand)."""
     from pydantic import ValidationError
 
-    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.questionnaire.model import Questionnaire, known_digest
 
     if not digest or not all(c in "0123456789abcdef" for c in digest):
         return None
@@ -56,9 +56,11 @@ def load(digest: str, folders: Iterable[Path]) -> Questionnaire | None:
         if hashlib.sha256(raw).hexdigest() != digest:
             continue
         try:
-            return exact.validate(Questionnaire, json.loads(raw))
+            q = exact.validate(Questionnaire, json.loads(raw))
         except (ValueError, ValidationError):
             continue
+        known_digest(q, digest)  # the file is the canonical JSON of q, and hashes to digest (checked above)
+        return q
     return None
 
 
