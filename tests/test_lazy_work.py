@@ -65,3 +65,41 @@ def test_diff_of_reports_with_stored_definitions_builds_no_pydantic_schema(tmp_p
     out = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     assert "SCHEMA False" in out.stdout, (out.stdout, out.stderr)
     assert "diaoyan" in out.stdout
+
+
+def test_the_listing_shows_what_the_loaded_library_holds(home: Path, tmp_path: Path) -> None:
+    from helpers import minimal
+    from selfcheck.questionnaire.library import Header, list_library
+
+    user = home / "questionnaires"
+    user.mkdir(parents=True)
+    write_toml(user / "mine.toml", minimal(id="mine", title="我的问卷"))
+    write_toml(user / "override.toml", minimal(id="fuwu", title="本支部的服务能力"))
+    write_toml(user / "broken.toml", minimal(id="broken", kind="nonsense"))
+    extra = write_toml(tmp_path / "extra.toml", minimal(id="extra", version="3"))
+    library = load_library([extra])
+    listed, broken = list_library([extra])
+    assert [e.header for e in listed] == [Header.of(e.questionnaire) for e in library.entries.values()]
+    assert [(e.path, e.builtin, e.source) for e in listed] == [
+        (e.path, e.builtin, e.source) for e in library.entries.values()
+    ]
+    assert [b.render("en") for b in broken] == [b.render("en") for b in library.broken]
+    by_id = {e.header.id: e for e in listed}
+    assert by_id["fuwu"].header.title == "本支部的服务能力" and not by_id["fuwu"].builtin  # the user's copy wins
+    assert {"mine", "extra", "zuofeng"} <= set(by_id) and "broken" not in by_id
+    assert len(broken) == 1
+
+
+def test_questionnaires_list_reads_no_model(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from selfcheck.cli import main\n"
+        "sys.argv = ['selfcheck', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('PYDANTIC', 'pydantic' in sys.modules)\n"
+    )
+    env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
+    for args in (["questionnaires", "list"], ["questionnaires", "list", "--json"]):
+        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
+        assert "PYDANTIC False" in out.stdout, (args, out.stdout, out.stderr)
+        assert "zuofeng" in out.stdout

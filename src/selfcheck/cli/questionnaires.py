@@ -38,23 +38,22 @@ def list_(questionnaire: QuestionnaireFiles = None, json: JsonOption = False, la
 
     Example: selfcheck questionnaires list --json
     """
-    from selfcheck.questionnaire.library import load_library
+    from selfcheck.questionnaire.library import list_library
 
-    library = load_library(questionnaire or [])
-    for broken in library.broken:
-        warn_skipped(broken, resolve_lang(lang))
-    entries = list(library.entries.values())
+    entries, broken = list_library(questionnaire or [])
+    for exc in broken:
+        warn_skipped(exc, resolve_lang(lang))
     if json:
         print_json(
             [
                 {
-                    "id": e.questionnaire.id,
-                    "title": e.questionnaire.title,
-                    "title_en": e.questionnaire.title_en,
-                    "kind": e.questionnaire.kind,
-                    "version": e.questionnaire.version,
-                    "items": len(e.questionnaire.items),
-                    "dimensions": [{"id": d.id, "title": d.title} for d in e.questionnaire.dimensions],
+                    "id": e.header.id,
+                    "title": e.header.title,
+                    "title_en": e.header.title_en,
+                    "kind": e.header.kind,
+                    "version": e.header.version,
+                    "items": e.header.items,
+                    "dimensions": [{"id": d.id, "title": d.title} for d in e.header.dimensions],
                     "source": e.source,
                 }
                 for e in entries

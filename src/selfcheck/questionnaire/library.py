@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import QuestionnaireError, UsageError
-from selfcheck.files import exact, paths
+from selfcheck.files import paths
 from selfcheck.files.tomlfile import read_toml
 from selfcheck.i18n import Msg, Phrase
 
@@ -106,6 +106,7 @@ def parse(raw: dict[str, Any], path: Path | str, posts: set[str] | None = None) 
     ``posts``: the profile's post ids (read from the profile when None)."""
     from pydantic import ValidationError
 
+    from selfcheck.files import exact
     from selfcheck.questionnaire.checks import semantic_problems
     from selfcheck.questionnaire.model import Questionnaire
 
@@ -260,3 +261,109 @@ def load_library(extra: Sequence[Path] = (), only: Iterable[str] | None = None) 
         q = load_file(path, posts)
         library.entries[q.id] = Entry(q, path, builtin=False)
     return library
+
+
+@dataclass(frozen=True)
+class DimensionTitle:
+    """A dimension as a listing names it."""
+
+    id: str
+    title: str
+    title_en: str | None
+
+
+@dataclass(frozen=True)
+class Header:
+    """What ``questionnaires list`` shows of a questionnaire: no items, no scoring."""
+
+    id: str
+    title: str
+    title_en: str | None
+    kind: str
+    version: str
+    items: int
+    """How many items."""
+    dimensions: tuple[DimensionTitle, ...]
+
+    @classmethod
+    def of(cls, q: Questionnaire) -> Header:
+        """The header of a loaded questionnaire."""
+        dims = tuple(DimensionTitle(d.id, d.title, d.title_en) for d in q.dimensions)
+        return cls(q.id, q.title, q.title_en, q.kind, q.version, len(q.items), dims)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A questionnaire in a listing, and where it came from."""
+
+    header: Header
+    path: Path
+    builtin: bool
+
+    @property
+    def source(self) -> str:
+        """``built-in`` or the file's path."""
+        return "built-in" if self.builtin else str(self.path)
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str or not value:
+        raise ValueError(value)
+    return value
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _raw_header(raw: Any) -> Header:
+    """The header of a built-in questionnaire's parsed file; ValueError when the file is not shaped as expected."""
+    if type(raw) is not dict or raw.get("kind") not in ("contrast", "ability", "custom"):
+        raise ValueError(raw)
+    items, dims = raw.get("items"), raw.get("dimensions")
+    if type(items) is not list or type(dims) is not list or not all(type(d) is dict for d in dims):
+        raise ValueError(raw)
+    titles = tuple(
+        DimensionTitle(_text(d.get("id")), _text(d.get("title")), _text_or_none(d.get("title_en"))) for d in dims
+    )
+    return Header(
+        _text(raw.get("id")),
+        _text(raw.get("title")),
+        _text_or_none(raw.get("title_en")),
+        raw["kind"],
+        _text(raw.get("version")),
+        len(items),
+        titles,
+    )
+
+
+def list_library(extra: Sequence[Path] = ()) -> tuple[list[Listed], list[QuestionnaireError]]:
+    """What :func:`load_library` would hold, as headers, in the same order, with the user files that failed.
+
+    The built-in files are read for their headers only: selfcheck's tests check them in full, and so does every
+    command that uses one. Files from the user folder and ``extra`` are loaded in full, so a broken one is reported
+    (and a broken ``extra`` file stops the listing) exactly as :func:`load_library` does."""
+    builtin: dict[str, Listed] = {}
+    for path in _files(paths.builtin_questionnaire_dir()):
+        try:
+            header = _raw_header(read_toml(path, Msg.WHAT_QUESTIONNAIRE))
+        except ValueError:
+            header = Header.of(load_file(path))  # not as expected: the full load says why, loudly
+        builtin[header.id] = Listed(header, path, builtin=True)
+    known = BUILTIN_ORDER + BUILTIN_FORMS
+    ordered = [i for i in known if i in builtin] + sorted(set(builtin) - set(known))
+    listed = {i: builtin[i] for i in ordered}
+    broken: list[QuestionnaireError] = []
+    user = _files(paths.user_questionnaire_dir())
+    posts = known_posts() if user or extra else set()
+    for path in user:
+        try:
+            q = load_file(path, posts)
+        except QuestionnaireError as exc:
+            broken.append(exc)
+            continue
+        listed[q.id] = Listed(Header.of(q), path, builtin=False)
+    for path in extra:
+        q = load_file(path, posts)
+        listed[q.id] = Listed(Header.of(q), path, builtin=False)
+    return list(listed.values()), broken

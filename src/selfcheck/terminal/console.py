@@ -21,7 +21,7 @@ install()  # every renderable built below, and by the views, shows control chara
 
 if TYPE_CHECKING:
     from selfcheck.interview.state import Step
-    from selfcheck.questionnaire.library import Entry
+    from selfcheck.questionnaire.library import Entry, Listed
     from selfcheck.questionnaire.model import Item, Questionnaire
     from selfcheck.scoring.scores import Result
 
@@ -239,11 +239,11 @@ def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType
     return Group(*parts)
 
 
-def _source(entry: Entry, lang: Lang) -> str:
+def _source(entry: Entry | Listed, lang: Lang) -> str:
     return t(Msg.BUILTIN_SOURCE, lang) if entry.builtin else entry.source
 
 
-def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Table:
+def questionnaire_list(entries: Sequence[Listed], lang: Lang, width: int) -> Table:
     """The table for ``selfcheck questionnaires list``; narrow terminals get kind and version under the title."""
 
     kinds = {"contrast": Msg.KIND_CONTRAST, "ability": Msg.KIND_ABILITY, "custom": Msg.KIND_CUSTOM}
@@ -254,14 +254,14 @@ def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Tabl
         for i, col in enumerate(headers):
             table.add_column(col, justify="right" if i == 4 else "left", overflow="fold", no_wrap=i in (0, 2, 3, 4))
         for e in entries:
-            q = e.questionnaire
+            q = e.header
             dims = joined((pick(d.title, d.title_en, lang) for d in q.dimensions), lang)
             table.add_row(
                 q.id,
-                _title(q, lang),
+                pick(q.title, q.title_en, lang),
                 t(kinds[q.kind], lang),
                 q.version,
-                str(len(q.items)),
+                str(q.items),
                 dims,
                 _source(e, lang),
             )
@@ -270,9 +270,11 @@ def questionnaire_list(entries: Sequence[Entry], lang: Lang, width: int) -> Tabl
     for i, col in enumerate(narrow):
         table.add_column(col, overflow="fold", no_wrap=i in (0, 2), ratio=1 if i == 1 else None)
     for e in entries:
-        q = e.questionnaire
-        title = Text.assemble(_title(q, lang), "\n", (f"{t(kinds[q.kind], lang)} · v{q.version}", "dim"))
-        table.add_row(q.id, title, f"{len(q.items)}/{len(q.dimensions)}", _source(e, lang))
+        q = e.header
+        title = Text.assemble(
+            pick(q.title, q.title_en, lang), "\n", (f"{t(kinds[q.kind], lang)} · v{q.version}", "dim")
+        )
+        table.add_row(q.id, title, f"{q.items}/{len(q.dimensions)}", _source(e, lang))
     return table
 
 
