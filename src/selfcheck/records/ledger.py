@@ -152,7 +152,9 @@ def load(folder: Path) -> Ledger:
     """The ledger as stored (empty when there is none yet); a schema 1 file is upgraded in memory."""
     path = ledger_path(folder)
     if not path.exists():
-        return Ledger.model_construct()  # no validator to build for an empty ledger (milliseconds per command)
+        # No validator to build for an empty ledger (milliseconds per command); the list is given rather than made
+        # by its default factory, since pydantic asks inspect.signature whether a factory takes the validated data.
+        return Ledger.model_construct(problems=[])
     data = versions.upgrade(versions.LEDGER, read_toml(path, Msg.WHAT_LEDGER, ReportError), path)
     try:
         return exact.validate(Ledger, data)
@@ -234,6 +236,7 @@ def _new_problem(f: Finding) -> Problem:
         causes=list(f.causes),
         cause_note=f.cause_note,
         source=f.source,
+        events=[],  # given, not left to the default factory (see load)
     )
 
 
