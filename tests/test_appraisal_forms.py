@@ -130,7 +130,9 @@ def test_rate_asks_the_form_in_the_third_person(home: Path, qid: str) -> None:
     assert result.exit_code == 0, result.output
     assert "该同志" in result.output and q.items[0].text not in result.output
     [path] = storage.list_reports(home / "reports")
-    assert storage.read_report(path).respondent == Respondent(name=None, role="peer", subject="张三")
+    respondent = storage.read_report(path).respondent
+    assert respondent.model_copy(update={"ballot": None}) == Respondent(name=None, role="peer", subject="张三")
+    assert respondent.ballot is not None and len(respondent.ballot) == 32  # a random token, no name
 
 
 @pytest.mark.parametrize("qid", BUILTIN_FORMS)

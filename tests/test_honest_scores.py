@@ -190,9 +190,9 @@ def test_a_version_1_report_still_reads(home: Path) -> None:
     from selfcheck.records.report import SCHEMA_VERSION
     from selfcheck.records.storage import read_report
 
-    assert SCHEMA_VERSION == 3  # 3 since #12 (causes as a list)
+    assert SCHEMA_VERSION == 4  # 3 since #12 (causes as a list), 4 since ratings carry a ballot token
     report = read_report(CORPUS / "good_report.toml")
-    assert report.schema_version == 3
+    assert report.schema_version == 4
     result = next(iter(report.questionnaires.values()))
     assert result.red_lines == [] and result.notes == [] and result.no_problem == {}
     assert report.respondent.post is None and all(not f.red_line for f in report.findings)

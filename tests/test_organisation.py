@@ -83,7 +83,8 @@ def test_rate_uses_third_person_and_never_stores_the_rater(home: Path) -> None:
     [path] = storage.list_reports(home / "reports")
     text = path.read_text(encoding="utf-8")
     report = storage.read_report(path)
-    assert report.respondent == Respondent(name=None, role="peer", subject="张三")
+    assert report.respondent.model_copy(update={"ballot": None}) == Respondent(name=None, role="peer", subject="张三")
+    assert report.respondent.ballot and len(report.respondent.ballot) == 32  # a random token, not the rater
     assert "name =" not in text
     res = report.questionnaires["mini"]
     assert res.ratings == {"a": 4}

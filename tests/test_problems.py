@@ -233,14 +233,14 @@ def write_v1(folder: Path, name: str, fid: str, days_ago: int) -> Path:
     return path
 
 
-def test_a_schema_1_report_is_upgraded_to_3_when_read(home: Path) -> None:
+def test_a_schema_1_report_is_upgraded_to_the_current_version_when_read(home: Path) -> None:
     path = write_v1(home / "reports", "selfcheck-20251101-100000-mini.toml", "FA", 300)
     upgraded = storage.read_report(path)
-    assert upgraded.schema_version == 3
+    assert upgraded.schema_version == 4  # through 3 (causes as a list) to the current
     [f] = upgraded.findings
     assert f.causes == ["zongzhi"] and f.cause == "zongzhi" and f.identity == "mini/b1"
     shown = json.loads(runner.invoke(app, ["report", "show", str(path), "--json"]).output)
-    assert shown["schema_version"] == 3 and shown["findings"][0]["causes"] == ["zongzhi"]
+    assert shown["schema_version"] == 4 and shown["findings"][0]["causes"] == ["zongzhi"]
 
 
 def test_a_schema_1_ledger_becomes_one_entry_per_problem(home: Path) -> None:

@@ -120,3 +120,24 @@ def test_a_rating_without_a_time_sorts_at_the_start_of_its_day(tmp_path: Path) -
         "selfcheck-20261125-zuofeng.2.toml",
         "selfcheck-20261125-093000-zuofeng.toml",
     ]
+
+
+def test_three_raters_who_gave_the_same_marks_are_three_raters_and_copies_still_count_once(tmp_path: Path) -> None:
+    """Agreeing raters are common (everyone marks 好): the same marks from three people count three times, while a
+    copy of one rating — the same ballot token — still counts once, in gap and in summary."""
+    qfile = _questionnaire(tmp_path)
+    mine = _self_report(tmp_path, qfile, tmp_path / "self")
+    folder = tmp_path / "ratings"
+    same = [_rating(qfile, folder, 3) for _ in range(2)]
+    shutil.copy(same[0], folder / "selfcheck-20990101-copy.toml")
+    two = json.loads(runner.invoke(app, ["gap", str(mine), str(folder), "--json"]).output)
+    gap = two["questionnaires"]["mini"] if "questionnaires" in two else two[0]
+    assert gap["raters"] == 2 and gap["detailed"] is False  # two people and a copy: still below three
+    _rating(qfile, folder, 3)
+    three = json.loads(runner.invoke(app, ["gap", str(mine), str(folder), "--json"]).output)
+    gap = three["questionnaires"]["mini"] if "questionnaires" in three else three[0]
+    assert gap["raters"] == 3 and gap["detailed"] is True
+    data = json.loads(runner.invoke(app, ["summary", str(folder), "--json"]).output)
+    assert data["ratings_withheld"] == 0 and data["subjects"] == 1 and data["ratings"] == 3
+    ballots = {tomllib.loads(p.read_text(encoding="utf-8"))["respondent"]["ballot"] for p in folder.glob("*.toml")}
+    assert len(ballots) == 3  # three tokens for four files: the copy shares its original's

@@ -134,4 +134,4 @@ def test_an_old_report_given_as_answers_is_upgraded_like_a_report(home: Path, tm
     result = runner.invoke(app, ["start", "--answers", str(old)])
     assert result.exit_code == 0, result.output
     [path] = storage.list_reports(home / "reports")
-    assert json.loads(runner.invoke(app, ["report", "show", str(path), "--json"]).output)["schema_version"] == 3
+    assert json.loads(runner.invoke(app, ["report", "show", str(path), "--json"]).output)["schema_version"] == 4

@@ -146,13 +146,14 @@ def check_subject(self_report: Report, self_path: str, others: Sequence[tuple[st
 
 
 def distinct(others: Sequence[Report]) -> list[Report]:
-    """The ratings without repeats: identical content (every answer, mark and the date) counts once."""
+    """The ratings without repeats: a copy of one rating (the same ballot token) counts once, two raters who gave
+    the same marks count twice. A rating written before the token existed is told apart by its content."""
     import hashlib
 
     seen: set[str] = set()
     out = []
     for report in others:
-        digest = hashlib.sha256(report.model_dump_json().encode()).hexdigest()
+        digest = report.respondent.ballot or hashlib.sha256(report.model_dump_json().encode()).hexdigest()
         if digest not in seen:
             seen.add(digest)
             out.append(report)

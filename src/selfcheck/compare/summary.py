@@ -122,6 +122,12 @@ class Light:
         return self.created.timestamp(), str(self.path)
 
 
+def _ballot(respondent: dict[str, Any]) -> str:
+    """A rating's token: copies of one rating share it (see ``Respondent.ballot``); older ratings have none."""
+    ballot = respondent.get("ballot")
+    return ballot if isinstance(ballot, str) else ""
+
+
 def _digest(data: dict[str, Any]) -> str:
     import hashlib
     import json
@@ -194,7 +200,7 @@ def read_light(path: Path) -> Light:
         _marks(tables, role),
         comments if role != "self" else {},
         subject=subject if isinstance(subject, str) else "",
-        digest=_digest(data) if role != "self" else "",
+        digest=_ballot(respondent) or _digest(data) if role != "self" else "",
         titles=titles,
     )
 

@@ -69,6 +69,9 @@ class Respondent(Record):
     post: str | None = None
     """The post profile's id (leader, cadre, member); items that do not apply to it were neither asked nor scored."""
     serves_public: bool | None = None
+    ballot: str | None = None
+    """A rating's random token (128 bits, drawn when the rating is written): a copy of one rating shares it, two
+    raters who gave the same marks do not. It says nothing about who rated."""
 
 
 class Scores(Record):
@@ -284,6 +287,10 @@ def build(
     from selfcheck.scoring.scores import score
 
     person = respondent or Respondent(name=name or None)
+    if person.role != "self" and not person.ballot:  # each rating counts once, however many copies of its file
+        import secrets
+
+        person = person.model_copy(update={"ballot": secrets.token_hex(16)})
     who = Who(person.post, person.serves_public) if person.role == "self" else None
     results = {}
     for q in questionnaires:

@@ -87,10 +87,18 @@ def _causes_list(finding: object) -> object:
     return out
 
 
-REPORT = FileKind(Msg.WHAT_REPORT, 3, {1: _report_1_to_2, 2: _report_2_to_3})
+def _report_3_to_4(data: dict[str, Any], _path: Path) -> dict[str, Any]:
+    """Schema 3 → 4 only added a rating's ``respondent.ballot``; an older rating has none and is told apart by its
+    content, as before."""
+    return data
+
+
+REPORT = FileKind(Msg.WHAT_REPORT, 4, {1: _report_1_to_2, 2: _report_2_to_3, 3: _report_3_to_4})
 """2: red lines, the post profile, the problem norm's written reasons, consistency notes, raters' grades.
 3: findings carry ``causes`` (a list; was ``cause``) and ``problem_id`` for carried problems; review entries name
-the problem they are about (``problem_id``) and, for a problem added by hand, whether it persists (``outcome``)."""
+the problem they are about (``problem_id``) and, for a problem added by hand, whether it persists (``outcome``).
+4: a rating carries a random ``respondent.ballot``, so that copies of one file count once and raters who gave the same
+marks count apart."""
 
 ANSWERS = FileKind(Msg.WHAT_ANSWERS, REPORT.current, REPORT.steps, assumed=REPORT.current)
 """An answers file is written by hand, or is a past report: its version may be left out."""
@@ -111,7 +119,13 @@ LEDGER = FileKind(Msg.WHAT_LEDGER, 2, {1: _ledger_1_to_2}, assumed=2)
 
 # ---- the draft ----
 
-DRAFT = FileKind(Msg.WHAT_DRAFT, 1, assumed=1)
+
+def _draft_1_to_2(data: dict[str, Any], _path: Path) -> dict[str, Any]:
+    """Schema 1 → 2 only added ``partial`` (the lines of a 查摆 or 回头看 record left half-way)."""
+    return data
+
+
+DRAFT = FileKind(Msg.WHAT_DRAFT, 2, {1: _draft_1_to_2}, assumed=1)
 
 FILE_KINDS = {"report": REPORT, "answers": ANSWERS, "ledger": LEDGER, "draft": DRAFT}
 """Every file kind selfcheck reads back. The summary's fast reader reads reports, so it uses :data:`REPORT`."""
