@@ -87,7 +87,7 @@ def test_profile_red_line_and_the_problem_norm(home: Path, tmp_path: Path) -> No
 
     [path] = storage.list_reports(home / "reports")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 3  # 3 since #12
+    assert data["schema_version"] == 4  # 3 since #12, 4 since ratings carry a ballot token
     assert data["respondent"] == {"role": "self", "post": "member", "serves_public": False}
     result = data["questionnaires"]["mini"]
     assert "a1" not in result["answers"] and result["not_applicable"] == ["a1"]
