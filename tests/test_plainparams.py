@@ -74,6 +74,9 @@ def _samples(annotation: Any, tmp: Path) -> list[Any]:
         Literal["a", "b"]: ["a", "b", "A", "c", 1],
     }
     origin = get_origin(annotation)
+    if origin is Literal and annotation not in leaves:  # a command's own choices (--lang, --format, --status …)
+        choices = list(get_args(annotation))
+        return [None, *choices, str(choices[-1]).upper(), f" {choices[0]}", "nope", "", 1]
     if origin is list:
         inner = leaves[get_args(annotation)[0]]
         return [None, (), [], tuple(inner[:3]), [inner[0]], inner[0], (inner[0], 3.5)]

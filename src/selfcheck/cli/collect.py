@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.options import LangOption, QuestionnaireFiles, resolve_lang
+from selfcheck.cli.options import LangOption, QuestionnaireFiles, RoleOption, resolve_lang
 from selfcheck.errors import UsageError
 from selfcheck.i18n import Msg, t
 
 if TYPE_CHECKING:
-    from selfcheck.collect.ballot import Role
     from selfcheck.i18n import Lang
     from selfcheck.questionnaire.model import Questionnaire
 
@@ -45,12 +44,6 @@ def _form(form: str | None, extra: list[Path]) -> Questionnaire:
     return q
 
 
-def _role(role: str) -> Role:
-    if role not in ("peer", "masses"):
-        raise UsageError(Msg.COLLECT_BAD_ROLE, value=role)
-    return "masses" if role == "masses" else "peer"
-
-
 def _print(q: Questionnaire, subjects: list[str], sheets: int, output: Path | None, lang: Lang) -> None:
     """Write the blank 测评表 (Word) and the table to type them into (CSV), never over existing files."""
     from selfcheck.collect.paper import csv_template, sheet_docx
@@ -73,7 +66,7 @@ def collect(
     form: Annotated[str | None, typer.Option("--form", help="The questionnaire whose [rating] is the form.")] = None,
     ballots: Annotated[int, typer.Option("--ballots", help="How many raters: codes, or paper sheets.")] = 20,
     folder: Annotated[Path | None, typer.Option("--dir", help="Folder for the rating reports.")] = None,
-    role: Annotated[str, typer.Option("--role", help="peer (同事互评) or masses (群众评议).")] = "peer",
+    role: RoleOption = "peer",
     until: Annotated[str | None, typer.Option("--until", help="Stop at this time (HH:MM).")] = None,
     host: Annotated[str | None, typer.Option("--host", help="Address to serve on (default: the LAN address).")] = None,
     port: Annotated[int, typer.Option("--port", help="Port to serve on (0: any free port).")] = 8765,
@@ -104,7 +97,6 @@ def collect(
     language = resolve_lang(lang)
     names = parse_subjects(subjects)
     q = _form(form, questionnaire or [])
-    kind = _role(role)
     if not 1 <= ballots <= MAX_BALLOTS:
         raise UsageError(Msg.COLLECT_BAD_BALLOTS, max=MAX_BALLOTS)
     if paper:
@@ -114,4 +106,4 @@ def collect(
     from selfcheck.records import storage
     from selfcheck.terminal.collect_run import run
 
-    run(q, names, kind, ballots, storage.reports_dir(folder), deadline, host, port, tls, slips, language)
+    run(q, names, role, ballots, storage.reports_dir(folder), deadline, host, port, tls, slips, language)

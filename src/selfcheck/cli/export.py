@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from selfcheck.records.report import Report
 
 from selfcheck.cli.options import LangOption, resolve_lang, warn_skipped
+from selfcheck.export import FormatName, TableName  # at run time: Typer reads the choices from them
 
 
 def export(
@@ -26,20 +27,16 @@ def export(
         list[str] | None, typer.Argument(metavar="REPORT|latest", help="Reports to export (default: latest).")
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html, docx, csv, json (the reports as stored) or doc-json (the document as data).",
-        ),
+        FormatName,
+        typer.Option("--format", "-f", help="json: the reports as stored; doc-json: the document as data."),
     ] = "md",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output file; - for stdout (text formats).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
-    what: Annotated[str, typer.Option("--what", help="csv: answers (one row per item) or findings (整改清单).")] = (
-        "answers"
-    ),
+    what: Annotated[
+        TableName, typer.Option("--what", help="csv: answers (one row per item) or findings (整改清单).")
+    ] = "answers",
     folder: Annotated[Path | None, typer.Option("--dir", help="Reports folder (for latest and the ledger).")] = None,
     summary: Annotated[
         bool, typer.Option("--summary", help="Export the organisation summary of REPORTS (files or folders).")
@@ -74,15 +71,9 @@ def export(
       selfcheck export --format csv --what findings *.toml
       selfcheck export --summary ./支部报告/ --format html
     """
-    from selfcheck.errors import UsageError
     from selfcheck.export import FORMATS, exporter
-    from selfcheck.i18n import Msg
     from selfcheck.records import storage
 
-    if fmt not in FORMATS:
-        raise UsageError(Msg.BAD_CHOICE, option="--format", choices=", ".join(FORMATS), value=fmt)
-    if what not in ("answers", "findings"):
-        raise UsageError(Msg.BAD_CHOICE, option="--what", choices="answers, findings", value=what)
     base = storage.reports_dir(folder)
     language = resolve_lang(lang)
     if summary:
@@ -97,9 +88,9 @@ def export(
 def _reports_source(
     refs: list[str],
     base: Path,
-    fmt: str,
+    fmt: FormatName,
     output: Path | None,
-    what: str,
+    what: TableName,
     title: dict[str, str | None],
     scores: bool | None,
     lang: Lang,
@@ -217,7 +208,7 @@ def _write(data: str | bytes, output: Path | None, default: Path, force: bool) -
     typer.echo(str(output))
 
 
-def _summary_source(sources: list[str], fmt: str, names: bool, lang: Lang) -> tuple[Source, str]:
+def _summary_source(sources: list[str], fmt: FormatName, names: bool, lang: Lang) -> tuple[Source, str]:
     """``export --summary``: the organisation summary as a document (md, html, doc-json) or a table (csv)."""
     from selfcheck.compare.summary import gather, summarise_files
     from selfcheck.errors import UsageError

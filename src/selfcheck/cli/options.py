@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from selfcheck.errors import SelfcheckError, UsageError
-
-if TYPE_CHECKING:
-    from selfcheck.i18n import Lang
+from selfcheck.errors import SelfcheckError
+from selfcheck.i18n import Lang  # at run time: Typer reads the choices of --lang from it
+from selfcheck.records.codes import RaterRole
 
 
 def print_error(message: str) -> None:
@@ -49,7 +48,7 @@ def print_json(data: Any) -> None:
 _C1_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
-def _remember_lang(value: str | None) -> str | None:
+def _remember_lang(value: Lang | None) -> Lang | None:
     """Settle the language as soon as ``--lang`` is parsed, so that an error raised before the command words its
     output is still in the language asked for."""
     if value is not None:
@@ -58,8 +57,12 @@ def _remember_lang(value: str | None) -> str | None:
 
 
 LangOption = Annotated[
-    str | None, typer.Option("--lang", help="zh or en (default: from the locale).", callback=_remember_lang)
+    Lang | None,
+    typer.Option(
+        "--lang", help="Language of the output (default: SELFCHECK_LANG, else the locale).", callback=_remember_lang
+    ),
 ]
+RoleOption = Annotated[RaterRole, typer.Option("--role", help="Who rates: peer (同事互评) or masses (群众评议).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 FolderOption = Annotated[
     Path | None, typer.Option("--dir", help="Reports folder (default: $SELFCHECK_HOME/reports or the data folder).")
@@ -74,19 +77,12 @@ _chosen: list[Lang] = []
 """The language a command settled on, so that the error boundary words its errors the same way."""
 
 
-def resolve_lang(value: str | None) -> Lang:
-    """The interface language: ``--lang``, else from the locale (remembered for error messages)."""
-    from selfcheck.i18n import LANGS, default_lang
+def resolve_lang(value: Lang | None) -> Lang:
+    """The interface language: ``--lang`` (Typer has checked it is one of the choices), else from the locale;
+    remembered for error messages."""
+    from selfcheck.i18n import default_lang
 
-    lang: Lang
-    if value is None:
-        lang = default_lang()
-    elif value in LANGS:
-        lang = next(choice for choice in LANGS if choice == value)
-    else:
-        from selfcheck.i18n import Msg
-
-        raise UsageError(Msg.BAD_CHOICE, option="--lang", choices="zh, en", value=value)
+    lang = default_lang() if value is None else value
     _chosen[:] = [lang]
     return lang
 

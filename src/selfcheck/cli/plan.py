@@ -10,6 +10,7 @@ import typer
 
 from selfcheck.cli import plain_app
 from selfcheck.cli.options import FolderOption, LangOption, chosen_lang, print_json, resolve_lang, warn_skipped
+from selfcheck.records.codes import Progress  # at run time: Typer reads the choices of --status from it
 
 if TYPE_CHECKING:
     from selfcheck.i18n import Lang, Msg
@@ -123,7 +124,7 @@ def update(
         str, typer.Argument(metavar="ID", help="The problem's id, or a finding id from a report (or a unique prefix).")
     ],
     status: Annotated[
-        str, typer.Option("--status", help="todo, doing, done, or closed (销号, after a check; only after done).")
+        Progress, typer.Option("--status", help="closed: 销号, after someone else's check, only after done.")
     ],
     evidence: Annotated[
         str | None,
@@ -140,20 +141,16 @@ def update(
 
     Example: selfcheck plan update F3a9c0b1 --status done --evidence "已建立回访登记表"
     """
-    from selfcheck.errors import UsageError
     from selfcheck.i18n import Msg, t
     from selfcheck.records import ledger
     from selfcheck.records.report import now
 
     language = resolve_lang(lang)
-    progress = next((s for s in ledger.PROGRESS if s == status), None)
-    if progress is None:
-        raise UsageError(Msg.LEDGER_BAD_STATUS, status=status)
     day = _done_on(when)
     base, book, rows = _ledger(folder)
     problem = ledger.find(book, finding_id)  # a wrong id is said before anything is asked
     text = _ask_evidence(evidence or "", status, language)
-    event = ledger.update(base, lambda b: ledger.record(ledger.find(b, problem.id), progress, text, day, now()), rows)
+    event = ledger.update(base, lambda b: ledger.record(ledger.find(b, problem.id), status, text, day, now()), rows)
     label = ledger.status_label(event.status or "todo", language)
     from selfcheck.terminal.visible import visible
 

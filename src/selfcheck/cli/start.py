@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from selfcheck.collect.ballot import Role
+    from selfcheck.i18n import Lang
     from selfcheck.questionnaire.library import Library
+    from selfcheck.records.codes import RaterRole
 
-from selfcheck.cli.options import LangOption, QuestionnaireFiles, resolve_lang
+from selfcheck.cli.options import LangOption, QuestionnaireFiles, RoleOption, resolve_lang
 
 
 def _custom(extra: list[Path], always: bool = False) -> tuple[Library | None, dict[str, str]]:
@@ -100,7 +101,7 @@ def rate(
         typer.Argument(metavar="ID", help="Questionnaire ids or a set (contrast, ability, all). Asked when omitted."),
     ] = None,
     subject: Annotated[str | None, typer.Option("--subject", help="The person you are rating.")] = None,
-    role: Annotated[str, typer.Option("--role", help="peer (同事互评) or masses (群众评议).")] = "peer",
+    role: RoleOption = "peer",
     folder: Annotated[
         Path | None, typer.Option("--dir", help="Folder for the rating (default: SELFCHECK_HOME or the data folder).")
     ] = None,
@@ -131,10 +132,8 @@ def rate(
     from selfcheck.i18n import Msg
     from selfcheck.records import storage
 
-    if role not in ("peer", "masses"):
-        raise UsageError(Msg.BAD_CHOICE, option="--role", choices="peer, masses", value=role)
     if table is not None:
-        _import(table, list(ids or []), subjects, "masses" if role == "masses" else "peer", folder, questionnaire, lang)
+        _import(table, list(ids or []), subjects, role, folder, questionnaire, lang)
         return
     if not (subject or "").strip():
         raise UsageError(Msg.RATE_RESUME_SUBJECT if resume else Msg.SUBJECT_NEEDED)
@@ -149,7 +148,7 @@ def rate(
         lang=resolve_lang(lang) if lang is not None else None,
         resume=resume,
         files=files,
-        role="masses" if role == "masses" else "peer",
+        role=role,
         subject=(subject or "").strip() or None,
     )
     interactive(opts, library)
@@ -159,10 +158,10 @@ def _import(
     table: Path,
     ids: list[str],
     subjects: str,
-    role: Role,
+    role: RaterRole,
     folder: Path | None,
     extra: list[Path] | None,
-    lang: str | None,
+    lang: Lang | None,
 ) -> None:
     """``rate --import``: paper ballots from a table, all rows checked before anything is written."""
     from datetime import date

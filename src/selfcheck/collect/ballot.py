@@ -13,18 +13,19 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from selfcheck.collect.form import GRADE, Column
 from selfcheck.compare.gap import SUBJECT_COMMENT
 from selfcheck.i18n import Msg
+from selfcheck.records.codes import RaterRole
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.report import Report
 
 
-Role = Literal["peer", "masses"]
+Role = RaterRole
 MAX_COMMENT = 500
 """Characters in one comment: room for a paragraph, not for a file."""
 CODE_BYTES = 16

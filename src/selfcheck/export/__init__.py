@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Literal, Protocol, cast, get_args
 
 if TYPE_CHECKING:
     from selfcheck.export.document import Document
@@ -37,7 +37,12 @@ class Format:
     """Renders the table (csv: ``--what`` answers or findings), not the document."""
 
 
-FORMATS: dict[str, Format] = {
+FormatName = Literal["md", "html", "docx", "csv", "json", "doc-json"]
+"""The names ``--format`` takes (the keys of :data:`FORMATS`)."""
+TableName = Literal["answers", "findings"]
+"""csv's tables (``--what``): one row per answered item, or the 整改清单 (one row per finding)."""
+
+FORMATS: dict[FormatName, Format] = {
     "md": Format("selfcheck.export.markdown", ".md"),
     "html": Format("selfcheck.export.html", ".html"),
     "docx": Format("selfcheck.export.docx", ".docx", text=False, summary=False, scores=False),
@@ -46,6 +51,7 @@ FORMATS: dict[str, Format] = {
     "doc-json": Format("selfcheck.export.document_json", ".doc.json"),
 }
 """Every format by the name ``--format`` takes, in the order ``--help`` lists them."""
+assert tuple(FORMATS) == get_args(FormatName), "FormatName lists the formats of FORMATS, in order"
 
 
 @dataclass
@@ -80,7 +86,7 @@ class Exporter(Protocol):
         ...
 
 
-def exporter(name: str) -> Exporter:
+def exporter(name: FormatName) -> Exporter:
     """The module of format ``name`` (a key of :data:`FORMATS`), imported now."""
     import importlib
 

@@ -413,7 +413,6 @@ class Msg(Enum):
     GAP_IS_SELF = ("{path}：这是自评，不是他人的测评。", "{path}: is a self-assessment, not a rating by others.")
     GAP_OTHER_SUBJECT = ("{path}：测评的是“{subject}”，不是“{name}”。", "{path}: rates {subject!r}, not {name!r}.")
     # The command line.
-    BAD_CHOICE = ("{option}：请用 {choices}，而不是“{value}”。", "{option}: use {choices}, not {value!r}.")
     SUBJECT_NEEDED = ("--subject：请写明被测评人的姓名。", "--subject: name the person you are rating.")
     FORMAT_ONE_REPORT = (
         "--format {fmt} 只能导出一份报告（或只含他评的多份）；csv 和 json 可以导出多份。",
@@ -468,10 +467,6 @@ class Msg(Enum):
     LEDGER_THIN_EVIDENCE = (
         "证据“{evidence}”太简略，说明不了做了什么。请写明做了什么、在哪里可以查到。",
         'The evidence "{evidence}" is too brief to say what was done. Say what was done and where it can be checked.',
-    )
-    LEDGER_BAD_STATUS = (
-        "--status：请用 todo、doing、done 或 closed，而不是 {status}。",
-        "--status: use todo, doing, done or closed, not {status}.",
     )
     LEDGER_RECORDED = ("{id}：{status}（{date}）", "{id}: {status} ({date})")
     PLAN_TO_FILL = ("（未填写）", "(not filled in)")
@@ -1008,7 +1003,6 @@ class Msg(Enum):
         "--form：请给出一份有民主测评等次的问卷，如 --form zuofeng。",
         "--form: give one questionnaire with a rating scale, e.g. --form zuofeng.",
     )
-    COLLECT_BAD_ROLE = ("--role：请用 peer 或 masses，不是 {value}。", "--role: use peer or masses, not {value}.")
     COLLECT_BAD_BALLOTS = ("--ballots：请给出1–{max}之间的份数。", "--ballots: give a number from 1 to {max}.")
     COLLECT_BAD_UNTIL = ("--until：时间应写作 HH:MM，如 17:30。", "--until: write the time as HH:MM, e.g. 17:30.")
     BALLOT_UNKNOWN_FIELD = ("表单中有未知的栏目 {field}。", "The form has an unknown field {field}.")

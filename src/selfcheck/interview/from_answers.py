@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.errors import ReportError
 from selfcheck.i18n import Lang, Msg
 from selfcheck.questionnaire.library import Library
+from selfcheck.records.codes import Role
 
 if TYPE_CHECKING:
     from selfcheck.interview.answers_file import Answers
@@ -28,7 +29,7 @@ class StartOptions:
     resume: bool
     files: dict[str, str]
     """Custom questionnaire files by id (``--questionnaire``)."""
-    role: Literal["self", "peer", "masses"] = "self"
+    role: Role = "self"
     subject: str | None = None
 
 

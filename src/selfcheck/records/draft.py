@@ -18,6 +18,7 @@ from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import AnswerValue
 from selfcheck.records import draftname, versions
+from selfcheck.records.codes import Role
 from selfcheck.records.report import Finding, ReviewEntry
 from selfcheck.records.storage import atomic_write, private_dir
 
@@ -37,7 +38,7 @@ class Draft(BaseModel):
     digests: dict[str, str] = Field(default_factory=dict)
     answers: dict[str, dict[str, AnswerValue]] = Field(default_factory=dict)
     skipped: dict[str, list[str]] = Field(default_factory=dict)
-    role: Literal["self", "peer", "masses"] = "self"
+    role: Role = "self"
     subject: str | None = None
     """For raters: the person rated. A rater's own name is never stored."""
     phase: Literal["review", "questions", "findings", "extra", "norm", "ratings"] = "review"

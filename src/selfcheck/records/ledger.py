@@ -21,6 +21,7 @@ from selfcheck.files import exact
 from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.records import versions
+from selfcheck.records.codes import Progress
 from selfcheck.records.report import CauseCode, Finding, Report, Source
 from selfcheck.records.storage import atomic_write, private_dir
 
@@ -28,8 +29,6 @@ T = TypeVar("T")
 LEDGER_NAME = "ledger.toml"
 LEDGER_SCHEMA = versions.LEDGER.current
 """2: one ``[[problems]]`` entry per problem with its ``events``; 1 was a flat list of status entries per finding."""
-Progress = Literal["todo", "doing", "done", "closed"]
-PROGRESS: tuple[Progress, ...] = ("todo", "doing", "done", "closed")
 FINISHED = ("done", "closed")
 """Done by the person; closed (销号) once someone checked it, which only follows done."""
 EventKind = Literal["found", "status", "edit", "reopened"]

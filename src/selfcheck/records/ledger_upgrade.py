@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import first_problem
 from selfcheck.i18n import Msg
-from selfcheck.records.ledger import FINISHED, Event, Ledger, Problem, Progress, sync
+from selfcheck.records.codes import Progress
+from selfcheck.records.ledger import FINISHED, Event, Ledger, Problem, sync
 
 
 class _EntryV1(BaseModel):

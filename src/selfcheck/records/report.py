@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
 from selfcheck.records import versions
+from selfcheck.records.codes import Role
 from selfcheck.scoring.scores import Result
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class Respondent(Record):
     """Who answered; ``name`` is optional so reports may stay anonymous."""
 
     name: str | None = None
-    role: Literal["self", "peer", "masses"] = "self"
+    role: Role = "self"
     subject: str | None = None
     post: str | None = None
     """The post profile's id (leader, cadre, member); items that do not apply to it were neither asked nor scored."""

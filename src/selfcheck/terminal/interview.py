@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.codes import Progress
     from selfcheck.records.draft import Draft
     from selfcheck.records.report import Report
     from selfcheck.terminal.prompts import Session
@@ -251,7 +252,7 @@ def _run(
     ]
     book = ledger.current(opts.folder, own)
 
-    def record(problem: ledger.Problem, status: ledger.Progress, evidence: str) -> None:
+    def record(problem: ledger.Problem, status: Progress, evidence: str) -> None:
         # Re-read under the lock: a `plan update` made while this interview waited for input is kept. Marked with
         # this run's start, so that this run's own report, if it finds the problem again, reopens it.
         run = state.created.isoformat()

@@ -15,7 +15,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from selfcheck.i18n import Msg, t
-from selfcheck.records.ledger import Problem, Progress, status_label, thin_evidence
+from selfcheck.records.codes import Progress
+from selfcheck.records.ledger import Problem, status_label, thin_evidence
 from selfcheck.records.report import Outcome, ReviewEntry, ReviewStatus
 from selfcheck.terminal.forms import Ask, Back, fill
 

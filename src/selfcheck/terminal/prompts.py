@@ -19,8 +19,9 @@ from selfcheck.interview import detail_checks as wording
 from selfcheck.interview.state import Interview, Step
 from selfcheck.questionnaire.model import DateItem, Questionnaire
 from selfcheck.questionnaire.values import describe, parse
+from selfcheck.records.codes import Progress
 from selfcheck.records.draft import Draft
-from selfcheck.records.ledger import Problem, Progress
+from selfcheck.records.ledger import Problem
 from selfcheck.records.report import Finding, ReviewEntry, finding_id
 from selfcheck.scoring.findings import Detected
 from selfcheck.scoring.scores import score
