@@ -30,7 +30,8 @@ def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
 
 
 def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
-    """Indexes of the two most recent reports (same role and subject) that share a questionnaire."""
+    """Indexes of the two most recent reports of one series (one's own, or ratings of one person in one role) that
+    share a questionnaire."""
     from selfcheck.errors import UsageError
     from selfcheck.i18n import Msg
 
@@ -38,8 +39,7 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
         b = rows[j][1]
         for i in range(j - 1, -1, -1):
             a = rows[i][1]
-            same_who = (a.respondent.role, a.respondent.subject) == (b.respondent.role, b.respondent.subject)
-            if same_who and set(a.questionnaires) & set(b.questionnaires):
+            if a.respondent.same_series(b.respondent) and set(a.questionnaires) & set(b.questionnaires):
                 return i, j
     raise UsageError(Msg.NO_PAIR)
 
@@ -89,11 +89,9 @@ def diff(
         b_path = storage.resolve(new or "latest", base)
         a, b = storage.read_report(a_path), storage.read_report(b_path)
     # Streaks and copied wording are about the same person's own reports, not ratings others gave.
-    who, itself = (a.respondent.role, a.respondent.subject), a_path.resolve()
+    itself = a_path.resolve()
     earlier = [
-        r
-        for p, r in rows
-        if r.created < a.created and (r.respondent.role, r.respondent.subject) == who and p.resolve() != itself
+        r for p, r in rows if r.created < a.created and r.respondent.same_series(a.respondent) and p.resolve() != itself
     ]
     book = ledger.current(base, rows)
     from selfcheck.i18n import Msg, t

@@ -107,7 +107,7 @@ def _reports_source(
     if output is not None and str(output) == "-" and not form.text:
         raise UsageError(Msg.OUTPUT_BINARY)
     reports = _read_all(paths, lang)
-    rated = all(r.respondent.role != "self" for _, r in reports)
+    rated = all(r.respondent.is_rater for _, r in reports)
     if len(paths) > 1 and not form.several and not rated:
         raise UsageError(Msg.FORMAT_ONE_REPORT, fmt=fmt)
     status = ledger.load(base).finding_status()

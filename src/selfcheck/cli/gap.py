@@ -28,7 +28,7 @@ def gap(
       selfcheck gap latest ./测评/
       selfcheck gap me.toml r1.toml r2.toml r3.toml --json
     """
-    from selfcheck.compare.gap import check_subject, compare
+    from selfcheck.compare.gap import check_subject, compare, ratings_of
     from selfcheck.compare.summary import skip_counts, skipped_text
     from selfcheck.errors import ReportError
     from selfcheck.questionnaire.library import load_library
@@ -46,13 +46,7 @@ def gap(
             rows, unread = storage.load_all(path, any_name=True)
             broken += unread
             read += len(rows)
-            named += [
-                (str(p), r)
-                for p, r in rows
-                if p.resolve() != self_path.resolve()
-                and r.respondent.role != "self"
-                and r.respondent.subject == mine.respondent.name
-            ]
+            named += [(str(p), r) for p, r in ratings_of(mine, rows, self_path)]
         else:
             named.append((str(path), storage.read_report(path)))
             read += 1

@@ -6,8 +6,9 @@ them); the view words them in the chosen language."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from selfcheck.errors import ReportError
@@ -134,15 +135,22 @@ class QuestionnaireGap:
 def check_subject(self_report: Report, self_path: str, others: Sequence[tuple[str, Report]]) -> None:
     """Refuse, by file name, ratings of someone else and self reports without a name."""
     name = self_report.respondent.name
-    if self_report.respondent.role != "self":
+    if self_report.respondent.is_rater:
         raise ReportError(Msg.GAP_NOT_SELF, path=self_path)
     if not name:
         raise ReportError(Msg.GAP_NO_NAME, path=self_path)
     for path, report in others:
-        if report.respondent.role == "self":
+        if not report.respondent.is_rater:
             raise ReportError(Msg.GAP_IS_SELF, path=path)
-        if report.respondent.subject != name:
+        if not report.respondent.rates(name):
             raise ReportError(Msg.GAP_OTHER_SUBJECT, path=path, subject=report.respondent.subject, name=name)
+
+
+def ratings_of(self_report: Report, rows: Iterable[tuple[Path, Report]], self_path: Path) -> list[tuple[Path, Report]]:
+    """From the reports of a folder, the ratings of the person of ``self_report`` by others (never the self report
+    itself, wherever it lies): the raters ``gap`` compares with."""
+    name, itself = self_report.respondent.name, self_path.resolve()
+    return [(p, r) for p, r in rows if r.respondent.rates(name) and p.resolve() != itself]
 
 
 def distinct(others: Sequence[Report]) -> list[Report]:

@@ -73,7 +73,7 @@ def _questionnaire(qid: str, results: list[QuestionnaireResult], q: Questionnair
 def summarise_ratings(reports: Sequence[Report], definitions: Mapping[str, Questionnaire]) -> list[SubjectRatings]:
     """Per subject (in the order first met) and questionnaire: raters, marks, grades and comments."""
     by_subject: dict[str, dict[str, list[QuestionnaireResult]]] = {}
-    for report in distinct([r for r in reports if r.respondent.role != "self"]):
+    for report in distinct([r for r in reports if r.respondent.is_rater]):
         per = by_subject.setdefault(report.respondent.subject or "", {})
         for qid, result in report.questionnaires.items():
             per.setdefault(qid, []).append(result)

@@ -19,6 +19,7 @@ from selfcheck.compare.gap import MIN_RATERS
 from selfcheck.errors import ReportError
 from selfcheck.files.tomlfile import read_toml
 from selfcheck.i18n import Lang, Msg, Phrase, t
+from selfcheck.records.codes import is_rater
 from selfcheck.records.ledger import FINISHED
 from selfcheck.records.storage import SKIP_CODES
 
@@ -81,9 +82,9 @@ def _marks(tables: dict[str, Any], role: str) -> dict[str, Marks]:
         reasons, notes, grade = table.get("no_problem"), table.get("notes"), table.get("grade")
         marks.no_problem += len(reasons) if isinstance(reasons, dict) else 0
         if isinstance(notes, list):
-            marks.notes += len(notes) if role == "self" else 0
-            marks.all_top_raters += int(role != "self" and ALL_TOP in notes)
-        if isinstance(grade, str) and role != "self":
+            marks.notes += 0 if is_rater(role) else len(notes)
+            marks.all_top_raters += int(is_rater(role) and ALL_TOP in notes)
+        if isinstance(grade, str) and is_rater(role):
             marks.grades.setdefault(qid, Counter())[grade] += 1
     return out
 
@@ -198,9 +199,9 @@ def read_light(path: Path) -> Light:
         scores,
         findings,
         _marks(tables, role),
-        comments if role != "self" else {},
+        comments if is_rater(role) else {},
         subject=subject if isinstance(subject, str) else "",
-        digest=_ballot(respondent) or _digest(data) if role != "self" else "",
+        digest=_ballot(respondent) or _digest(data) if is_rater(role) else "",
         titles=titles,
     )
 
@@ -425,7 +426,7 @@ class Tally:
         self.files += 1
         for qid, title in light.titles.items():
             self.titles.setdefault(qid, title)
-        if light.role != "self":
+        if is_rater(light.role):
             self.ratings.setdefault(light.subject, {})[light.digest] = light
             return
         self.self_files += 1

@@ -130,7 +130,7 @@ def _earlier(folder: Path) -> list[tuple[str, str]]:
 
     rows, _broken = storage.load_all(folder)
     return [
-        (f"{r.created:%Y-%m}", f.detail) for _, r in rows if r.respondent.role == "self" for f in r.findings if f.detail
+        (f"{r.created:%Y-%m}", f.detail) for _, r in rows if not r.respondent.is_rater for f in r.findings if f.detail
     ]
 
 

@@ -14,3 +14,14 @@ RaterRole = Literal["peer", "masses"]
 Progress = Literal["todo", "doing", "done", "closed"]
 """A measure in the ledger: 未启动, 进行中, 已完成, 已销号 (closed after someone else's check)."""
 PROGRESS: tuple[Progress, ...] = ("todo", "doing", "done", "closed")
+
+
+def is_rater(role: str) -> bool:
+    """A report by someone rating another person, not the person's own self-assessment."""
+    return role != "self"
+
+
+def about(role: str, name: str | None, subject: str | None) -> str | None:
+    """Whom a report is about: the respondent's own name, or, for a rating, the person rated (a rater's own name
+    is never stored)."""
+    return subject if is_rater(role) else name

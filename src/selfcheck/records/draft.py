@@ -18,7 +18,7 @@ from selfcheck.files.tomlfile import dump_toml, first_problem, read_toml
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import AnswerValue
 from selfcheck.records import draftname, versions
-from selfcheck.records.codes import Role
+from selfcheck.records.codes import Role, is_rater
 from selfcheck.records.report import Finding, ReviewEntry
 from selfcheck.records.storage import atomic_write, private_dir
 
@@ -64,7 +64,7 @@ class Draft(BaseModel):
 
 def _matches(saved: Draft, role: str, subject: str | None, ids: list[str] | None) -> bool:
     """The draft's own content agrees with what was asked (a renamed or copied file is not trusted)."""
-    if saved.role != role or (role != "self" and (saved.subject or "") != (subject or "")):
+    if saved.role != role or (is_rater(role) and (saved.subject or "") != (subject or "")):
         return False
     return ids is None or sorted(saved.questionnaires) == sorted(ids)
 

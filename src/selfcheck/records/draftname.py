@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from selfcheck.files.paths import DRAFT_NAME
+from selfcheck.records.codes import is_rater
 
 PREFIX = "draft-"
 
@@ -30,7 +31,7 @@ def _rater(role: str, subject: str | None) -> str:
 def new_path(folder: Path, role: str, subject: str | None, ids: list[str]) -> Path:
     """Where a new draft is saved. The person's own: one per questionnaire set. A rater's: a new file every time,
     so that a rater never continues, overwrites or sees another rater's draft, even on a shared account."""
-    if role == "self":
+    if not is_rater(role):
         return folder / f"{PREFIX}self-{_digest(*sorted(ids))}.toml"
     return folder / f"{_rater(role, subject)}{_digest(*sorted(ids))}-{secrets.token_hex(4)}.toml"
 
@@ -38,10 +39,10 @@ def new_path(folder: Path, role: str, subject: str | None, ids: list[str]) -> Pa
 def candidates(folder: Path, role: str, subject: str | None, ids: list[str] | None) -> list[Path]:
     """Existing drafts that may be this person's for this role, subject and set, newest first (their content is
     checked on load). The old single ``draft.toml`` comes last."""
-    if role == "self" and ids:
+    if not is_rater(role) and ids:
         found = [new_path(folder, role, subject, ids)]
     else:
-        prefix = f"{PREFIX}self-" if role == "self" else _rater(role, subject)
+        prefix = _rater(role, subject) if is_rater(role) else f"{PREFIX}self-"
         found = list(folder.glob(f"{prefix}*.toml")) if folder.is_dir() else []
     found = sorted((p for p in found if p.is_file()), key=_mtime, reverse=True)
     legacy = folder / DRAFT_NAME

@@ -209,7 +209,7 @@ def current(folder: Path, reports: Iterable[tuple[Path, Report]]) -> Ledger:
 
 def take_in(folder: Path, path: Path, report: Report) -> None:
     """Enter a newly written report's findings in the folder's ledger (and save it)."""
-    if report.respondent.role == "self" and report.findings:
+    if not report.respondent.is_rater and report.findings:
         update(folder, lambda _book: None, [(path, report)])
 
 
@@ -254,7 +254,7 @@ def sync(ledger: Ledger, reports: Iterable[tuple[Path, Report]], now: datetime) 
     found again after it was done or closed is reopened. Returns the problems that changed."""
     changed: dict[str, Problem] = {}
     known = {fid for p in ledger.problems for fid in p.findings}
-    own = sorted((r for r in reports if r[1].respondent.role == "self"), key=lambda r: r[1].created)
+    own = sorted((r for r in reports if not r[1].respondent.is_rater), key=lambda r: r[1].created)
     for path, report in own:
         day = report.created.date().isoformat()
         for f in report.findings:

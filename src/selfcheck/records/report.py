@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
-from selfcheck.records import versions
+from selfcheck.records import codes, versions
 from selfcheck.records.codes import Role
 from selfcheck.scoring.scores import Result
 
@@ -73,6 +73,25 @@ class Respondent(Record):
     ballot: str | None = None
     """A rating's random token (128 bits, drawn when the rating is written): a copy of one rating shares it, two
     raters who gave the same marks do not. It says nothing about who rated."""
+
+    @property
+    def is_rater(self) -> bool:
+        """Someone rating another person (``peer`` or ``masses``), not the person's own self-assessment."""
+        return codes.is_rater(self.role)
+
+    @property
+    def about(self) -> str | None:
+        """Whom the report is about: the respondent's own name, or the person rated."""
+        return codes.about(self.role, self.name, self.subject)
+
+    def rates(self, name: str | None) -> bool:
+        """A rating of ``name`` by someone else."""
+        return self.is_rater and name is not None and self.subject == name
+
+    def same_series(self, other: Respondent) -> bool:
+        """Reports that follow one another: one's own self-assessments, or ratings of one person in one role. They
+        are the pairs ``diff`` compares and the history its honest-wording notes look back over."""
+        return (self.role, self.subject) == (other.role, other.subject)
 
 
 class Scores(Record):
@@ -288,11 +307,11 @@ def build(
     from selfcheck.scoring.scores import score
 
     person = respondent or Respondent(name=name or None)
-    if person.role != "self" and not person.ballot:  # each rating counts once, however many copies of its file
+    if person.is_rater and not person.ballot:  # each rating counts once, however many copies of its file
         import secrets
 
         person = person.model_copy(update={"ballot": secrets.token_hex(16)})
-    who = Who(person.post, person.serves_public) if person.role == "self" else None
+    who = None if person.is_rater else Who(person.post, person.serves_public)
     results = {}
     for q in questionnaires:
         given = answers.get(q.id, {})

@@ -251,7 +251,7 @@ def write_report(report: Report, folder: Path) -> Path:
     from selfcheck.records.report import to_toml_data
 
     private_dir(folder)
-    if report.respondent.role != "self":
+    if report.respondent.is_rater:
         # A rating keeps the day only: a time of day (in the file or its name) could tell who sat at the keyboard.
         day = report.created.replace(hour=0, minute=0, second=0, microsecond=0)
         report = report.model_copy(update={"created": day})

@@ -12,6 +12,7 @@ from selfcheck.errors import Interrupted, SelfcheckError, UsageError
 from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.interview.from_answers import StartOptions
 from selfcheck.questionnaire.library import Library
+from selfcheck.records.codes import is_rater
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,7 +57,7 @@ def interactive(opts: StartOptions, library: Library | None = None) -> Path | No
 
     chosen: list[str] | None = opts.ids or None
     # Only the person's own drafts are offered at the start; a rater's only with --resume (see _open_draft).
-    fresh = not opts.resume and not (opts.role == "self" and draftname.candidates(opts.folder, "self", None, None))
+    fresh = not opts.resume and (is_rater(opts.role) or not draftname.candidates(opts.folder, "self", None, None))
     set_asked = False
     if library is None and not chosen and fresh:
         try:
@@ -168,7 +169,7 @@ def _open_draft(
     from selfcheck.records import draft
     from selfcheck.terminal.prompts import ask
 
-    if not opts.resume and opts.role != "self":
+    if not opts.resume and is_rater(opts.role):
         return None  # a rater is never offered a draft unasked: in a shared folder it may be another rater's
     wanted = [q.id for q in library.select(chosen)] if chosen else None
     found = draft.find(opts.folder, opts.role, opts.subject, wanted)
@@ -215,7 +216,7 @@ def _run(
         lang = opts.lang or saved.lang
     else:
         questionnaires = library.select(chosen or [])
-        rater = opts.role != "self"
+        rater = is_rater(opts.role)
         state = draft.Draft(
             created=now(),
             name=None if rater else opts.name,
@@ -230,7 +231,7 @@ def _run(
     state.digests = {q.id: q.digest() for q in questionnaires}
     interview = Interview(questionnaires, state.answers, state.skipped)
     session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
-    session.other = state.role != "self"
+    session.other = is_rater(state.role)
     if saved is not None:
         if state.post is not None:  # the post decides which items count: set it before saying where we are
             from selfcheck.questionnaire.profile import Who
@@ -242,7 +243,7 @@ def _run(
     rows, broken = storage.load_all(opts.folder)
     for exc in broken:  # an unreadable earlier report is passed over, and the person is told which
         console.print(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)), style="yellow", highlight=False)
-    own = [(p, r) for p, r in rows if r.respondent.role == "self"]
+    own = [(p, r) for p, r in rows if not r.respondent.is_rater]
     session.earlier = [
         (f"{r.created:%Y-%m}", text)
         for _, r in own

@@ -28,7 +28,7 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
     Titles and level names come from ``definitions`` in ``lang``; a questionnaire that no longer exists shows ids."""
 
     r = report.respondent
-    if r.role == "self":
+    if not r.is_rater:
         who = r.name or t(Msg.ANONYMOUS, lang)
     else:
         kind = t(Msg.RESPONDENT_PEER if r.role == "peer" else Msg.RESPONDENT_MASSES, lang)
