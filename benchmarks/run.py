@@ -4,6 +4,7 @@ Run from the repository root, in the venv where selfcheck is installed:
 
     python benchmarks/run.py            # full run: summary over 1,000 and 10,000 generated reports
     python benchmarks/run.py --quick    # fewer repetitions, 1,000 and 2,000 reports
+    python benchmarks/run.py --quick --only commands --only text   # a part of the table
 
 Prints one table: each measurement (wall time and CPU time, user + sys of the child process), its reference, the
 ratios and the budget. Budgets are judged on the wall ratio of commands run interleaved with their reference; the CPU
@@ -298,6 +299,31 @@ def long_text(runs: int, chars: int = 600_000) -> float:
     return statistics.median(times)
 
 
+def big_text_rows(exe: str, work: Path, env: dict[str, str], runs: int) -> list[tuple[str, float, float]]:
+    """``report show`` and ``plan`` of a report whose 具体表现 and measure are 300,000 characters each (about 1.8
+    MB, near the 2 MB file limit; the ledger holds the same text): median (label, wall, CPU) seconds, interleaved."""
+    import tomli_w
+
+    text = ("我在调研中只听汇报没有入户，" * 21430)[:300_000] + "最后一句。"
+    answers = work / "big-answers.toml"
+    # A problem added by hand (no item), so that no change of the questionnaire's content makes the finding invalid.
+    finding = {"questionnaire": "diaoyan", "problem": "下基层少", "detail": text, "measure": text}
+    data = {"questionnaires": {"diaoyan": {"answers": {"dc-days": 0}}}, "findings": [finding]}
+    answers.write_text(tomli_w.dumps(data), encoding="utf-8")
+    folder = work / "big"
+    start = [exe, "start", "diaoyan", "--answers", str(answers), "--dir", str(folder)]
+    subprocess.run(start, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t = measure(
+        {
+            "show": [exe, "report", "show", "latest", "--dir", str(folder)],
+            "plan": [exe, "plan", "--dir", str(folder)],
+        },
+        env,
+        max(1, runs // 3),
+    )
+    return [("report show, 1.8 MB report", *t["show"]), ("plan, 1.8 MB ledger", *t["plan"])]
+
+
 Row = tuple[str, float, float | None, str, float, float | None, str, bool]
 """label, wall, CPU, reference label, wall ratio, CPU ratio, budget text, within budget."""
 
@@ -432,7 +458,16 @@ def main() -> int:
     """Measure, print the table, and say whether every budget holds."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller report sets")
+    parts = ("commands", "text", "summary", "collect")
+    parser.add_argument(
+        "--only",
+        choices=parts,
+        action="append",
+        help="measure only this part (repeatable): commands against hello, text (answers, next question, long text, "
+        "the 1.8 MB report), summary, collect",
+    )
     args = parser.parse_args()
+    only = set(args.only or parts)
     runs = 3 if args.quick else 9
     sizes = (1000, 2000) if args.quick else (1000, 10000)
     large = 0 if args.quick else 100_000
@@ -442,15 +477,20 @@ def main() -> int:
     env = {**os.environ, "SELFCHECK_HOME": str(work / "home"), "COLUMNS": "100", "TERM": "xterm"}
     compile_package()
     try:
-        rows = command_rows(exe, py, work, env, runs)
-        answer = per_answer(runs)
-        rows.append(("one answer (score + draft save)", answer, None, "", 0.0, None, "< 20 ms", answer < 0.020))
-        step = next_question(runs)
-        rows.append(("next question, 10,000 items", step, None, "", 0.0, None, "< 50 ms", step < 0.050))
-        shown = long_text(runs)
-        rows.append(("draw a 600,000-char text (cpu)", shown, None, "", 0.0, None, "< 1 s", shown < 1.0))
-        rows += summary_rows(exe, work, env, runs, sizes, large)
-        rows.append(collect_row(work))
+        rows: list[Row] = command_rows(exe, py, work, env, runs) if "commands" in only else []
+        if "text" in only:
+            answer = per_answer(runs)
+            rows.append(("one answer (score + draft save)", answer, None, "", 0.0, None, "< 20 ms", answer < 0.020))
+            step = next_question(runs)
+            rows.append(("next question, 10,000 items", step, None, "", 0.0, None, "< 50 ms", step < 0.050))
+            shown = long_text(runs)
+            rows.append(("draw a 600,000-char text (cpu)", shown, None, "", 0.0, None, "< 1 s", shown < 1.0))
+            for label, w, c in big_text_rows(exe, work, env, runs):
+                rows.append((label, w, c, "", 0.0, None, "< 1 s", w < 1.0))
+        if "summary" in only:
+            rows += summary_rows(exe, work, env, runs, sizes, large)
+        if "collect" in only:
+            rows.append(collect_row(work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(rows)

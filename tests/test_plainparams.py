@@ -66,8 +66,8 @@ def _samples(annotation: Any, tmp: Path) -> list[Any]:
     leaves: dict[Any, list[Any]] = {
         str: ["x", "", "中文", "latest~1", "-", " padded ", b"bytes", 3],
         bool: [True, False, "true", "no", ""],
-        int: [0, 12, "0", "12", "-3", "007", " 5", "1_000", "x", "1.5", "", 5.0, True],
-        float: [10, 10.5, "10", "10.5", "-0.5", "1e3", "inf", "nan", ".5", "x", "", True],
+        int: [0, 12, "0", "12", "-3", "-0", "+5", "007", " 5", "1_000", "x", "1.5", "", "-", "9" * 19, 5.0, True],
+        float: [10, 10.5, "10", "10.5", "-0.5", "-0", "1.", "1.2.3", "00.5", "1e3", "inf", "nan", ".5", "x", "", True],
         Path: [str(existing), str(folder), str(tmp / "missing.toml"), "", "-", existing, b"raw"],
         Fmt: ["md", "MD", "docx", "html", "HTML", "Html", "pdf", "", Fmt.docx, Level.low, 1],
         Level: ["1", "2", 1, "low", Level.high, Fmt.md, "3"],

@@ -20,7 +20,6 @@ changed its internals) :func:`install` leaves the parameters alone, and a test s
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -29,8 +28,12 @@ from typing import Any, Literal, get_args, get_origin
 _NO: Any = object()
 """What a fast coercion returns when it cannot decide: typer's own coercion decides."""
 
-_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})\Z")
-_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?\Z")
+
+def _digits(text: str, most: int) -> bool:
+    """ASCII digits, at most ``most``, no leading zero but a lone one (string tests: no pattern to compile when
+    only ``--help`` runs)."""
+    return 0 < len(text) <= most and text.isascii() and text.isdigit() and (text == "0" or text[0] != "0")
+
 
 _PATH_DEFAULTS = {
     "exists": False,
@@ -55,7 +58,7 @@ def _bool(value: Any) -> Any:
 def _int(value: Any) -> Any:
     if type(value) is int:
         return value
-    if type(value) is str and _INT.match(value):
+    if type(value) is str and _digits(value[1:] if value[:1] == "-" else value, 18):
         return int(value)
     return _NO
 
@@ -63,8 +66,10 @@ def _int(value: Any) -> Any:
 def _float(value: Any) -> Any:
     if type(value) is float:
         return value
-    if type(value) is str and _FLOAT.match(value):
-        return float(value)
+    if type(value) is str:
+        whole, dot, fraction = (value[1:] if value[:1] == "-" else value).partition(".")
+        if _digits(whole, 15) and (not dot or (0 < len(fraction) <= 15 and fraction.isascii() and fraction.isdigit())):
+            return float(value)
     return _NO
 
 
