@@ -262,16 +262,18 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
             # third of it at 60 columns) and rendering is several times cheaper.
             label = t(Msg.DIFF_ALL_ANSWERS if show_all else Msg.DIFF_CHANGED_ANSWERS, lang)
             parts.append(Text(t(Msg.COUNTED, lang, label=label, n=len(items)), style="bold"))
-            for i in items:
+            # One text for the whole list, drawn in one pass (a renderable per line cost more than its text): the
+            # item's wording, then its change, whose wrapped line stays under it (hanging).
+            block = Text()
+            for n, i in enumerate(items):
                 delta = i.score.delta
-                parts.append(Wrapped(i.text))
-                change = Text("    ")
-                change.append(i.old_text or "–")
-                change.append(" → ")
-                change.append(i.new_text or "–", style="bold")
-                change.append("  ")
-                change.append_text(delta_text(delta * 100 if delta is not None else None))
-                parts.append(Wrapped(change, hanging=True))  # a long option's wrapped line stays under it
+                block.append(f"\n{i.text}\n    " if n else f"{i.text}\n    ")
+                block.append(i.old_text or "–")
+                block.append(" → ")
+                block.append(i.new_text or "–", style="bold")
+                block.append("  ")
+                block.append_text(delta_text(delta * 100 if delta is not None else None))
+            parts.append(Wrapped(block, hanging=True))
     for qid in diff.only_old:
         parts.append(Text(t(Msg.DIFF_ONLY_OLD, lang, id=qid), style="dim"))
     for qid in diff.only_new:
@@ -289,14 +291,16 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         parts.append(Text(t(Msg.COUNTED, lang, label=title, n=len(links)), style=f"bold {style}"))
         if msg is Msg.DIFF_UNCHECKED:
             parts.append(Wrapped(Text(t(Msg.DIFF_UNCHECKED_HINT, lang), style="dim")))
-        for link in links:
-            line = Text("  • ")
-            if link.finding.red_line:
-                line.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
-            line.append(link.finding.problem)
-            for note in link.notes:
-                line.append(f"  [{note_text(note, lang)}]", style="bold magenta")
-            parts.append(Wrapped(line, hanging=True))
+        if links:
+            lines = Text()  # one text for the section, as for the changed answers
+            for n, link in enumerate(links):
+                lines.append("\n  • " if n else "  • ")
+                if link.finding.red_line:
+                    lines.append(t(Msg.RED_LINE_TAG, lang), style="bold red")
+                lines.append(link.finding.problem)
+                for note in link.notes:
+                    lines.append(f"  [{note_text(note, lang)}]", style="bold magenta")
+            parts.append(Wrapped(lines, hanging=True))
     return Group(*parts)
 
 
