@@ -59,7 +59,7 @@ def _plan(cls: type[BaseModel]) -> Check | None:
     if cls in _PLANS:
         return _PLANS[cls]
     checks: dict[str, Check] = {}
-    required: list[str] = []
+    required: set[str] = set()
     defaults: list[tuple[str, Callable[[], Any]]] = []
 
     before: list[Callable[[Any], Any]] = []
@@ -75,7 +75,7 @@ def _plan(cls: type[BaseModel]) -> Check | None:
             if check is None:
                 raise _Mismatch  # unknown key: the full validation names it
             values[key] = check(value)
-        if any(name not in values for name in required):
+        if not values.keys() >= required:  # a set comparison in C, no generator per model
             raise _Mismatch
         return _construct(cls, values, defaults)
 
@@ -88,7 +88,7 @@ def _plan(cls: type[BaseModel]) -> Check | None:
                 raise _Unsupported
             checks[name] = _with_validators(cls, name, _field_check(info))
             if info.is_required():
-                required.append(name)
+                required.add(name)
             if not info.is_required():
                 defaults.append((name, _default(info)))
             else:
@@ -272,10 +272,15 @@ def _discriminated(base: Any, key: str) -> Check:
 
 
 def _literal(allowed: tuple[Any, ...]) -> Check:
+    known = frozenset((type(a), a) for a in allowed)  # the type too: True is not 1, as for pydantic's strict literal
+
     def check(value: Any) -> Any:
-        if not any(type(value) is type(a) and value == a for a in allowed):
-            raise _Mismatch
-        return value
+        try:
+            if (type(value), value) in known:
+                return value
+        except TypeError:  # an unhashable value (a list) is no literal
+            pass
+        raise _Mismatch
 
     return check
 
@@ -343,10 +348,22 @@ def _constrained(check: Check, metadata: list[Any] | tuple[Any, ...]) -> Check:
     if not tests:
         return check
 
+    if len(tests) == 1:  # the common case (a bound, a length, a pattern): no loop
+        (only,) = tests
+
+        def constrained_once(value: Any) -> Any:
+            value = check(value)
+            if not only(value):
+                raise _Mismatch
+            return value
+
+        return constrained_once
+
     def constrained(value: Any) -> Any:
         value = check(value)
-        if not all(test(value) for test in tests):
-            raise _Mismatch
+        for test in tests:
+            if not test(value):
+                raise _Mismatch
         return value
 
     return constrained
