@@ -76,3 +76,23 @@ def test_resume_starts_at_first_open_item() -> None:
     iv = Interview([q], {"mini": {"a1": 3, "gone": 1}}, {"mini": ["a2"]})
     assert current_id(iv) == "b1"
     assert "gone" not in iv.all_answers()["mini"]  # answers to items that no longer exist are dropped
+
+
+def test_a_rater_interview_neither_shows_nor_counts_the_persons_own_record() -> None:
+    """#16: a rater's progress counted record-only items, so the first question read 2/…."""
+    data = minimal()
+    data["items"][0]["record_only"] = True  # a1, first: the person's own count, never asked of raters
+    q = parse(data, "t")
+    own = Interview([q])
+    assert current_id(own) == "a1" and own.progress() == (1, 4)
+    iv = Interview([q], rater=True)
+    assert current_id(iv) == "a2" and iv.progress() == (1, 3)
+    assert not iv.back()  # nothing before the first question a rater is asked
+    iv.answer(2)
+    assert current_id(iv) == "b1" and iv.progress() == (2, 3)
+    assert iv.back() and current_id(iv) == "a2"
+    iv.answer(2)
+    iv.answer(False)
+    iv.answer("all")
+    assert iv.current() is None
+    assert "a1" not in iv.skipped_for("mini")  # not asked: not a skip either

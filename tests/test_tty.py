@@ -349,5 +349,27 @@ def test_of_two_questionnaires_the_one_without_items_for_the_post_is_left_out(ho
     child.expect("“领导专题”的题目都不适用于普通党员，不列入这次对照检查")
     child.expect("第 1/5 题")
     child.sendline("q")
+
+
+def test_a_raters_first_question_is_one_of_the_questions_raters_are_asked(home: Path) -> None:
+    """#16: record-only items (the person's own counts) were counted, so the first rater question read 第 2/21."""
+    from selfcheck.interview.state import rater_asks
+    from selfcheck.questionnaire.conditions import visible_ids
+    from selfcheck.questionnaire.library import load_library
+
+    q = load_library([]).get("qunzhong").questionnaire
+    shown = visible_ids(q, {}, None)
+    asked = [i for i in q.items if i.id in shown and rater_asks(i)]
+    assert q.items[0].record_only and len(asked) < len(shown)  # the case reported: it opens with an own count
+    child = spawn(["rate", "--subject", "张三", "qunzhong"], home, NO_COLOR="1")
+    child.expect(f"第 1/{len(asked)} 题")
+    child.expect("该同志")  # the first question is one a rater is asked, in the third person
+    child.sendline("")
+    child.expect(f"第 2/{len(asked)} 题")
+    child.sendline("b")
+    child.expect(f"第 1/{len(asked)} 题")
+    child.sendline("b")
+    child.expect("已经是第一题")
+    child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

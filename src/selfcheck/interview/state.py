@@ -21,11 +21,19 @@ class Step:
     item: Item
 
 
+def rater_asks(item: Item) -> bool:
+    """Whether a rater is asked this item: scored, and not the person's own record (own counts, dates, text)."""
+    return item.scored and not item.record_only
+
+
 class Interview:
     """Walks through the items of several questionnaires, honouring ``show_if`` both ways.
 
     Answers to items that become hidden are kept in memory (so flipping an answer back restores them)
     but left out of :meth:`answers_for`, which is what reports store.
+
+    With ``rater``, someone rates the person: items a rater is never asked (:func:`rater_asks`) are not shown at
+    all, so they are neither asked, counted in :meth:`progress`, nor listed as skipped.
     """
 
     def __init__(
@@ -33,7 +41,9 @@ class Interview:
         questionnaires: Sequence[Questionnaire],
         answers: Mapping[str, Mapping[str, AnswerValue]] | None = None,
         skipped: Mapping[str, Sequence[str]] | None = None,
+        rater: bool = False,
     ) -> None:
+        self.rater = rater
         self.questionnaires = list(questionnaires)
         self.steps = [Step(i, q, item) for i, (q, item) in enumerate((q, it) for q in questionnaires for it in q.items)]
         self._by_id = {(s.questionnaire.id, s.item.id): s for s in self.steps}
@@ -65,7 +75,10 @@ class Interview:
     def _visible_ids(self, q: Questionnaire) -> set[str]:
         shown = self._shown.get(q.id)
         if shown is None:
-            shown = self._shown[q.id] = visible_ids(q, self._answers[q.id], self._who)
+            shown = visible_ids(q, self._answers[q.id], self._who)
+            if self.rater:
+                shown = {item.id for item in q.items if item.id in shown and rater_asks(item)}
+            self._shown[q.id] = shown
         return shown
 
     def visible(self, step: Step) -> bool:
@@ -91,7 +104,8 @@ class Interview:
         return self._answers[step.questionnaire.id].get(step.item.id)
 
     def progress(self) -> tuple[int, int]:
-        """(number of the current item, items shown so far + items still possibly shown).
+        """(number of the current item, items shown so far + items still possibly shown); for a rater, only items a
+        rater is asked count.
 
         An item whose condition is not settled yet counts as shown, so the total only shrinks as answers come in:
         the figure never goes from 13/13 to 13/14 when a conditional item appears."""
@@ -104,6 +118,8 @@ class Interview:
         """Shown now, or hangs on an item not yet passed that may itself be shown (so it may yet appear)."""
         if self.visible(step):
             return True
+        if self.rater and not rater_asks(step.item):
+            return False  # the person's own record: never shown to a rater, whatever the answers
         cond = step.item.show_if
         if cond is None or not applies(step.item, self.who):
             return False

@@ -229,9 +229,9 @@ def _run(
             digests={q.id: q.digest() for q in questionnaires},
         )
     state.digests = {q.id: q.digest() for q in questionnaires}
-    interview = Interview(questionnaires, state.answers, state.skipped)
+    interview = Interview(questionnaires, state.answers, state.skipped, rater=is_rater(state.role))
     session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
-    session.other = is_rater(state.role)
+    session.other = interview.rater
     if saved is not None:
         if state.post is not None:  # the post decides which items count: set it before saying where we are
             from selfcheck.questionnaire.profile import Who

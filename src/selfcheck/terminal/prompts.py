@@ -104,10 +104,7 @@ class Session:
     def run_questions(self) -> None:
         """Ask every shown item; after each questionnaire, show its scores."""
         while (step := self.interview.current()) is not None:
-            if self.other and not self.rater_asks(step):
-                self.interview.skip()  # dates, own counts and free text are the person's own record, not a rater's
-            else:
-                self.ask_item(step)
+            self.ask_item(step)  # a rater's interview does not show the person's own record (Interview.rater)
             self.persist()
             nxt = self.interview.current()
             if not self.other and (nxt is None or nxt.questionnaire.id != step.questionnaire.id):
@@ -129,7 +126,7 @@ class Session:
         while True:
             raw = self.read("")
             if raw.lower() == "b":
-                if not self._back():
+                if not self.interview.back():
                     self.note(t(Msg.AT_FIRST, self.lang))
                     continue
                 return
@@ -160,21 +157,6 @@ class Session:
                 self.echo_date(raw, value)
             self.interview.answer(value)
             return
-
-    @staticmethod
-    def rater_asks(step: Step) -> bool:
-        """Whether a rater is asked this item: scored, and not the person's own record."""
-        return step.item.scored and not step.item.record_only
-
-    def _back(self) -> bool:
-        """Go to the previous question the person is asked (raters pass over items they never see)."""
-        start = self.interview.pos
-        while self.interview.back():
-            step = self.interview.current()
-            if not self.other or (step is not None and self.rater_asks(step)):
-                return True
-        self.interview.pos = start
-        return False
 
     # ---- 民主测评: raters judge each dimension ----
 
