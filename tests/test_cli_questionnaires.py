@@ -196,3 +196,63 @@ def test_help_and_version_import_nothing_heavy() -> None:
     for flag in ("--help", "--version"):
         out = subprocess.run([sys.executable, "-c", probe, flag], capture_output=True, text=True, check=True).stdout
         assert "HEAVY []" in out, (flag, out)
+
+
+def _rows(output: str) -> dict[str, tuple[str, str]]:
+    """Item id -> (its marks, the text of its row, lines joined without spaces), in the narrow or the wide layout."""
+    rows: list[list[list[str]]] = []
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.split("│")[1:-1]]
+        if cells and cells[0]:  # a new row starts with its number
+            rows.append([cells])
+        elif cells and rows:
+            rows[-1].append(cells)
+    out = {}
+    for row in rows:
+        text = "".join(cells[-1] for cells in row)
+        if len(row[0]) == 5:  # wide: #, ID, kind, marks, item
+            out[row[0][1]] = (row[0][3], text)
+        else:  # narrow: #, marks, item with "id · kind" under the text
+            iid = next(cells[-1].split(" · ")[0] for cells in row if " · " in cells[-1])
+            out[iid] = (row[0][1], text)
+    return out
+
+
+@pytest.mark.parametrize("columns", ["60", "100"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_marks_red_lines_posts_and_the_persons_own_record(columns: str, lang: str) -> None:
+    """#16: which items are red lines, which are asked of some posts only (which posts), and which are the person's
+    own record (never asked of raters), with a legend, readable at 60 columns."""
+    zh = lang == "zh"
+    red, posts, own = ("红", "岗", "自") if zh else ("R", "P", "O")
+    result = runner.invoke(app, ["questionnaires", "show", "juece", "--lang", lang], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= int(columns)
+    legend = "".join(result.output.split())  # lines wrap anywhere in Chinese: compared without white space
+    assert (f"{red}=红线" if zh else f"{red}=redline") in legend
+    assert (f"{posts}=只问部分岗位" if zh else f"{posts}=askedofsomepostsonly") in legend
+    assert (f"{own}=本人记录，不问测评人" if zh else f"{own}=theperson'sownrecord,neverasked") in legend
+    rows = _rows(result.output)
+    marks, text = rows["mz-alone"]  # a red line, leaders only, the person's own count
+    assert marks.split() == [red, posts, own]
+    assert ("仅：领导干部" if zh else "Only:Leadingcadre") in text.replace(" ", "")
+    marks, text = rows["mz-collective"]  # one option is the red line, asked of raters
+    assert marks.split() == [red, posts]
+    assert ("选项「个人直接拍板」为红线" if zh else "isaredline") in text.replace(" ", "")
+
+    shown = runner.invoke(app, ["questionnaires", "show", "diaoyan", "--lang", lang], env={"COLUMNS": columns})
+    rows = _rows(shown.output)
+    assert rows["dc-went"][0].split() == [posts]  # asked of raters: no own-record mark
+    assert rows["dc-places-named"][0].split() == [own]  # free text about oneself: never asked of raters
+    marks, text = rows["dc-reception"]
+    assert red in marks.split() and ("接受宴请" if zh else "banquet") in text.replace(" ", "")
+    assert max(len(line) for line in shown.output.splitlines()) <= int(columns)
+
+
+def test_show_json_carries_the_marks_as_questionnaire_fields() -> None:
+    """The JSON is the questionnaire itself: red lines, posts and own-record flags per item and option."""
+    data = json.loads(runner.invoke(app, ["questionnaires", "show", "juece", "--json"]).output)
+    alone = next(i for i in data["items"] if i["id"] == "mz-alone")
+    assert alone["red_line"] is True and alone["posts"] == ["leader"] and alone["record_only"] is True
+    collective = next(i for i in data["items"] if i["id"] == "mz-collective")
+    assert [o["id"] for o in collective["options"] if o["red_line"]] == ["alone"]

@@ -83,9 +83,11 @@ def show(
     if json:
         print_json(entry.questionnaire.model_dump(mode="json", exclude_none=True))
         return
+    from selfcheck.questionnaire.profile import load_profile
     from selfcheck.terminal.console import make_console, questionnaire_detail
 
-    make_console().print(questionnaire_detail(entry.questionnaire, resolve_lang(lang)))
+    console = make_console()
+    console.print(questionnaire_detail(entry.questionnaire, resolve_lang(lang), console.width, load_profile()))
 
 
 @app.command()

@@ -1312,6 +1312,21 @@ class Msg(Enum):
     COL_ITEMS_DIMS = ("题/维", "Items/dims")
     COL_ITEM_KIND = ("类型", "Kind")
     COL_ITEM = ("题目", "Item")
+    COL_MARKS = ("标记", "Marks")
+    MARK_RED = ("红", "R")
+    MARK_POSTS = ("岗", "P")
+    MARK_OWN = ("自", "O")
+    MARKS_LEGEND = (
+        "标记：{red} = 红线（整题，或题下所注选项），选中即列入问题清单并限定等次；{posts} = 只问部分岗位（题下注明）；"
+        "{own} = 本人记录，不问测评人。",
+        "Marks: {red} = red line (the whole item, or the option named under it): always a finding, and it caps the "
+        "level; {posts} = asked of some posts only (named under the item); {own} = the person's own record, never "
+        "asked of raters.",
+    )
+    NOTE_ONLY = ("仅：{posts}", "Only: {posts}")
+    NOTE_PUBLIC = ("直接面向群众服务的岗位", "posts serving the public directly")
+    NOTE_OPTION_ONLY = ("选项「{option}」仅：{posts}", "Option “{option}” only: {posts}")
+    NOTE_OPTION_RED = ("选项「{option}」为红线", "Option “{option}” is a red line")
     # report show, report list, history.
     ANONYMOUS = ("（匿名）", "(anonymous)")
     RESPONDENT_PEER = ("同事互评", "peer rating")

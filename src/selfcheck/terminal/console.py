@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from selfcheck.interview.state import Step
     from selfcheck.questionnaire.library import Entry, Listed
     from selfcheck.questionnaire.model import Item, Questionnaire
+    from selfcheck.questionnaire.profile import Profile
     from selfcheck.scoring.scores import Result
 
 
@@ -278,26 +279,78 @@ def questionnaire_list(entries: Sequence[Listed], lang: Lang, width: int) -> Tab
     return table
 
 
-def questionnaire_detail(q: Questionnaire, lang: Lang) -> RenderableType:
-    """Every item of a questionnaire, grouped by dimension."""
+def questionnaire_detail(
+    q: Questionnaire, lang: Lang, width: int = 100, profile: Profile | None = None
+) -> RenderableType:
+    """Every item of a questionnaire, grouped by dimension, with marks for red lines, items asked of some posts only
+    and the person's own record (legend on top; the posts and options concerned under the item). Narrow terminals
+    (under 100 columns) get the id and kind under the item text instead of columns of their own."""
 
     parts: list[RenderableType] = [Text(f"{_title(q, lang)}  ({q.id} v{q.version})", style="bold")]
     desc = pick(q.description, q.description_en, lang)
     if desc:
         parts.append(Wrapped(desc))
+    marks = {"red": t(Msg.MARK_RED, lang), "posts": t(Msg.MARK_POSTS, lang), "own": t(Msg.MARK_OWN, lang)}
+    parts.append(Wrapped(t(Msg.MARKS_LEGEND, lang, **marks), style="dim"))
+    wide = width >= 100
     for dim in q.dimensions:
         table = Table(title=pick(dim.title, dim.title_en, lang), title_justify="left", expand=True)
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("ID", no_wrap=True)
-        table.add_column(t(Msg.COL_ITEM_KIND, lang), no_wrap=True)
+        if wide:
+            table.add_column("ID", no_wrap=True)
+            table.add_column(t(Msg.COL_ITEM_KIND, lang), no_wrap=True)
+        table.add_column(t(Msg.COL_MARKS, lang), no_wrap=True)
         table.add_column(t(Msg.COL_ITEM, lang), ratio=1, overflow="fold")
         n = 0
         for item in q.items:
             if item.dimension != dim.id:
                 continue
             n += 1
-            extra = " ⟲" if getattr(item, "reverse", False) else ""
+            kind = item.kind + (" ⟲" if getattr(item, "reverse", False) else "")
+            cell = Text(item.label(lang))
+            if not wide:
+                cell.append(f"\n{item.id} · {kind}", style="dim")
+            for note in item_notes(item, lang, profile):
+                cell.append(f"\n{note}", style="dim")
+            has = item_marks(item)
             # Wrapped: Chinese line breaking, so no line of the item starts with 。
-            table.add_row(str(n), item.id, item.kind + extra, Wrapped(item.label(lang)))
+            flags = Text(" ".join(marks[m] for m in has), style="bold red" if "red" in has else "")
+            table.add_row(*([str(n), item.id, kind] if wide else [str(n)]), flags, Wrapped(cell))
         parts.append(table)
     return Group(*parts)
+
+
+def item_marks(item: Item) -> list[str]:
+    """Which marks an item carries in ``questionnaires show``: "red" (the item or one of its options is a red
+    line), "posts" (the item or one of its options is asked of some posts only), "own" (never asked of raters)."""
+    from selfcheck.interview.state import rater_asks
+
+    options = getattr(item, "options", [])
+    out = []
+    if item.red_line or any(o.red_line for o in options):
+        out.append("red")
+    if item.posts or item.public_only or any(o.posts for o in options):
+        out.append("posts")
+    if not rater_asks(item):
+        out.append("own")
+    return out
+
+
+def item_notes(item: Item, lang: Lang, profile: Profile | None) -> list[str]:
+    """The posts an item (or an option of it) is limited to, and its red-line options, one line each."""
+
+    def posts(ids: Sequence[str], public: bool = False) -> str:
+        found = {p.id: p for p in profile.posts} if profile is not None else {}
+        names = [pick(found[i].label, found[i].label_en, lang) if i in found else i for i in ids]
+        return joined([*names, *([t(Msg.NOTE_PUBLIC, lang)] if public else [])], lang)
+
+    notes = []
+    if item.posts or item.public_only:
+        notes.append(t(Msg.NOTE_ONLY, lang, posts=posts(item.posts, item.public_only)))
+    for o in getattr(item, "options", []):
+        label = pick(o.label, o.label_en, lang)
+        if o.red_line and not item.red_line:
+            notes.append(t(Msg.NOTE_OPTION_RED, lang, option=label))
+        if o.posts:
+            notes.append(t(Msg.NOTE_OPTION_ONLY, lang, option=label, posts=posts(o.posts)))
+    return notes
