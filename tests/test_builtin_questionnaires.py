@@ -104,3 +104,26 @@ def test_the_source_passage_in_english_comes_with_the_original() -> None:
     assert english.startswith(item.help_en) and english.endswith(f"Original: {item.help}")
     bare = item.model_copy(update={"help": "", "help_en": None})
     assert source_passage(bare, "en").plain == "No source passage for this item."
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_declared_scale_is_used(path: Path) -> None:
+    """#16: zuofeng carried a 符合 scale no item used, with the English labels the content review had replaced."""
+    q = load_file(path)
+    used = {i.scale for i in q.items if isinstance(i, LikertItem) and isinstance(i.scale, str)}
+    assert sorted(set(q.scales) - used) == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_agreement_labels_are_worded_as_the_review_asked(path: Path) -> None:
+    """不太符合 / 比较符合 are "Not very true" / "Fairly true" (#15), on any scale that has them, named or inline."""
+    q = load_file(path)
+    scales = [
+        *q.scales.values(),
+        *(i.scale for i in q.items if isinstance(i, LikertItem) and not isinstance(i.scale, str)),
+    ]
+    wanted = {"不太符合": "Not very true", "比较符合": "Fairly true"}
+    for scale in scales:
+        for zh, en in zip(scale.labels, scale.labels_en or [], strict=False):
+            if zh in wanted:
+                assert en.startswith(wanted[zh]), (zh, en)
