@@ -236,16 +236,20 @@ def test_show_marks_red_lines_posts_and_the_persons_own_record(columns: str, lan
     marks, text = rows["mz-alone"]  # a red line, leaders only, the person's own count
     assert marks.split() == [red, posts, own]
     assert ("仅：领导干部" if zh else "Only:Leadingcadre") in text.replace(" ", "")
-    marks, text = rows["mz-collective"]  # one option is the red line, asked of raters
-    assert marks.split() == [red, posts]
-    assert ("选项「个人直接拍板」为红线" if zh else "isaredline") in text.replace(" ", "")
+    assert rows["mz-collective"][0].split() == [posts]  # asked of raters, and no longer a red line (#16)
 
     shown = runner.invoke(app, ["questionnaires", "show", "diaoyan", "--lang", lang], env={"COLUMNS": columns})
     rows = _rows(shown.output)
     assert rows["dc-went"][0].split() == [posts]  # asked of raters: no own-record mark
     assert rows["dc-places-named"][0].split() == [own]  # free text about oneself: never asked of raters
-    marks, text = rows["dc-reception"]
-    assert red in marks.split() and ("接受宴请" if zh else "banquet") in text.replace(" ", "")
+    marks, text = rows["dc-reception"]  # one option (层层陪同) for leaders only
+    assert marks.split() == [posts] and ("」仅：领导干部" if zh else "”only:Leadingcadre") in text.replace(" ", "")
+    assert max(len(line) for line in shown.output.splitlines()) <= int(columns)
+
+    shown = runner.invoke(app, ["questionnaires", "show", "zuofeng", "--lang", lang], env={"COLUMNS": columns})
+    marks, text = _rows(shown.output)["sh-extravagance"]  # one option (以权谋私) is the red line, not the whole item
+    assert marks.split() == [red, posts]
+    assert ("」为红线" if zh else "isaredline") in text.replace(" ", "")
     assert max(len(line) for line in shown.output.splitlines()) <= int(columns)
 
 
@@ -254,5 +258,6 @@ def test_show_json_carries_the_marks_as_questionnaire_fields() -> None:
     data = json.loads(runner.invoke(app, ["questionnaires", "show", "juece", "--json"]).output)
     alone = next(i for i in data["items"] if i["id"] == "mz-alone")
     assert alone["red_line"] is True and alone["posts"] == ["leader"] and alone["record_only"] is True
-    collective = next(i for i in data["items"] if i["id"] == "mz-collective")
-    assert [o["id"] for o in collective["options"] if o["red_line"]] == ["alone"]
+    zuofeng = json.loads(runner.invoke(app, ["questionnaires", "show", "zuofeng", "--json"]).output)
+    lavish = next(i for i in zuofeng["items"] if i["id"] == "sh-extravagance")
+    assert [(o["id"], o["posts"]) for o in lavish["options"] if o["red_line"]] == [("abuse", ["leader", "cadre"])]

@@ -8,6 +8,7 @@ scored.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,14 @@ from selfcheck.errors import ReportError
 from selfcheck.interview.from_answers import StartOptions, from_answers
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.library import BUILTIN_ORDER, load_library
-from selfcheck.questionnaire.model import AnswerValue, LikertItem, MultiItem, NumberItem, Questionnaire
+from selfcheck.questionnaire.model import (
+    AnswerValue,
+    ChoiceItem,
+    LikertItem,
+    MultiItem,
+    NumberItem,
+    Questionnaire,
+)
 from selfcheck.questionnaire.profile import Who, applies, load_profile
 from selfcheck.records import storage
 from selfcheck.scoring.findings import detect
@@ -51,8 +59,12 @@ def lowest(q: Questionnaire) -> str:
 @pytest.mark.parametrize("q", BUILTINS, ids=lambda q: q.id)
 def test_every_red_line_alone_caps_the_level_and_yields_its_finding(q: Questionnaire) -> None:
     cases = red_line_answers(q)
-    if q.id in ("zuofeng", "qunzhong", "juece", "diaoyan"):  # qunzhong 2.0 (#15): 打击报复、吃拿卡要、优亲厚友
+    # qunzhong 2.0 (#15): 打击报复、吃拿卡要、优亲厚友. diaoyan's only red line was a banquet on an investigation
+    # visit: 公款吃喝, a red line in zuofeng/sh-dining since #16 (test_the_acts_asked_twice_before_16_are_asked_once)
+    if q.id in ("zuofeng", "qunzhong", "juece"):
         assert cases, f"{q.id} marks no red line"
+    elif q.id == "diaoyan":
+        assert not cases, "a red line in diaoyan would ask a zuofeng red line again"
     cap = next(b for b in q.bands if b.label == q.red_line_level) if cases else None
     for key, answers in cases:
         for who in (None, *POSTS):
@@ -219,3 +231,49 @@ def test_counts_are_the_persons_own_record_and_so_are_their_follow_ups(q: Questi
     for item in q.items:
         if item.show_if is not None and item.show_if.item in own:
             assert item.record_only, item.id
+
+
+def _problems(q: Questionnaire) -> list[tuple[str, str, str]]:
+    """(where, zh wording, en wording) of every problem an item or option of ``q`` can yield."""
+    out = [(f"{q.id}/{i.id}", i.problem, i.problem_en or "") for i in q.items if i.problem]
+    for i in q.items:
+        if isinstance(i, ChoiceItem | MultiItem):
+            out += [(f"{q.id}/{i.id}:{o.id}", o.problem, o.problem_en or "") for o in i.options if o.problem]
+    return out
+
+
+def _plain(text: str) -> str:
+    """Wording without white space, punctuation and the 本人 / I every entry starts with."""
+    text = re.sub(r"^(本人|I\b)", "", text.strip())
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def test_no_two_items_of_the_six_word_the_same_problem() -> None:
+    """#16: a person answering all six got one act twice in the 问题清单; each problem is worded once, zh and en."""
+    for lang in (1, 2):
+        seen: dict[str, str] = {}
+        for q in BUILTINS:
+            for entry in _problems(q):
+                if not entry[lang]:
+                    continue
+                key = _plain(entry[lang])
+                assert key not in seen, f"{entry[0]} words the problem of {seen[key]}: {entry[lang]}"
+                seen[key] = entry[0]
+
+
+def test_the_acts_asked_twice_before_16_are_asked_once() -> None:
+    """The pairs #16 resolved (questionnaires/COVERAGE.md, 同一行为只问一次) stay apart."""
+    by_id = {q.id: {i.id: i for i in q.items} for q in BUILTINS}
+    reception = by_id["diaoyan"]["dc-reception"]
+    assert isinstance(reception, MultiItem) and not any(o.red_line for o in reception.options)
+    dining = by_id["zuofeng"]["sh-dining"]
+    assert dining.red_line and "调研" in dining.text  # the banquet on a visit is 公款吃喝, a red line there
+    collective = by_id["juece"]["mz-collective"]
+    assert isinstance(collective, ChoiceItem) and not any(o.red_line for o in collective.options)
+    assert by_id["juece"]["mz-alone"].red_line
+    contact_counts = [
+        f"{q.id}/{i.id}" for q in BUILTINS for i in q.items if isinstance(i, NumberItem) and "联系点的次数" in i.text
+    ]
+    assert contact_counts == ["fuwu/gt-contact-visits"]
+    assert "别人经手" in by_id["zuofeng"]["sh-relatives-gain"].text  # one's own handling is qunzhong/gz-favouritism
+    assert "收受" not in by_id["qunzhong"]["gz-take"].text  # accepting gifts is zuofeng/sh-gifts-received
