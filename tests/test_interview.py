@@ -84,15 +84,16 @@ def test_a_rater_interview_neither_shows_nor_counts_the_persons_own_record() -> 
     data["items"][0]["record_only"] = True  # a1, first: the person's own count, never asked of raters
     q = parse(data, "t")
     own = Interview([q])
-    assert current_id(own) == "a1" and own.progress() == (1, 4)
+    assert current_id(own) == "a1" and own.progress() == (1, 5)  # b2 may follow b1: counted until b1 is answered
     iv = Interview([q], rater=True)
-    assert current_id(iv) == "a2" and iv.progress() == (1, 3)
+    assert current_id(iv) == "a2" and iv.progress() == (1, 3)  # b2 (free text) is never asked of a rater
     assert not iv.back()  # nothing before the first question a rater is asked
     iv.answer(2)
     assert current_id(iv) == "b1" and iv.progress() == (2, 3)
     assert iv.back() and current_id(iv) == "a2"
     iv.answer(2)
     iv.answer(False)
+    assert iv.progress() == (3, 3)
     iv.answer("all")
     assert iv.current() is None
     assert "a1" not in iv.skipped_for("mini")  # not asked: not a skip either
