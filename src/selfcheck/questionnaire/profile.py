@@ -16,7 +16,7 @@ from selfcheck.i18n import Msg, Phrase
 from selfcheck.questionnaire.model import Slug, Strict
 
 if TYPE_CHECKING:
-    from selfcheck.questionnaire.model import ItemBase, Option
+    from selfcheck.questionnaire.model import ItemBase, Option, Questionnaire
 
 PROFILE_FILE = "profile.toml"
 """The user's own profile definition, in the config folder, replaces the built-in one."""
@@ -109,3 +109,11 @@ def load_profile() -> Profile:
         if not problems:
             return profile
     raise QuestionnaireError(Msg.PROFILE_INVALID, problems, path=path, n=len(problems))
+
+
+def depends_on_post(q: Questionnaire) -> bool:
+    """Whether any item or option of ``q`` is limited to some posts (else the post is not worth asking)."""
+    from selfcheck.questionnaire.model import ChoiceItem, MultiItem
+
+    options = [o for i in q.items if isinstance(i, ChoiceItem | MultiItem) for o in i.options]
+    return any(i.posts or i.public_only for i in q.items) or any(o.posts for o in options)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from selfcheck.errors import Interrupted, SelfcheckError, UsageError
-from selfcheck.i18n import Lang, Msg, pick, t
+from selfcheck.i18n import Lang, Msg, t
 from selfcheck.interview.from_answers import StartOptions
 from selfcheck.questionnaire.library import Library
 from selfcheck.records.codes import is_rater
@@ -86,45 +86,6 @@ def _say_where(session: Session, questionnaires: list[Questionnaire]) -> None:
     session.console.print(message, style="bold", markup=False)
 
 
-def _depends_on_post(q: Questionnaire) -> bool:
-    """Whether any item or option of ``q`` is limited to some posts (else the profile is not worth asking)."""
-    from selfcheck.questionnaire.model import ChoiceItem, MultiItem
-
-    options = [o for i in q.items if isinstance(i, ChoiceItem | MultiItem) for o in i.options]
-    return any(i.posts or i.public_only for i in q.items) or any(o.posts for o in options)
-
-
-def _for_this_post(session: Session, questionnaires: list[Questionnaire]) -> list[Questionnaire]:
-    """The questionnaires with at least one item for the respondent's post; each left out is named, since asking
-    nothing and writing an empty report would look like a finished self-check."""
-    from selfcheck.questionnaire.profile import load_profile
-
-    kept = [q for q in questionnaires if session.interview.asks_anything(q.id)]
-    post = load_profile().post(session.draft.post or "")
-    label = pick(post.label, post.label_en, session.lang) if post is not None else session.draft.post or ""
-    for q in questionnaires:
-        if q not in kept:
-            title = pick(q.title, q.title_en, session.lang)
-            session.note(t(Msg.PROFILE_NOTHING_APPLIES, session.lang, title=title, post=label))
-    return kept
-
-
-def _profile(session: Session, own: list[tuple[Path, Report]]) -> None:
-    """The post profile: asked once per interview (the draft keeps it), defaulting to the last report's."""
-    from selfcheck.questionnaire.profile import Who, load_profile
-    from selfcheck.terminal.profile import ask_profile
-
-    state = session.draft
-    if state.post is None and any(_depends_on_post(q) for q in session.interview.questionnaires):
-        known = [r.respondent for _, r in sorted(own, key=lambda pr: pr[1].created) if r.respondent.post]
-        last = Who(known[-1].post, known[-1].serves_public) if known else None
-        who = ask_profile(session, load_profile(), last)
-        state.post, state.serves_public = who.post, who.public
-        session.persist()
-    if state.post is not None:
-        session.interview.who = Who(state.post, state.serves_public)
-
-
 def _interactive(
     library: Library, opts: StartOptions, chosen: list[str] | None, set_asked: bool = False
 ) -> Path | None:
@@ -190,45 +151,15 @@ def _open_draft(
 def _run(
     library: Library, opts: StartOptions, chosen: list[str] | None, path: Path, saved: Draft | None
 ) -> Path | None:
-    """The interview itself, with its draft at ``path`` held by this process."""
-    from selfcheck import __version__
-    from selfcheck.i18n import default_lang
+    """The interview itself, with its draft at ``path`` held by this process: ask, then write the report."""
     from selfcheck.interview.state import Interview
-    from selfcheck.records import draft, ledger, storage
-    from selfcheck.records.report import Respondent, build, now
-    from selfcheck.scoring.findings import detect
+    from selfcheck.records import draft
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.prompts import Quit, Session
 
     console = make_console()
-    lang = opts.lang or default_lang()
-    if saved is not None:
-        for qid, file in saved.files.items():
-            if qid not in library.entries:
-                from selfcheck.questionnaire.library import Entry, load_file
-
-                library.entries[qid] = Entry(load_file(Path(file)), Path(file), builtin=False)
-        questionnaires = library.select(saved.questionnaires)
-        for q in questionnaires:
-            if saved.digests.get(q.id) not in (None, q.digest()):
-                console.print(t(Msg.DRAFT_CHANGED, lang, id=q.id), style="yellow")
-        state = saved
-        lang = opts.lang or saved.lang
-    else:
-        questionnaires = library.select(chosen or [])
-        rater = is_rater(opts.role)
-        state = draft.Draft(
-            created=now(),
-            name=None if rater else opts.name,
-            role=opts.role,
-            subject=opts.subject,
-            phase="questions" if rater else "review",
-            lang=lang,
-            questionnaires=[q.id for q in questionnaires],
-            files={k: v for k, v in opts.files.items() if k in {q.id for q in questionnaires}},
-            digests={q.id: q.digest() for q in questionnaires},
-        )
-    state.digests = {q.id: q.digest() for q in questionnaires}
+    questionnaires, state = _resumed(console, library, opts, saved) if saved else _fresh(library, opts, chosen)
+    lang = opts.lang or state.lang  # a draft keeps the language it was begun in; --lang changes this run's
     interview = Interview(questionnaires, state.answers, state.skipped, rater=is_rater(state.role))
     session = Session(console, lang, interview, state, lambda d: draft.save(d, path))
     session.other = interview.rater
@@ -240,60 +171,10 @@ def _run(
         _say_where(session, questionnaires)
     if session.other:
         console.print(t(Msg.RATER_INTRO, lang, subject=state.subject or "?"), style="bold")
-    rows, broken = storage.load_all(opts.folder)
-    for exc in broken:  # an unreadable earlier report is passed over, and the person is told which
-        console.print(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)), style="yellow", highlight=False)
-    own = [(p, r) for p, r in rows if not r.respondent.is_rater]
-    session.earlier = [
-        (f"{r.created:%Y-%m}", text)
-        for _, r in own
-        for f in r.findings
-        for text in (f.detail, f.problem if f.item is None else "")
-        if text
-    ]
-    book = ledger.current(opts.folder, own)
-
-    def record(problem: ledger.Problem, status: Progress, evidence: str) -> None:
-        # Re-read under the lock: a `plan update` made while this interview waited for input is kept. Marked with
-        # this run's start, so that this run's own report, if it finds the problem again, reopens it.
-        run = state.created.isoformat()
-        ledger.update(
-            opts.folder,
-            lambda b: ledger.record(ledger.find(b, problem.id), status, evidence, date.today(), now(), run=run),
-            own,
-        )
-
+    own = _earlier_reports(session, opts)
     previous = signal.signal(signal.SIGHUP, _hangup) if hasattr(signal, "SIGHUP") else None
     try:
-        session.persist()
-        if state.phase == "review":
-            session.run_review(book.open(), record)
-            state.phase = "questions"
-            session.persist()
-        if not session.other:
-            _profile(session, own)
-            questionnaires = _for_this_post(session, questionnaires)
-            if not questionnaires:
-                draft.remove(path)
-                raise SelfcheckError(Msg.NOTHING_FOR_POST)
-        session.run_questions()
-        if session.other:
-            state.phase = "ratings"
-            session.run_ratings(questionnaires)
-            from selfcheck.terminal.grading import ask_grades
-
-            ask_grades(session, questionnaires)
-        else:
-            detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id), interview.who)]
-            owner = state.name or opts.name or t(Msg.SELF, lang)
-            key = "+".join(q.id for q in questionnaires)
-            if state.phase != "norm":
-                session.run_findings(detected, key, owner)
-                state.phase = "norm"
-                session.persist()
-            from selfcheck.terminal.norm import run_norm
-
-            run_norm(session, questionnaires, key, owner)
+        questionnaires = _ask(session, opts, questionnaires, own, path)
     except Quit:
         session.persist()  # with the lines of a 查摆 or 回头看 form left half-way
         console.print(t(Msg.SAVED_QUIT, lang), style="bold")
@@ -312,23 +193,139 @@ def _run(
     finally:
         if previous is not None:
             signal.signal(signal.SIGHUP, previous)
-    report = build(
-        questionnaires,
-        {q.id: interview.answers_for(q.id) for q in questionnaires},
-        {q.id: interview.skipped_for(q.id) for q in questionnaires},
-        state.findings,
-        name=state.name or opts.name,
-        created=state.created,
-        tool_version=__version__,
-        review=state.review,
-        respondent=Respondent(role=state.role, subject=state.subject)
-        if session.other
-        else Respondent(name=state.name or opts.name or None, post=state.post, serves_public=state.serves_public),
-        no_problem=state.no_problem,
-        grades=dict(state.grades) if session.other else None,
-        ratings=state.ratings if session.other else None,
-        comments=state.comments if session.other else None,
+    return _write(session, opts, questionnaires, path)
+
+
+def _resumed(console: Console, library: Library, opts: StartOptions, saved: Draft) -> tuple[list[Questionnaire], Draft]:
+    """The questionnaires of a draft being continued (its custom files loaded again), saying which changed since."""
+    from selfcheck.i18n import default_lang
+
+    for qid, file in saved.files.items():
+        if qid not in library.entries:
+            from selfcheck.questionnaire.library import Entry, load_file
+
+            library.entries[qid] = Entry(load_file(Path(file)), Path(file), builtin=False)
+    questionnaires = library.select(saved.questionnaires)
+    for q in questionnaires:
+        if saved.digests.get(q.id) not in (None, q.digest()):
+            console.print(t(Msg.DRAFT_CHANGED, opts.lang or default_lang(), id=q.id), style="yellow")
+    saved.digests = {q.id: q.digest() for q in questionnaires}
+    return questionnaires, saved
+
+
+def _fresh(library: Library, opts: StartOptions, chosen: list[str] | None) -> tuple[list[Questionnaire], Draft]:
+    """The questionnaires chosen and a new draft for them (a rater's starts at the questions: no 回头看)."""
+    from selfcheck.i18n import default_lang
+    from selfcheck.records.draft import Draft
+    from selfcheck.records.report import now
+
+    questionnaires = library.select(chosen or [])
+    rater = is_rater(opts.role)
+    state = Draft(
+        created=now(),
+        name=None if rater else opts.name,
+        role=opts.role,
+        subject=opts.subject,
+        phase="questions" if rater else "review",
+        lang=opts.lang or default_lang(),
+        questionnaires=[q.id for q in questionnaires],
+        files={k: v for k, v in opts.files.items() if k in {q.id for q in questionnaires}},
+        digests={q.id: q.digest() for q in questionnaires},
     )
+    return questionnaires, state
+
+
+def _earlier_reports(session: Session, opts: StartOptions) -> list[tuple[Path, Report]]:
+    """The person's own earlier reports in the folder (an unreadable one is named and passed over); their wording
+    is what a new 具体表现 is compared with."""
+    from selfcheck.records import storage
+
+    lang = session.lang
+    rows, broken = storage.load_all(opts.folder)
+    for exc in broken:
+        session.console.print(t(Msg.SKIPPED_FILE, lang, error=exc.render(lang)), style="yellow", highlight=False)
+    own = [(p, r) for p, r in rows if not r.respondent.is_rater]
+    session.earlier = [
+        (f"{r.created:%Y-%m}", text)
+        for _, r in own
+        for f in r.findings
+        for text in (f.detail, f.problem if f.item is None else "")
+        if text
+    ]
+    return own
+
+
+def _ask(
+    session: Session,
+    opts: StartOptions,
+    questionnaires: list[Questionnaire],
+    own: list[tuple[Path, Report]],
+    path: Path,
+) -> list[Questionnaire]:
+    """Every step from where the draft stands: 回头看, the post, the questions, then a rater's marks or the person's
+    查摆 and the problem norm. Returns the questionnaires the report covers (those that apply to the post)."""
+    from selfcheck.records import draft, ledger
+    from selfcheck.records.report import now
+    from selfcheck.terminal.profile import ask_post, for_this_post
+
+    state = session.draft
+    book = ledger.current(opts.folder, own)
+
+    def record(problem: ledger.Problem, status: Progress, evidence: str) -> None:
+        # Re-read under the lock: a `plan update` made while this interview waited for input is kept. Marked with
+        # this run's start, so that this run's own report, if it finds the problem again, reopens it.
+        run = state.created.isoformat()
+        ledger.update(
+            opts.folder,
+            lambda b: ledger.record(ledger.find(b, problem.id), status, evidence, date.today(), now(), run=run),
+            own,
+        )
+
+    session.persist()
+    if state.phase == "review":
+        session.run_review(book.open(), record)
+        state.phase = "questions"
+        session.persist()
+    if not session.other:
+        ask_post(session, own)
+        questionnaires = for_this_post(session, questionnaires)
+        if not questionnaires:
+            draft.remove(path)
+            raise SelfcheckError(Msg.NOTHING_FOR_POST)
+    session.run_questions()
+    if session.other:
+        state.phase = "ratings"
+        session.run_ratings(questionnaires)
+        from selfcheck.terminal.grading import ask_grades
+
+        ask_grades(session, questionnaires)
+    else:
+        _ask_problems(session, opts, questionnaires)
+    return questionnaires
+
+
+def _ask_problems(session: Session, opts: StartOptions, questionnaires: list[Questionnaire]) -> None:
+    """查摆 of the problems the answers reveal, then the problem norm for each dimension still without one."""
+    from selfcheck.scoring.findings import detect
+    from selfcheck.terminal.norm import run_norm
+
+    state, interview = session.draft, session.interview
+    detected = [d for q in questionnaires for d in detect(q, interview.answers_for(q.id), interview.who)]
+    owner = state.name or opts.name or t(Msg.SELF, session.lang)
+    key = "+".join(q.id for q in questionnaires)
+    if state.phase != "norm":
+        session.run_findings(detected, key, owner)
+        state.phase = "norm"
+        session.persist()
+    run_norm(session, questionnaires, key, owner)
+
+
+def _write(session: Session, opts: StartOptions, questionnaires: list[Questionnaire], path: Path) -> Path:
+    """The report from the finished draft, written once (the draft is claimed first), the questionnaires stored
+    beside it and, for the person's own, its problems entered in the ledger."""
+    from selfcheck.records import definitions, draft, ledger, storage
+
+    report = _report(session, opts, questionnaires)
     taken = draft.claim(path)  # one draft, one report: a second process that got this far stops here
     try:
         written = storage.write_report(report, opts.folder)
@@ -336,12 +333,36 @@ def _run(
         draft.release(taken, path)
         raise
     draft.remove(taken)
-    from selfcheck.records import definitions
-
     definitions.store(questionnaires, opts.folder)  # the report stays readable without the questionnaire files
     if not session.other:
         ledger.take_in(opts.folder, written, report)
-    console.print(t(Msg.REPORT_SAVED, lang, path=written), style="bold green")
+    session.console.print(t(Msg.REPORT_SAVED, session.lang, path=written), style="bold green")
     if not session.other:  # a rater hands the file in; the person goes on to the material and the ledger
-        console.print(t(Msg.NEXT_STEPS, lang))
+        session.console.print(t(Msg.NEXT_STEPS, session.lang))
     return written
+
+
+def _report(session: Session, opts: StartOptions, questionnaires: list[Questionnaire]) -> Report:
+    """The report of the finished interview: a rater's marks about the subject, or the person's own answers."""
+    from selfcheck import __version__
+    from selfcheck.records.report import Respondent, build
+
+    state, interview, rater = session.draft, session.interview, session.other
+    name = state.name or opts.name
+    return build(
+        questionnaires,
+        {q.id: interview.answers_for(q.id) for q in questionnaires},
+        {q.id: interview.skipped_for(q.id) for q in questionnaires},
+        state.findings,
+        name=name,
+        created=state.created,
+        tool_version=__version__,
+        review=state.review,
+        respondent=Respondent(role=state.role, subject=state.subject)
+        if rater
+        else Respondent(name=name or None, post=state.post, serves_public=state.serves_public),
+        no_problem=state.no_problem,
+        grades=dict(state.grades) if rater else None,
+        ratings=state.ratings if rater else None,
+        comments=state.comments if rater else None,
+    )

@@ -1,4 +1,5 @@
-"""The post profile screen: asked once before the first questionnaire, remembered from the last report."""
+"""The post profile screen: asked once before the first questionnaire, remembered from the last report; and the
+questionnaires left when nothing of one applies to the post."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from selfcheck.questionnaire.profile import Profile, Who
 from selfcheck.terminal.console import Wrapped
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from selfcheck.questionnaire.model import Questionnaire
+    from selfcheck.records.report import Report
     from selfcheck.terminal.prompts import Session
 
 
@@ -58,3 +63,34 @@ def ask_profile(session: Session, profile: Profile, last: Who | None) -> Who:
     public = yes_no[0 if who.public else 1]
     session.note(t(Msg.PROFILE_SET, lang, post=pick(post.label, post.label_en, lang), public=public), style="green")
     return who
+
+
+def ask_post(session: Session, own: list[tuple[Path, Report]]) -> None:
+    """The post profile: asked once per interview (the draft keeps it), defaulting to the last report's; not asked
+    when no chosen questionnaire limits anything to a post."""
+    from selfcheck.questionnaire.profile import depends_on_post, load_profile
+
+    state = session.draft
+    if state.post is None and any(depends_on_post(q) for q in session.interview.questionnaires):
+        known = [r.respondent for _, r in sorted(own, key=lambda pr: pr[1].created) if r.respondent.post]
+        last = Who(known[-1].post, known[-1].serves_public) if known else None
+        who = ask_profile(session, load_profile(), last)
+        state.post, state.serves_public = who.post, who.public
+        session.persist()
+    if state.post is not None:
+        session.interview.who = Who(state.post, state.serves_public)
+
+
+def for_this_post(session: Session, questionnaires: list[Questionnaire]) -> list[Questionnaire]:
+    """The questionnaires with at least one item for the respondent's post; each left out is named, since asking
+    nothing and writing an empty report would look like a finished self-check."""
+    from selfcheck.questionnaire.profile import load_profile
+
+    kept = [q for q in questionnaires if session.interview.asks_anything(q.id)]
+    post = load_profile().post(session.draft.post or "")
+    label = pick(post.label, post.label_en, session.lang) if post is not None else session.draft.post or ""
+    for q in questionnaires:
+        if q not in kept:
+            title = pick(q.title, q.title_en, session.lang)
+            session.note(t(Msg.PROFILE_NOTHING_APPLIES, session.lang, title=title, post=label))
+    return kept

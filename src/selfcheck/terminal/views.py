@@ -16,7 +16,7 @@ from selfcheck.terminal.console import Wrapped, bar
 if TYPE_CHECKING:
     from datetime import date
 
-    from selfcheck.compare.diff import Diff, Note
+    from selfcheck.compare.diff import Diff, ItemDiff, Note, QuestionnaireDiff
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.ledger import Problem
     from selfcheck.records.report import Finding, QuestionnaireResult, Report
@@ -208,76 +208,100 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
         Text(t(Msg.DIFF_NEW_LABEL, lang, label=new_label), style="bold"),
     ]
     for q in diff.questionnaires:
-        table = Table(title=f"{q.title} ({q.id})", title_justify="left")
-        table.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
-        table.add_column(t(Msg.COL_OLD, lang), justify="right", no_wrap=True)
-        table.add_column(t(Msg.COL_NEW, lang), justify="right", no_wrap=True)
-        table.add_column(t(Msg.COL_CHANGE, lang), justify="right", no_wrap=True)
-        for d in q.dimensions:
-            if d.not_compared is not None:
-                skipped = Text(t(Msg.DIFF_NOT_COMPARED_CELL, lang), style="yellow")
-                table.add_row(d.title, number_text(None), number_text(None), skipped)
-                continue
-            name = d.title + (" *" if d.common_only else "")
-            table.add_row(name, number_text(d.change.old), number_text(d.change.new), delta_text(d.change.delta))
-        table.add_section()
-        level = ""
-        if q.level[0] != q.level[1]:
-            level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
-        table.add_row(
-            t(Msg.OVERALL, lang) + level,
-            number_text(q.overall.old),
-            number_text(q.overall.new),
-            delta_text(q.overall.delta),
-        )
-        parts.append(table)
-        if any(d.common_only and d.not_compared is None for d in q.dimensions):
-            parts.append(Text(t(Msg.DIFF_COMMON_ONLY, lang), style="dim"))
-        for d in q.dimensions:
-            why = d.not_compared
-            if why is not None:
-                text = t(
-                    Msg.DIFF_NOT_COMPARED,
-                    lang,
-                    dimension=d.title,
-                    common=why.common,
-                    old=why.old_items,
-                    new=why.new_items,
-                )
-                parts.append(Wrapped(Text(text, style="yellow")))
-        if q.added or q.removed:
-            # Counts, not ids: the items themselves are listed with their wording among the answers below.
-            changed = t(
-                Msg.DIFF_VERSION_CHANGED,
-                lang,
-                old=q.version[0],
-                new=q.version[1],
-                added=len(q.added),
-                removed=len(q.removed),
-            )
-            parts.append(Wrapped(Text(changed, style="dim")))
-        items = q.items if show_all else q.changed_items
-        if items:
-            # A list rather than a table: the item's wording gets the full width (a table squeezed it into a
-            # third of it at 60 columns) and rendering is several times cheaper.
-            label = t(Msg.DIFF_ALL_ANSWERS if show_all else Msg.DIFF_CHANGED_ANSWERS, lang)
-            parts.append(Text(t(Msg.COUNTED, lang, label=label, n=len(items)), style="bold"))
-            # One text for the whole list, drawn in one pass (a renderable per line cost more than its text): the
-            # item's wording, then its change, whose wrapped line stays under it (hanging).
-            block = Text()
-            for n, i in enumerate(items):
-                delta = i.score.delta
-                block.append(f"\n{i.text}\n    " if n else f"{i.text}\n    ")
-                block.append(i.old_text or "–")
-                block.append(" → ")
-                block.append(i.new_text or "–", style="bold")
-                block.append("  ")
-                block.append_text(delta_text(delta * 100 if delta is not None else None))
-            parts.append(Wrapped(block, hanging=True))
+        parts.append(_score_changes(q, lang))
+        parts += _version_notes(q, lang)
+        parts += _answer_changes(q.items if show_all else q.changed_items, show_all, lang)
     for qid in diff.only_old:
         parts.append(Text(t(Msg.DIFF_ONLY_OLD, lang, id=qid), style="dim"))
     for qid in diff.only_new:
         parts.append(Text(t(Msg.DIFF_ONLY_NEW, lang, id=qid), style="dim"))
+    parts += _finding_changes(diff, lang)
+    return Group(*parts)
+
+
+def _score_changes(q: QuestionnaireDiff, lang: Lang) -> Table:
+    """Old → new per dimension and overall, with the change; a dimension not compared says so."""
+    table = Table(title=f"{q.title} ({q.id})", title_justify="left")
+    table.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
+    table.add_column(t(Msg.COL_OLD, lang), justify="right", no_wrap=True)
+    table.add_column(t(Msg.COL_NEW, lang), justify="right", no_wrap=True)
+    table.add_column(t(Msg.COL_CHANGE, lang), justify="right", no_wrap=True)
+    for d in q.dimensions:
+        if d.not_compared is not None:
+            skipped = Text(t(Msg.DIFF_NOT_COMPARED_CELL, lang), style="yellow")
+            table.add_row(d.title, number_text(None), number_text(None), skipped)
+            continue
+        name = d.title + (" *" if d.common_only else "")
+        table.add_row(name, number_text(d.change.old), number_text(d.change.new), delta_text(d.change.delta))
+    table.add_section()
+    level = ""
+    if q.level[0] != q.level[1]:
+        level = f"  {q.level[0] or '–'} → {q.level[1] or '–'}"
+    table.add_row(
+        t(Msg.OVERALL, lang) + level,
+        number_text(q.overall.old),
+        number_text(q.overall.new),
+        delta_text(q.overall.delta),
+    )
+    return table
+
+
+def _version_notes(q: QuestionnaireDiff, lang: Lang) -> list[RenderableType]:
+    """Under the table, when the questionnaire changed between the reports: what was compared and how."""
+    parts: list[RenderableType] = []
+    if any(d.common_only and d.not_compared is None for d in q.dimensions):
+        parts.append(Text(t(Msg.DIFF_COMMON_ONLY, lang), style="dim"))
+    for d in q.dimensions:
+        why = d.not_compared
+        if why is not None:
+            text = t(
+                Msg.DIFF_NOT_COMPARED,
+                lang,
+                dimension=d.title,
+                common=why.common,
+                old=why.old_items,
+                new=why.new_items,
+            )
+            parts.append(Wrapped(Text(text, style="yellow")))
+    if q.added or q.removed:
+        # Counts, not ids: the items themselves are listed with their wording among the answers below.
+        changed = t(
+            Msg.DIFF_VERSION_CHANGED,
+            lang,
+            old=q.version[0],
+            new=q.version[1],
+            added=len(q.added),
+            removed=len(q.removed),
+        )
+        parts.append(Wrapped(Text(changed, style="dim")))
+    return parts
+
+
+def _answer_changes(items: Sequence[ItemDiff], show_all: bool, lang: Lang) -> list[RenderableType]:
+    """The items (changed ones, or all), each with its old → new answer and the change in its score.
+
+    A list rather than a table: the item's wording gets the full width (a table squeezed it into a third of it at
+    60 columns) and rendering is several times cheaper."""
+    if not items:
+        return []
+    label = t(Msg.DIFF_ALL_ANSWERS if show_all else Msg.DIFF_CHANGED_ANSWERS, lang)
+    # One text for the whole list, drawn in one pass (a renderable per line cost more than its text): the item's
+    # wording, then its change, whose wrapped line stays under it (hanging).
+    block = Text()
+    for n, i in enumerate(items):
+        delta = i.score.delta
+        block.append(f"\n{i.text}\n    " if n else f"{i.text}\n    ")
+        block.append(i.old_text or "–")
+        block.append(" → ")
+        block.append(i.new_text or "–", style="bold")
+        block.append("  ")
+        block.append_text(delta_text(delta * 100 if delta is not None else None))
+    return [Text(t(Msg.COUNTED, lang, label=label, n=len(items)), style="bold"), Wrapped(block, hanging=True)]
+
+
+def _finding_changes(diff: Diff, lang: Lang) -> list[RenderableType]:
+    """The problems as 解决, 未复查 (only when there are any), 持续 and 新增, each with its notes."""
+    parts: list[RenderableType] = []
     sections = (
         (Msg.DIFF_RESOLVED, diff.resolved, "green"),
         (Msg.DIFF_UNCHECKED, diff.unchecked, "dim"),
@@ -301,7 +325,7 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
                 for note in link.notes:
                     lines.append(f"  [{note_text(note, lang)}]", style="bold magenta")
             parts.append(Wrapped(lines, hanging=True))
-    return Group(*parts)
+    return parts
 
 
 _NOTES = {
