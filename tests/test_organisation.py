@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from helpers import MINIMAL, write_toml
 from selfcheck.cli import app
 from selfcheck.compare.gap import compare as gap_compare
-from selfcheck.compare.summary import read_light, summarise
+from selfcheck.compare.summary import summarise
+from selfcheck.compare.summary_read import read_light
 from selfcheck.i18n import LANGS
 from selfcheck.questionnaire.library import parse
 from selfcheck.records import storage

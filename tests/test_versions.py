@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from selfcheck.cli import app
-from selfcheck.compare.summary import read_light
+from selfcheck.compare.summary_read import read_light
 from selfcheck.errors import ReportError
 from selfcheck.interview import answers_file
 from selfcheck.questionnaire.library import load_library

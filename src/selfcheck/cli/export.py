@@ -224,7 +224,7 @@ def _summary_source(sources: list[str], fmt: FormatName, names: bool, lang: Lang
         warn_skipped(error, lang)
     if skipped:
         from selfcheck.cli.options import print_warning
-        from selfcheck.compare.summary import skipped_text
+        from selfcheck.export.phrasing import skipped_text
 
         print_warning(skipped_text(result.skip_reasons, lang))
 
@@ -259,7 +259,8 @@ def _read_all(paths: list[Path], lang: Lang) -> list[tuple[Path, Report]]:
         raise skipped[-1]  # nothing left to export: the error of the last one is the answer
     if skipped:
         from selfcheck.cli.options import print_warning
-        from selfcheck.compare.summary import skip_counts, skipped_text
+        from selfcheck.compare.summary import skip_counts
+        from selfcheck.export.phrasing import skipped_text
 
         print_warning(skipped_text(skip_counts(skipped), lang))
     return out

@@ -29,8 +29,9 @@ def gap(
       selfcheck gap me.toml r1.toml r2.toml r3.toml --json
     """
     from selfcheck.compare.gap import check_subject, compare, ratings_of
-    from selfcheck.compare.summary import skip_counts, skipped_text
+    from selfcheck.compare.summary import skip_counts
     from selfcheck.errors import ReportError
+    from selfcheck.export.phrasing import skipped_text
     from selfcheck.questionnaire.library import load_library
     from selfcheck.records import storage
 

@@ -394,6 +394,59 @@ def _copied(f: Finding, reports: Sequence[Report]) -> Note | None:
     return None
 
 
+def _gone(
+    old: Report,
+    new: Report,
+    answered: Mapping[str, Questionnaire | None],
+    problems: Mapping[str, Problem],
+) -> tuple[list[FindingLink], list[FindingLink]]:
+    """The older report's problems the newer one does not have: resolved (asked again and not found; the ledger's
+    word added), or not re-checked (the newer report did not ask, or the item or option is gone)."""
+    new_keys = {f.identity for f in new.findings}
+    resolved: list[FindingLink] = []
+    unchecked: list[FindingLink] = []
+    for key, f in {f.identity: f for f in old.findings}.items():  # one link per problem
+        if key in new_keys:
+            continue
+        rechecked, why = _rechecked(f, new, answered)
+        if not rechecked:
+            unchecked.append(FindingLink(f, (why,) if why else ()))
+            continue
+        status = problems[key].status if key in problems else ""
+        done = (Note("ledger_done" if status == "done" else "ledger_closed"),) if status in FINISHED else ()
+        resolved.append(FindingLink(f, done))
+    return resolved, unchecked
+
+
+def _found(
+    old: Report, new: Report, earlier: Sequence[Report], problems: Mapping[str, Problem]
+) -> tuple[list[FindingLink], list[FindingLink]]:
+    """The newer report's problems: persisting (also in the older one; a streak of three reports or one that came
+    back after the ledger said done is noted) or new; either may be worded like an earlier report."""
+    old_keys = {f.identity for f in old.findings}
+    persisting: list[FindingLink] = []
+    fresh: list[FindingLink] = []
+    history = [*earlier, old]
+    for f in new.findings:
+        notes = [n for n in (_copied(f, [old, *reversed(earlier)]),) if n is not None]
+        key = f.identity
+        if key not in old_keys:
+            fresh.append(FindingLink(f, tuple(notes)))
+            continue
+        streak = 1
+        for r in reversed(history):
+            if not any(g.identity == key for g in r.findings):
+                break
+            streak += 1
+        if streak >= 3:
+            notes.append(Note("streak", n=streak))
+        back = _came_back(problems.get(key), f)
+        if back is not None:
+            notes.append(back)
+        persisting.append(FindingLink(f, tuple(notes)))
+    return persisting, fresh
+
+
 def compare(
     old: Report,
     new: Report,
@@ -423,40 +476,8 @@ def compare(
     problems = {p.id: p for p in ledger.problems} if ledger is not None else {}
     # The definitions the newer report was answered with, where known: they say whether an item or option is gone.
     answered = {qid: _answered_with(definitions.get(qid), res) for qid, res in new.questionnaires.items()}
-    old_keys = {f.identity: f for f in old.findings}
-    new_keys = {f.identity for f in new.findings}
-    resolved: list[FindingLink] = []
-    unchecked: list[FindingLink] = []
-    for key, f in old_keys.items():
-        if key in new_keys:
-            continue
-        rechecked, why = _rechecked(f, new, answered)
-        if not rechecked:
-            unchecked.append(FindingLink(f, (why,) if why else ()))
-            continue
-        status = problems[key].status if key in problems else ""
-        done = (Note("ledger_done" if status == "done" else "ledger_closed"),) if status in FINISHED else ()
-        resolved.append(FindingLink(f, done))
-    persisting: list[FindingLink] = []
-    fresh: list[FindingLink] = []
-    history = [*earlier, old]
-    for f in new.findings:
-        notes = [n for n in (_copied(f, [old, *reversed(earlier)]),) if n is not None]
-        key = f.identity
-        if key not in old_keys:
-            fresh.append(FindingLink(f, tuple(notes)))
-            continue
-        streak = 1
-        for r in reversed(history):
-            if not any(g.identity == key for g in r.findings):
-                break
-            streak += 1
-        if streak >= 3:
-            notes.append(Note("streak", n=streak))
-        back = _came_back(problems.get(key), f)
-        if back is not None:
-            notes.append(back)
-        persisting.append(FindingLink(f, tuple(notes)))
+    resolved, unchecked = _gone(old, new, answered, problems)
+    persisting, fresh = _found(old, new, earlier, problems)
     return Diff(
         questionnaires=qdiffs,
         only_old=[q for q in old.questionnaires if q not in new.questionnaires],

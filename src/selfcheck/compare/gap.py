@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.errors import ReportError
-from selfcheck.i18n import Lang, Msg, t
+from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import Questionnaire
 from selfcheck.records.report import QuestionnaireResult, Report
 from selfcheck.scoring.scores import item_score
@@ -21,13 +21,6 @@ MIN_RATERS = 3
 """Fewer other raters than this and only totals are shown, so no single rating can be read off (背靠背)."""
 SUBJECT_COMMENT = "overall"
 """The key under a rating's ``comments`` that holds the comment on the person as a whole (not a dimension)."""
-
-
-def comment_heading(key: str, titles: Mapping[str, str], lang: Lang) -> str:
-    """What a rater's comment is about: its dimension's title, or 总体意见 for the comment on the person."""
-    if key == SUBJECT_COMMENT and key not in titles:
-        return t(Msg.COMMENTS_OVERALL, lang)
-    return titles.get(key, key)
 
 
 THRESHOLD = 15.0

@@ -1,8 +1,9 @@
 """The organisation's view (组织严管): many reports summarised. Built for thousands of files.
 
 Reading is the cost: rtoml parses a report about ten times faster than tomllib (see :mod:`selfcheck.files.tomlfile`),
-and only the fields the summary needs are checked (no full model validation), so 10,000 reports take well under
-two seconds cold.
+and only the fields the summary needs are checked (no full model validation: :mod:`selfcheck.compare.summary_read`),
+so 10,000 reports take well under two seconds cold. The summary holds counts and codes; its words are in
+:mod:`selfcheck.export.phrasing`.
 """
 
 from __future__ import annotations
@@ -11,199 +12,20 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from selfcheck.compare.gap import MIN_RATERS
+from selfcheck.compare.summary_read import Light, Marks, read_light
 from selfcheck.errors import ReportError
-from selfcheck.files.tomlfile import read_toml
-from selfcheck.i18n import Lang, Msg, Phrase, t
+from selfcheck.i18n import Msg
 from selfcheck.records.codes import is_rater
 from selfcheck.records.ledger import FINISHED
 from selfcheck.records.storage import SKIP_CODES
 
 BINS = 5
 """The distribution bar splits 0-100 into this many equal bins."""
-
-
-@dataclass
-class Marks:
-    """#14's counts: red lines, written reasons in place of problems, consistency notes, raters' grades.
-
-    Counted, never named: a summary shows how many, not whose."""
-
-    red_line_findings: int = 0
-    red_line_reports: int = 0
-    """Reports counted that hold a red-line finding."""
-    red_line_persons: int = 0
-    """Persons counted with a red-line finding."""
-    no_problem: int = 0
-    """Written reasons why a dimension names no problem (the problem norm)."""
-    notes: int = 0
-    """Consistency notes in self-assessments (failed checks, same point everywhere, all at the best end)."""
-    all_top_raters: int = 0
-    """Ratings that mark every dimension at the top (好人主义)."""
-    grades: dict[str, Counter[str]] = field(default_factory=dict)
-    """Raters' overall grades per questionnaire."""
-
-    def add(self, other: Marks) -> None:
-        """Fold another report's or chunk's counts in."""
-        self.red_line_findings += other.red_line_findings
-        self.red_line_reports += other.red_line_reports
-        self.red_line_persons += other.red_line_persons
-        self.no_problem += other.no_problem
-        self.notes += other.notes
-        self.all_top_raters += other.all_top_raters
-        for qid, c in other.grades.items():
-            self.grades.setdefault(qid, Counter()).update(c)
-
-    def to_json(self) -> dict[str, Any]:
-        """Stable keys for scripts."""
-        return {
-            "red_line_findings": self.red_line_findings,
-            "reports_with_red_lines": self.red_line_reports,
-            "persons_with_red_lines": self.red_line_persons,
-            "no_problem_statements": self.no_problem,
-            "consistency_notes": self.notes,
-            "raters_all_top": self.all_top_raters,
-            "grades": {qid: dict(c.most_common()) for qid, c in self.grades.items()},
-        }
-
-
-def _marks(tables: dict[str, Any], role: str) -> dict[str, Marks]:
-    """The counts each questionnaire of one report adds (red lines are counted from the findings counted);
-    fields of the wrong type count as absent (the report model checks them)."""
-    from selfcheck.scoring.notes import ALL_TOP
-
-    out: dict[str, Marks] = {}
-    for qid, table in tables.items():
-        marks = out[qid] = Marks()
-        reasons, notes, grade = table.get("no_problem"), table.get("notes"), table.get("grade")
-        marks.no_problem += len(reasons) if isinstance(reasons, dict) else 0
-        if isinstance(notes, list):
-            marks.notes += 0 if is_rater(role) else len(notes)
-            marks.all_top_raters += int(is_rater(role) and ALL_TOP in notes)
-        if isinstance(grade, str) and is_rater(role):
-            marks.grades.setdefault(qid, Counter())[grade] += 1
-    return out
-
-
-@dataclass(slots=True)
-class Light:
-    """What the summary needs from one report."""
-
-    path: Path
-    created: datetime
-    name: str | None
-    role: str
-    scores: dict[str, tuple[float | None, dict[str, float]]]
-    findings: list[dict[str, Any]]
-    marks: dict[str, Marks] = field(default_factory=dict)
-    """Per questionnaire: written reasons, consistency notes, a rater's grade and all-top note."""
-    comments: dict[str, dict[str, str]] = field(default_factory=dict)
-    """A rater's comments per questionnaire and dimension (self-assessments have none)."""
-    subject: str = ""
-    """For a rating: the person rated."""
-    digest: str = ""
-    """Of the report's content: the same rating copied under two names counts once."""
-    titles: dict[str, str] = field(default_factory=dict)
-    """The questionnaires' titles as the report keeps them (for one no questionnaire file describes)."""
-
-    @property
-    def person(self) -> str:
-        """Who answered: the name; a report without one stands for a person of its own (its path)."""
-        name = (self.name or "").strip()
-        return name if name else f"\0{self.path}"
-
-    @property
-    def order(self) -> tuple[float, str]:
-        """Newer reports sort later; the path settles a tie, so that any reading order picks the same one. (A
-        time without a zone, which the full reader refuses, is taken as local time rather than stop the count.)"""
-        return self.created.timestamp(), str(self.path)
-
-
-def _ballot(respondent: dict[str, Any]) -> str:
-    """A rating's token: copies of one rating share it (see ``Respondent.ballot``); older ratings have none."""
-    ballot = respondent.get("ballot")
-    return ballot if isinstance(ballot, str) else ""
-
-
-def _digest(data: dict[str, Any]) -> str:
-    import hashlib
-    import json
-
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _fail(path: Path, where: str, what: Msg, **values: object) -> ReportError:
-    """``path: field: what is wrong`` (the fast reader names the field like the full one)."""
-    return ReportError(Msg.LIGHT_PROBLEM, path=path, where=where, what=Phrase(what, **values))
-
-
-def read_light(path: Path) -> Light:
-    """Read the parts of a report the summary uses; a :class:`ReportError` names the file and field (or says the
-    file is no report at all: a folder may hold other TOML files)."""
-    from selfcheck.records import versions
-    from selfcheck.records.storage import is_report_data
-
-    # Regular files only, size limited. Nesting is not walked: this reader looks up fixed paths and checks each
-    # value's type, so whatever a hostile file nests below them is never descended into. The version is checked
-    # and an older report upgraded as the full reader does.
-    data = read_toml(path, Msg.WHAT_REPORT, ReportError, walked=False)
-    if not is_report_data(data):
-        raise ReportError(Msg.NOT_A_REPORT, path=path)
-    data = versions.upgrade(versions.REPORT, data, path)
-    created = data.get("created")
-    if not isinstance(created, datetime):
-        raise _fail(path, "created", Msg.LIGHT_NOT_DATETIME)
-    if created.tzinfo is not None:  # rtoml's own zone cannot cross to the parent process of a parallel read
-        created = created.astimezone(UTC)
-    respondent = data.get("respondent", {})
-    if not isinstance(respondent, dict):
-        raise _fail(path, "respondent", Msg.LIGHT_NOT_TABLE)
-    tables = data.get("questionnaires", {})
-    if not isinstance(tables, dict):
-        raise _fail(path, "questionnaires", Msg.LIGHT_NOT_TABLE)
-    scores: dict[str, tuple[float | None, dict[str, float]]] = {}
-    comments: dict[str, dict[str, str]] = {}
-    titles: dict[str, str] = {}
-    for qid, table in tables.items():
-        raw = table.get("scores", {}) if isinstance(table, dict) else None
-        if not isinstance(raw, dict):
-            raise _fail(path, f"questionnaires.{qid}.scores", Msg.LIGHT_NOT_TABLE)
-        overall = raw.get("overall")
-        dims = raw.get("dimensions", {})
-        if overall is not None and (not isinstance(overall, int | float) or isinstance(overall, bool)):
-            raise _fail(path, f"questionnaires.{qid}.scores.overall", Msg.LIGHT_NOT_NUMBER)
-        if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
-            raise _fail(path, f"questionnaires.{qid}.scores.dimensions", Msg.LIGHT_NOT_NUMBERS)
-        scores[qid] = (overall, dims)
-        title = table.get("title")
-        if isinstance(title, str) and title:
-            titles[qid] = title
-        said = table.get("comments", {})
-        if isinstance(said, dict) and said:
-            comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
-    findings = data.get("findings", [])
-    if not isinstance(findings, list) or not all(isinstance(f, dict) and "problem" in f for f in findings):
-        raise _fail(path, "findings", Msg.LIGHT_BAD_FINDINGS)
-    name = respondent.get("name")
-    role = str(respondent.get("role", "self"))
-    subject = respondent.get("subject")
-    return Light(
-        path,
-        created,
-        name if isinstance(name, str) else None,
-        role,
-        scores,
-        findings,
-        _marks(tables, role),
-        comments if is_rater(role) else {},
-        subject=subject if isinstance(subject, str) else "",
-        digest=_ballot(respondent) or _digest(data) if is_rater(role) else "",
-        titles=titles,
-    )
 
 
 @dataclass(frozen=True)
@@ -520,34 +342,62 @@ class Tally:
         """The summary of everything taken in: each person's latest self-assessment per questionnaire, and each
         subject's ratings from :data:`MIN_RATERS` distinct raters on (with fewer, a mean, minimum, maximum or grade
         count would give a rater away: those ratings are counted as withheld, and nothing else of them is used)."""
+        self._count_latest(status or {}, day)
+        rated = self._count_ratings()
+        self.marks.red_line_persons = len(self.red_persons)
+        return Summary(
+            reports=self.reports + rated.ratings,
+            skipped=self.skipped,
+            counts={q: dict(sorted(c.items())) for q, c in self.counts.items()},
+            own=_stats(self.overall_values, self.dim_values, {q: c["self"] for q, c in self.counts.items()}),
+            others=_stats(rated.overall, rated.dimensions, rated.subjects_per_q, rated.ratings_per_q),
+            top_findings=[(k, self.wording[k], c) for k, c in self.problems.most_common(top)],
+            open_measures=self.open_measures,
+            overdue_measures=self.overdue_measures,
+            names=sorted(self.names),
+            marks=self.marks,
+            comments={q: {d: sorted(texts) for d, texts in per.items()} for q, per in rated.comments.items()},
+            withheld=rated.withheld,
+            persons=len(self.persons),
+            files=self.files,
+            superseded=self.self_files - self.reports,
+            unnamed=sum(1 for p in self.persons if p.startswith("\0")),
+            subjects=rated.subjects,
+            ratings=rated.ratings,
+            all_reports=self.all_reports,
+            skip_reasons={code: self.skip_reasons[code] for code in SKIP_CODES if self.skip_reasons[code]},
+            titles=dict(sorted(self.titles.items())),
+        )
+
+    def _count_latest(self, status: Mapping[str, str], day: str) -> None:
+        """Count the self-assessments kept: each report once, for the questionnaires it is the latest of."""
         parts: dict[str, tuple[Light, set[str]]] = {}
         for (_person, qid), light in sorted(self.latest.items(), key=lambda kv: (kv[0], str(kv[1].path))):
             parts.setdefault(str(light.path), (light, set()))[1].add(qid)
         for light, qids in parts.values():
-            self._count_self(light, qids, status or {}, day)
+            self._count_self(light, qids, status, day)
         self.latest = {}
-        withheld, subjects, ratings_counted = 0, 0, 0
-        comments: dict[str, dict[str, list[str]]] = {}
-        others_dims: dict[str, dict[str, list[float]]] = {}
-        others_overall: dict[str, list[float]] = {}
-        rated: Counter[str] = Counter()
-        rating_count: Counter[str] = Counter()
+
+    def _count_ratings(self) -> _Rated:
+        """Count the ratings kept, subject by subject: below :data:`MIN_RATERS` distinct raters only as withheld;
+        from there on their scores (one value per person rated), marks and comments."""
+        rated = _Rated()
         for _subject, given in sorted(self.ratings.items()):
             for light in given.values():
                 for qid in light.scores:
                     self.counts.setdefault(qid, Counter())[light.role] += 1
             if len(given) < MIN_RATERS:
-                withheld += len(given)
+                rated.withheld += len(given)
                 continue
-            subjects += 1
-            ratings_counted += len(given)
+            rated.subjects += 1
+            rated.ratings += len(given)
+            for qid in {q for light in given.values() for q in light.scores}:
+                rated.subjects_per_q[qid] += 1
             per_subject: dict[str, dict[str, list[float]]] = {}
             per_overall: dict[str, list[float]] = {}
-            for qid in {q for light in given.values() for q in light.scores}:
-                rated[qid] += 1
             for light in given.values():
                 for qid, (overall, dims) in light.scores.items():
-                    rating_count[qid] += 1
+                    rated.ratings_per_q[qid] += 1
                     if overall is not None:
                         per_overall.setdefault(qid, []).append(overall)
                     for dim, value in dims.items():
@@ -556,89 +406,39 @@ class Tally:
                         self.marks.add(light.marks[qid])
                 for qid, said in light.comments.items():
                     for dim, text in said.items():
-                        comments.setdefault(qid, {}).setdefault(dim, []).append(text.strip())
-            # One value per person rated: the mean of their raters, so a subject with thirty raters weighs as much
-            # as one with three, and nobody's marks are averaged with someone else's.
-            for qid, marks in per_overall.items():
-                others_overall.setdefault(qid, []).append(round(statistics.fmean(marks), 2))
-            for qid, by_dim in per_subject.items():
-                for dim, marks in by_dim.items():
-                    others_dims.setdefault(qid, {}).setdefault(dim, []).append(round(statistics.fmean(marks), 2))
+                        rated.comments.setdefault(qid, {}).setdefault(dim, []).append(text.strip())
+            rated.add_subject(per_overall, per_subject)
         self.ratings = {}
-        self.marks.red_line_persons = len(self.red_persons)
-        return Summary(
-            reports=self.reports + ratings_counted,
-            skipped=self.skipped,
-            counts={q: dict(sorted(c.items())) for q, c in self.counts.items()},
-            own=_stats(self.overall_values, self.dim_values, {q: c["self"] for q, c in self.counts.items()}),
-            others=_stats(others_overall, others_dims, rated, rating_count),
-            top_findings=[(k, self.wording[k], c) for k, c in self.problems.most_common(top)],
-            open_measures=self.open_measures,
-            overdue_measures=self.overdue_measures,
-            names=sorted(self.names),
-            marks=self.marks,
-            comments={q: {d: sorted(texts) for d, texts in per.items()} for q, per in comments.items()},
-            withheld=withheld,
-            persons=len(self.persons),
-            files=self.files,
-            superseded=self.self_files - self.reports,
-            unnamed=sum(1 for p in self.persons if p.startswith("\0")),
-            subjects=subjects,
-            ratings=ratings_counted,
-            all_reports=self.all_reports,
-            skip_reasons={code: self.skip_reasons[code] for code in SKIP_CODES if self.skip_reasons[code]},
-            titles=dict(sorted(self.titles.items())),
-        )
+        return rated
+
+
+@dataclass
+class _Rated:
+    """Ratings by others, counted subject by subject in :meth:`Tally.finish`."""
+
+    withheld: int = 0
+    subjects: int = 0
+    ratings: int = 0
+    comments: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    dimensions: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    overall: dict[str, list[float]] = field(default_factory=dict)
+    subjects_per_q: Counter[str] = field(default_factory=Counter)
+    ratings_per_q: Counter[str] = field(default_factory=Counter)
+
+    def add_subject(self, overall: dict[str, list[float]], dimensions: dict[str, dict[str, list[float]]]) -> None:
+        """One value per person rated: the mean of their raters, so a subject with thirty raters weighs as much as
+        one with three, and nobody's marks are averaged with someone else's."""
+        for qid, marks in overall.items():
+            self.overall.setdefault(qid, []).append(round(statistics.fmean(marks), 2))
+        for qid, by_dim in dimensions.items():
+            for dim, marks in by_dim.items():
+                self.dimensions.setdefault(qid, {}).setdefault(dim, []).append(round(statistics.fmean(marks), 2))
 
 
 def _part(f: dict[str, Any], light: Light) -> str:
     """The questionnaire a finding belongs to within its report, or :data:`ANY_QUESTIONNAIRE`."""
     qid = f.get("questionnaire")
     return qid if isinstance(qid, str) and qid in light.scores else ANY_QUESTIONNAIRE
-
-
-_SKIP_WORDS: dict[str, Msg] = {
-    "not_report": Msg.SKIP_NOT_REPORT,
-    "unreadable": Msg.SKIP_UNREADABLE,
-    "too_large": Msg.SKIP_TOO_LARGE,
-    "not_toml": Msg.SKIP_NOT_TOML,
-    "newer": Msg.SKIP_NEWER,
-    "invalid": Msg.SKIP_INVALID,
-}
-
-
-def skipped_text(reasons: Mapping[str, int], lang: Lang) -> str:
-    """How many files were skipped and why, in words: 跳过3个文件：不是报告2个、无法读取1个 ("" when none)."""
-    total = sum(reasons.values())
-    if not total:
-        return ""
-    counted = [
-        t(Msg.SKIPPED_COUNT, lang, label=t(_SKIP_WORDS.get(code, Msg.SKIP_INVALID), lang), n=n)
-        for code, n in reasons.items()
-        if n
-    ]
-    return t(Msg.SKIPPED_FILES, lang, n=total, reasons=t(Msg.SKIPPED_SEPARATOR, lang).join(counted))
-
-
-def head(summary: Summary, lang: Lang) -> list[str]:
-    """Who and what was counted: persons (or every report), ratings, files read and skipped, in words."""
-    lines = []
-    if summary.all_reports:
-        lines.append(
-            t(Msg.SUMMARY_ALL_REPORTS, lang, reports=summary.reports - summary.ratings, persons=summary.persons)
-        )
-    else:
-        lines.append(t(Msg.SUMMARY_PERSONS, lang, persons=summary.persons))
-        if summary.superseded:
-            lines.append(t(Msg.SUMMARY_SUPERSEDED, lang, n=summary.superseded))
-    if summary.unnamed:
-        lines.append(t(Msg.SUMMARY_UNNAMED, lang, n=summary.unnamed))
-    if summary.subjects:
-        lines.append(t(Msg.SUMMARY_RATINGS, lang, ratings=summary.ratings, subjects=summary.subjects))
-    files = t(Msg.SUMMARY_FILES, lang, files=summary.files)
-    skipped = skipped_text(summary.skip_reasons, lang)
-    lines.append(files + (t(Msg.LIST_SEPARATOR, lang) + skipped if skipped else ""))
-    return lines
 
 
 def skip_counts(errors: Iterable[ReportError]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from selfcheck.compare.gap import MIN_RATERS, comment_heading
+from selfcheck.compare.gap import MIN_RATERS
 from selfcheck.compare.ratings import QuestionnaireRatings, summarise_ratings
 from selfcheck.export.document import (
     Column,
@@ -21,6 +21,7 @@ from selfcheck.export.document import (
     sub_heading,
 )
 from selfcheck.export.material import long_date
+from selfcheck.export.phrasing import comment_heading
 from selfcheck.i18n import Lang, Msg, pick, pick_list, t
 from selfcheck.i18n.text import joined
 from selfcheck.questionnaire.model import Questionnaire

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from selfcheck.compare.gap import comment_heading
-from selfcheck.compare.summary import BINS, Stats, Summary, head
+from selfcheck.compare.summary import BINS, Stats, Summary
 from selfcheck.export.document import Chart, Document, Entry, Heading, Numbered, Paragraph, Section, Table
+from selfcheck.export.phrasing import comment_heading, head
 from selfcheck.i18n import Lang, Msg, t
 from selfcheck.i18n.text import sentence
 from selfcheck.records.report import role_label

@@ -117,7 +117,7 @@ def _gap_details(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[Rendera
 
 def comments_view(comments: dict[str, list[str]], titles: dict[str, str], lang: Lang) -> list[RenderableType]:
     """Raters' comments per dimension, verbatim, already sorted and withheld below three raters by the core."""
-    from selfcheck.compare.gap import comment_heading
+    from selfcheck.export.phrasing import comment_heading
 
     if not comments:
         return []
@@ -147,7 +147,7 @@ def summary_view(
 ) -> RenderableType:
     """``selfcheck summary``: persons and files, score statistics per dimension (self-assessments per person,
     ratings per person rated), frequent findings, measures."""
-    from selfcheck.compare.summary import head as summary_head
+    from selfcheck.export.phrasing import head as summary_head
 
     head = summary_head(summary, lang)
     parts: list[RenderableType] = [Wrapped(Text(head[0], style="bold"))]
