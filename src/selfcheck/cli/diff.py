@@ -19,6 +19,8 @@ from selfcheck.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from selfcheck.errors import ReportError
+    from selfcheck.i18n import Lang
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.report import Report
 
@@ -42,6 +44,47 @@ def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
             if a.respondent.same_series(b.respondent) and set(a.questionnaires) & set(b.questionnaires):
                 return i, j
     raise UsageError(Msg.NO_PAIR)
+
+
+def _pair(
+    old: str | None,
+    new: str | None,
+    base: Path,
+    rows: list[tuple[Path, Report]],
+    broken: list[ReportError],
+    lang: Lang,
+) -> tuple[tuple[Path, Report], tuple[Path, Report]]:
+    """The two reports: as named (latest~1 and latest by default), or with no names the latest pair of one series
+    (the folder's unreadable files are named then, since they might have been that pair)."""
+    from selfcheck.records import storage
+
+    if old is None and new is None:
+        for exc in broken:
+            warn_skipped(exc, lang)
+        i, j = _latest_pair(rows)
+        return rows[i], rows[j]
+    a_path = storage.resolve(old or "latest~1", base)
+    b_path = storage.resolve(new or "latest", base)
+    return (a_path, storage.read_report(a_path)), (b_path, storage.read_report(b_path))
+
+
+def _as_answered(
+    older: tuple[Path, Report], newer: tuple[Path, Report], base: Path
+) -> tuple[dict[str, Questionnaire], dict[str, Questionnaire]]:
+    """The questionnaires as the reports answered them (stored beside them, so a deleted or changed file does not
+    change the comparison; the files are read only for a definition not stored), and the older report's own where
+    its version differs: its answers are worded and scored by them."""
+    from selfcheck.records.definitions import for_reports
+
+    a, b = older[1], newer[1]
+    defs = for_reports([older, newer], base, lambda: _definitions([*a.questionnaires, *b.questionnaires]))
+    changed = [
+        qid
+        for qid, res in a.questionnaires.items()
+        if qid in b.questionnaires and b.questionnaires[qid].digest != res.digest
+    ]
+    old_defs = for_reports([older], base, lambda: _definitions(changed)) if changed else {}
+    return defs, old_defs
 
 
 DROP_EXIT = 3
@@ -74,41 +117,20 @@ def diff(
       selfcheck diff --fail-on-drop 10
     """
     from selfcheck.compare.diff import compare
+    from selfcheck.i18n import Msg, t
     from selfcheck.records import ledger, storage
 
     base = storage.reports_dir(folder)
+    language = resolve_lang(lang)
     rows, broken = storage.load_all(base)
-    if old is None and new is None:
-        for exc in broken:
-            warn_skipped(exc, resolve_lang(lang))
-        i, j = _latest_pair(rows)
-        a_path, a = rows[i]
-        b_path, b = rows[j]
-    else:
-        a_path = storage.resolve(old or "latest~1", base)
-        b_path = storage.resolve(new or "latest", base)
-        a, b = storage.read_report(a_path), storage.read_report(b_path)
+    (a_path, a), (b_path, b) = _pair(old, new, base, rows, broken, language)
     # Streaks and copied wording are about the same person's own reports, not ratings others gave.
     itself = a_path.resolve()
     earlier = [
         r for p, r in rows if r.created < a.created and r.respondent.same_series(a.respondent) and p.resolve() != itself
     ]
     book = ledger.current(base, rows)
-    from selfcheck.i18n import Msg, t
-
-    language = resolve_lang(lang)
-    from selfcheck.records.definitions import for_reports
-
-    # The questionnaires as the reports answered them (stored beside them), so a deleted or changed file
-    # does not change the comparison; the questionnaire files are read only for a definition not stored.
-    defs = for_reports([(a_path, a), (b_path, b)], base, lambda: _definitions([*a.questionnaires, *b.questionnaires]))
-    # The older report's own definitions where its version differs: its answers are worded and scored by them.
-    changed = [
-        qid
-        for qid, res in a.questionnaires.items()
-        if qid in b.questionnaires and b.questionnaires[qid].digest != res.digest
-    ]
-    old_defs = for_reports([(a_path, a)], base, lambda: _definitions(changed)) if changed else {}
+    defs, old_defs = _as_answered((a_path, a), (b_path, b), base)
     result = compare(a, b, defs, book, earlier, language, old_definitions=old_defs)
     if json:
         print_json({"old": str(a_path), "new": str(b_path), **result.to_json(show_all)})

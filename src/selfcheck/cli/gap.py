@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from selfcheck.cli.options import JsonOption, LangOption, print_json, resolve_lang, warn_skipped
+
+if TYPE_CHECKING:
+    from selfcheck.errors import ReportError
+    from selfcheck.records.report import Report
 
 
 def gap(
@@ -28,9 +32,8 @@ def gap(
       selfcheck gap latest ./测评/
       selfcheck gap me.toml r1.toml r2.toml r3.toml --json
     """
-    from selfcheck.compare.gap import check_subject, compare, ratings_of
+    from selfcheck.compare.gap import check_subject, compare
     from selfcheck.compare.summary import skip_counts
-    from selfcheck.errors import ReportError
     from selfcheck.export.phrasing import skipped_text
     from selfcheck.questionnaire.library import load_library
     from selfcheck.records import storage
@@ -38,19 +41,7 @@ def gap(
     language = resolve_lang(lang)
     self_path = storage.resolve(self_ref, storage.reports_dir(folder))
     mine = storage.read_report(self_path)
-    named = []
-    broken: list[ReportError] = []
-    read = 0
-    for path in others:
-        if path.is_dir():
-            # Every .toml in the folder, whatever its name: raters and organisers name files as they like.
-            rows, unread = storage.load_all(path, any_name=True)
-            broken += unread
-            read += len(rows)
-            named += [(str(p), r) for p, r in ratings_of(mine, rows, self_path)]
-        else:
-            named.append((str(path), storage.read_report(path)))
-            read += 1
+    named, broken, read = _ratings(mine, self_path, others)
     for exc in broken:
         warn_skipped(exc, language)
     check_subject(mine, str(self_path), named)
@@ -78,3 +69,27 @@ def gap(
     skipped = skipped_text(reasons, language)
     said = files + (t(Msg.LIST_SEPARATOR, language) + skipped if skipped else "")
     make_console().print(gap_view(gaps, subject, definitions, language, said))
+
+
+def _ratings(
+    mine: Report, self_path: Path, others: list[Path]
+) -> tuple[list[tuple[str, Report]], list[ReportError], int]:
+    """The ratings of this person among the files and folders named (a file named is taken as it is; in a folder,
+    every .toml that is a rating of this person, whatever its name), the files that could not be read, and how many
+    were read."""
+    from selfcheck.compare.gap import ratings_of
+    from selfcheck.records import storage
+
+    named: list[tuple[str, Report]] = []
+    broken: list[ReportError] = []
+    read = 0
+    for path in others:
+        if path.is_dir():
+            rows, unread = storage.load_all(path, any_name=True)
+            broken += unread
+            read += len(rows)
+            named += [(str(p), r) for p, r in ratings_of(mine, rows, self_path)]
+        else:
+            named.append((str(path), storage.read_report(path)))
+            read += 1
+    return named, broken, read

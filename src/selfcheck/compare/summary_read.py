@@ -154,26 +154,7 @@ def read_light(path: Path) -> Light:
     tables = data.get("questionnaires", {})
     if not isinstance(tables, dict):
         raise _fail(path, "questionnaires", Msg.LIGHT_NOT_TABLE)
-    scores: dict[str, tuple[float | None, dict[str, float]]] = {}
-    comments: dict[str, dict[str, str]] = {}
-    titles: dict[str, str] = {}
-    for qid, table in tables.items():
-        raw = table.get("scores", {}) if isinstance(table, dict) else None
-        if not isinstance(raw, dict):
-            raise _fail(path, f"questionnaires.{qid}.scores", Msg.LIGHT_NOT_TABLE)
-        overall = raw.get("overall")
-        dims = raw.get("dimensions", {})
-        if overall is not None and (not isinstance(overall, int | float) or isinstance(overall, bool)):
-            raise _fail(path, f"questionnaires.{qid}.scores.overall", Msg.LIGHT_NOT_NUMBER)
-        if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
-            raise _fail(path, f"questionnaires.{qid}.scores.dimensions", Msg.LIGHT_NOT_NUMBERS)
-        scores[qid] = (overall, dims)
-        title = table.get("title")
-        if isinstance(title, str) and title:
-            titles[qid] = title
-        said = table.get("comments", {})
-        if isinstance(said, dict) and said:
-            comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
+    scores, comments, titles = _questionnaires(path, tables)
     findings = data.get("findings", [])
     if not isinstance(findings, list) or not all(isinstance(f, dict) and "problem" in f for f in findings):
         raise _fail(path, "findings", Msg.LIGHT_BAD_FINDINGS)
@@ -193,3 +174,32 @@ def read_light(path: Path) -> Light:
         digest=_ballot(respondent) or _digest(data) if is_rater(role) else "",
         titles=titles,
     )
+
+
+Scores = dict[str, tuple[float | None, dict[str, float]]]
+"""Questionnaire id → (overall, dimension → score)."""
+
+
+def _questionnaires(path: Path, tables: dict[str, Any]) -> tuple[Scores, dict[str, dict[str, str]], dict[str, str]]:
+    """Per questionnaire: the scores (refused by field when of the wrong type), the comments and the stored title."""
+    scores: Scores = {}
+    comments: dict[str, dict[str, str]] = {}
+    titles: dict[str, str] = {}
+    for qid, table in tables.items():
+        raw = table.get("scores", {}) if isinstance(table, dict) else None
+        if not isinstance(raw, dict):
+            raise _fail(path, f"questionnaires.{qid}.scores", Msg.LIGHT_NOT_TABLE)
+        overall = raw.get("overall")
+        dims = raw.get("dimensions", {})
+        if overall is not None and (not isinstance(overall, int | float) or isinstance(overall, bool)):
+            raise _fail(path, f"questionnaires.{qid}.scores.overall", Msg.LIGHT_NOT_NUMBER)
+        if not isinstance(dims, dict) or not all(isinstance(v, int | float) for v in dims.values()):
+            raise _fail(path, f"questionnaires.{qid}.scores.dimensions", Msg.LIGHT_NOT_NUMBERS)
+        scores[qid] = (overall, dims)
+        title = table.get("title")
+        if isinstance(title, str) and title:
+            titles[qid] = title
+        said = table.get("comments", {})
+        if isinstance(said, dict) and said:
+            comments[qid] = {str(k): v for k, v in said.items() if isinstance(v, str) and v.strip()}
+    return scores, comments, titles

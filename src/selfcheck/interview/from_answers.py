@@ -12,6 +12,8 @@ from selfcheck.questionnaire.library import Library
 from selfcheck.records.codes import Role
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from selfcheck.interview.answers_file import Answers
     from selfcheck.questionnaire.profile import Who
     from selfcheck.records.report import Finding, Respondent
@@ -43,39 +45,14 @@ def from_answers(
 
     The honest-wording checks of the interview run on the findings' descriptions and measures: their notes are
     appended to ``notes`` (warnings), or with ``strict`` refuse the file before anything is written."""
-    from pydantic import ValidationError
-
     from selfcheck import __version__
-    from selfcheck.files.tomlfile import first_problem
     from selfcheck.interview import answers_file as answerfile
     from selfcheck.records import ledger, storage
-    from selfcheck.records.report import Finding, build, finding_id, now
-    from selfcheck.scoring.findings import detect
+    from selfcheck.records.report import build, now
 
     given = answerfile.load(answers_path, library, opts.ids)
     created = now()
-    findings: list[Finding] = []
-    for i, raw in enumerate(given.findings):
-        data: dict[str, Any] = {k: v for k, v in raw.items() if k != "id"}
-        key = f"{data.get('questionnaire')}/{data.get('item')}/{data.get('option')}/{i}"
-        try:
-            findings.append(Finding.model_validate({"id": finding_id(created, key), **data}))
-        except ValidationError as exc:
-            problem = first_problem(exc, f"findings[{i}].")
-            raise ReportError(Msg.ANSWERS_BAD_FINDING, path=answers_path, problem=problem) from None
-    covered = {(f.questionnaire, f.item, f.option): n for n, f in enumerate(findings)}
-    for q in given.questionnaires:
-        for d in detect(q, given.answers[q.id], given.who):
-            where = (d.questionnaire, d.item, d.option)
-            if where in covered:
-                findings[covered[where]].red_line = d.red_line
-                continue
-            fid = finding_id(created, f"{d.questionnaire}/{d.key}")
-            findings.append(
-                Finding(
-                    id=fid, questionnaire=q.id, item=d.item, option=d.option, problem=d.problem, red_line=d.red_line
-                )
-            )
+    findings = _findings(given, answers_path, created)
     _check_norm(given, findings, answers_path)
     found = wording_notes(findings, _earlier(opts.folder))
     if found and strict:
@@ -99,6 +76,40 @@ def from_answers(
     definitions.store(given.questionnaires, opts.folder)
     ledger.take_in(opts.folder, path, report)
     return path
+
+
+def _findings(given: Answers, answers_path: Path, created: datetime) -> list[Finding]:
+    """The file's own ``[[findings]]``, then one for every problem the answers reveal that none of them covers;
+    red lines are marked whatever the file says."""
+    from pydantic import ValidationError
+
+    from selfcheck.files.tomlfile import first_problem
+    from selfcheck.records.report import Finding, finding_id
+    from selfcheck.scoring.findings import detect
+
+    findings: list[Finding] = []
+    for i, raw in enumerate(given.findings):
+        data: dict[str, Any] = {k: v for k, v in raw.items() if k != "id"}
+        key = f"{data.get('questionnaire')}/{data.get('item')}/{data.get('option')}/{i}"
+        try:
+            findings.append(Finding.model_validate({"id": finding_id(created, key), **data}))
+        except ValidationError as exc:
+            problem = first_problem(exc, f"findings[{i}].")
+            raise ReportError(Msg.ANSWERS_BAD_FINDING, path=answers_path, problem=problem) from None
+    covered = {(f.questionnaire, f.item, f.option): n for n, f in enumerate(findings)}
+    for q in given.questionnaires:
+        for d in detect(q, given.answers[q.id], given.who):
+            where = (d.questionnaire, d.item, d.option)
+            if where in covered:
+                findings[covered[where]].red_line = d.red_line
+                continue
+            fid = finding_id(created, f"{d.questionnaire}/{d.key}")
+            findings.append(
+                Finding(
+                    id=fid, questionnaire=q.id, item=d.item, option=d.option, problem=d.problem, red_line=d.red_line
+                )
+            )
+    return findings
 
 
 def _respondent(name: str | None, who: Who | None) -> Respondent:
