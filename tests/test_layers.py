@@ -116,3 +116,20 @@ def test_the_walk_catches_a_core_module_reaching_rich(tmp_path: Path, source: st
     (pkg / "core" / "mod.py").write_text(source)
     found = violations(import_graph(tmp_path), FRONT_END, RENDERING)
     assert any(v.startswith(expected) for v in found), found
+
+
+def test_the_readme_module_map_names_every_module() -> None:
+    import re
+
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("```\nsrc/selfcheck/") : readme.index("`tests/test_layers.py` walks")]
+    words = set(re.findall(r"[A-Za-z_]+", block))
+    package = SRC / "selfcheck"
+    missing = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if path.stem not in ("__init__",) and path.stem not in words
+    ]
+    folders = [p.name for p in package.iterdir() if p.is_dir() and (p / "__init__.py").exists()]
+    missing += [f"{name}/" for name in folders if f"{name}/" not in block]
+    assert not missing, f"README's module map (Development) does not name: {', '.join(missing)}"
