@@ -488,3 +488,22 @@ def test_a_long_answer_change_wraps_under_its_own_indent(home: Path, monkeypatch
     start = next(n for n, line in enumerate(lines) if line.startswith("没有 →") or "没有 →" in line)
     assert lines[start].startswith("    ")
     assert lines[start + 1].startswith("    ") and "▲" in "".join(lines[start : start + 4]), out
+
+
+def test_diff_never_pairs_two_peoples_self_assessments_in_a_shared_folder(home: Path) -> None:
+    """A branch collects 张三's and 李四's reports into one folder: `diff` compares each person with themselves."""
+    use_mini(home)
+    q = parse(minimal(), "t")
+
+    def report(name: str, days_ago: int, a1: int) -> Report:
+        created = now() - timedelta(days=days_ago)
+        answers = {"mini": {"a1": a1, "a2": 1, "b1": True, "b3": "all"}}
+        return build([q], answers, {"mini": []}, [], name=name, created=created, tool_version="test")
+
+    first = save(home, report("张三", 30, 1))
+    save(home, report("李四", 20, 5))
+    result = runner.invoke(app, ["diff", "--json"])
+    assert result.exit_code == 2, result.output  # one report each: no pair, rather than 张三 against 李四
+    latest = save(home, report("张三", 0, 3))
+    data = json.loads(runner.invoke(app, ["diff", "--json"]).output)
+    assert (data["old"], data["new"]) == (str(first), str(latest)), data

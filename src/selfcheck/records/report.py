@@ -90,8 +90,11 @@ class Respondent(Record):
 
     def same_series(self, other: Respondent) -> bool:
         """Reports that follow one another: one's own self-assessments, or ratings of one person in one role. They
-        are the pairs ``diff`` compares and the history its honest-wording notes look back over."""
-        return (self.role, self.subject) == (other.role, other.subject)
+        are the pairs ``diff`` compares and the history its honest-wording notes look back over. Two self-assessments
+        signed with different names are two people's (a folder the branch collects into), never one series."""
+        if (self.role, self.subject) != (other.role, other.subject):
+            return False
+        return self.role != "self" or not self.name or not other.name or self.name == other.name
 
 
 class Scores(Record):
