@@ -497,7 +497,7 @@ def test_diff_never_pairs_two_peoples_self_assessments_in_a_shared_folder(home: 
 
     def report(name: str, days_ago: int, a1: int) -> Report:
         created = now() - timedelta(days=days_ago)
-        answers = {"mini": {"a1": a1, "a2": 1, "b1": True, "b3": "all"}}
+        answers: dict[str, dict[str, Any]] = {"mini": {"a1": a1, "a2": 1, "b1": True, "b3": "all"}}
         return build([q], answers, {"mini": []}, [], name=name, created=created, tool_version="test")
 
     first = save(home, report("张三", 30, 1))
