@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
+
+if TYPE_CHECKING:
+    import pexpect
 
 SCALE = {"min": 1, "max": 5, "labels": ["从不", "偶尔", "有时", "经常", "总是"]}
 
@@ -74,3 +77,22 @@ def write_toml(path: Path, data: dict[str, Any]) -> Path:
     """Write ``data`` as TOML to ``path`` and return the path."""
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
     return path
+
+
+def spawn(args: list[str], home: Path, width: int = 60, timeout: int = 20, **env: str) -> pexpect.spawn:
+    """``selfcheck ARGS`` in a pseudo-terminal of ``width`` columns and 40 lines, with its own SELFCHECK_HOME (text
+    mode, UTF-8); ``env`` adds variables such as ``NO_COLOR``."""
+    import os
+    import sys
+
+    import pexpect
+
+    environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": str(width), "LINES": "40", "TERM": "xterm", **env}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "selfcheck", *args],
+        env=environ,
+        encoding="utf-8",
+        timeout=timeout,
+        dimensions=(40, width),
+    )

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from pathlib import Path
 
 import pexpect
 
+import helpers
 from collect_helpers import fetch, hidden
 
 
 def spawn(args: list[str], home: Path) -> pexpect.spawn:
-    environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "60", "LINES": "40", "TERM": "xterm"}
-    environ["NO_COLOR"] = "1"
-    return pexpect.spawn(
-        sys.executable, ["-m", "selfcheck", *args], env=environ, encoding="utf-8", timeout=30, dimensions=(40, 60)
-    )
+    return helpers.spawn(args, home, timeout=30, NO_COLOR="1")
 
 
 def _start(tmp_path: Path, ballots: int) -> tuple[pexpect.spawn, str, list[str]]:

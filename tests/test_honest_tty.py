@@ -10,9 +10,8 @@ from typing import Any
 import pexpect
 import pytest
 
-from helpers import minimal, write_toml
+from helpers import minimal, spawn, write_toml
 from selfcheck.records import storage
-from test_tty import spawn
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 

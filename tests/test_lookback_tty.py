@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tomllib
 from pathlib import Path
@@ -12,6 +11,7 @@ import pexpect
 import pytest
 from typer.testing import CliRunner
 
+import helpers
 from helpers import minimal, write_toml
 from selfcheck.cli import app
 from selfcheck.questionnaire.library import parse
@@ -22,10 +22,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 
 
 def spawn(args: list[str], home: Path) -> pexpect.spawn:
-    env = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "80", "TERM": "xterm", "NO_COLOR": "1"}
-    return pexpect.spawn(
-        sys.executable, ["-m", "selfcheck", *args], env=env, encoding="utf-8", timeout=20, dimensions=(40, 80)
-    )
+    return helpers.spawn(args, home, width=80, NO_COLOR="1")
 
 
 def first_report(home: Path) -> str:

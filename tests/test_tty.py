@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import minimal, write_toml
+from helpers import minimal, spawn, write_toml
 from selfcheck.records import storage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
@@ -21,13 +21,6 @@ def the_draft(home: Path) -> Path:
     """The one draft in the reports folder (named by its owner and questionnaire set since #13)."""
     [path] = (home / "reports").glob("draft-*.toml")
     return path
-
-
-def spawn(args: list[str], home: Path, **env: str) -> pexpect.spawn:
-    environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": "60", "LINES": "40", "TERM": "xterm", **env}
-    return pexpect.spawn(
-        sys.executable, ["-m", "selfcheck", *args], env=environ, encoding="utf-8", timeout=20, dimensions=(40, 60)
-    )
 
 
 def answer_profile(child: pexpect.spawn, post: str = "2", public: str = "1") -> None:

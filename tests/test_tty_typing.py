@@ -13,17 +13,10 @@ from typing import Any
 import pexpect
 import pytest
 
-from helpers import minimal, write_toml
+from helpers import minimal, spawn, write_toml
 from selfcheck.records import storage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
-
-
-def spawn(args: list[str], home: Path, width: int = 60, **env: str) -> pexpect.spawn:
-    environ = {**os.environ, "SELFCHECK_HOME": str(home), "COLUMNS": str(width), "LINES": "40", "TERM": "xterm", **env}
-    return pexpect.spawn(
-        sys.executable, ["-m", "selfcheck", *args], env=environ, encoding="utf-8", timeout=20, dimensions=(40, width)
-    )
 
 
 def facts() -> dict[str, Any]:
