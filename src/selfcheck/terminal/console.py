@@ -15,6 +15,7 @@ from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.i18n.text import joined
+from selfcheck.terminal.linetable import LineTable
 from selfcheck.terminal.visible import install
 
 install()  # every renderable built below, and by the views, shows control characters instead of obeying them
@@ -204,7 +205,7 @@ def item_panel(
 def scores_table(q: Questionnaire, result: Result, lang: Lang) -> RenderableType:
     """Scores per dimension with bars, the overall score, the band and its feedback."""
 
-    table = Table(title=t(Msg.SCORES_TITLE, lang, title=_title(q, lang)), title_justify="left", expand=False)
+    table = LineTable(title=t(Msg.SCORES_TITLE, lang, title=_title(q, lang)), title_justify="left")
     table.add_column(t(Msg.COL_DIMENSION, lang))
     table.add_column(t(Msg.COL_SCORE, lang), justify="right")
     table.add_column("", no_wrap=True)

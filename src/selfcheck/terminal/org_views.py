@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, pick, pick_list, t
 from selfcheck.i18n.text import joined
 from selfcheck.terminal.console import Wrapped
+from selfcheck.terminal.linetable import LineTable
 from selfcheck.terminal.views import SPARKS, delta_text, number_text
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def _gap_details(g: QuestionnaireGap, words: _Words, lang: Lang) -> list[Rendera
     """From three raters on: the table per dimension, blind spots and strengths, grades, items, comments."""
     from selfcheck.compare.gap import THRESHOLD
 
-    table = Table()
+    table = LineTable()
     headers = (Msg.COL_DIMENSION, Msg.COL_SELF, Msg.COL_OTHERS, Msg.COL_SPREAD, Msg.COL_COUNT, Msg.COL_GAP)
     for i, col in enumerate(t(m, lang) for m in headers):
         table.add_column(col, justify="left" if i == 0 else "right", overflow="fold", no_wrap=i > 0)
@@ -163,7 +163,7 @@ def summary_view(
             if stats is None or not (stats.dimensions or stats.overall):
                 continue
             label = t(caption, lang, title=title, qid=qid, n=stats.people, ratings=stats.ratings)
-            table = Table(title=label, title_justify="left")
+            table = LineTable(title=label, title_justify="left")
             headers = (Msg.COL_DIMENSION, Msg.COL_MEAN, Msg.COL_MEDIAN, Msg.COL_MIN, Msg.COL_MAX, Msg.COL_DISTRIBUTION)
             for i, col in enumerate(t(m, lang) for m in headers):
                 table.add_column(col, justify="left" if i in (0, 5) else "right", overflow="fold", no_wrap=i > 0)

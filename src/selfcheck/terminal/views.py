@@ -12,6 +12,7 @@ from rich.text import Text
 
 from selfcheck.i18n import Lang, Msg, pick, t
 from selfcheck.terminal.console import Wrapped, bar
+from selfcheck.terminal.linetable import LineTable
 
 if TYPE_CHECKING:
     from datetime import date
@@ -40,7 +41,7 @@ def report_view(report: Report, definitions: Mapping[str, Questionnaire], lang: 
         q = definitions.get(qid)
         title = pick(q.title, q.title_en, lang) if q else (res.title or qid)
         dims = {d.id: pick(d.title, d.title_en, lang) for d in q.dimensions} if q else {}
-        table = Table(title=f"{title} ({qid})", title_justify="left")
+        table = LineTable(title=f"{title} ({qid})", title_justify="left")
         table.add_column(t(Msg.COL_DIMENSION, lang))
         table.add_column(t(Msg.COL_SCORE, lang), justify="right")
         table.add_column("", no_wrap=True)
@@ -219,9 +220,9 @@ def diff_view(diff: Diff, old_label: str, new_label: str, lang: Lang, show_all: 
     return Group(*parts)
 
 
-def _score_changes(q: QuestionnaireDiff, lang: Lang) -> Table:
+def _score_changes(q: QuestionnaireDiff, lang: Lang) -> LineTable:
     """Old → new per dimension and overall, with the change; a dimension not compared says so."""
-    table = Table(title=f"{q.title} ({q.id})", title_justify="left")
+    table = LineTable(title=f"{q.title} ({q.id})", title_justify="left")
     table.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
     table.add_column(t(Msg.COL_OLD, lang), justify="right", no_wrap=True)
     table.add_column(t(Msg.COL_NEW, lang), justify="right", no_wrap=True)
@@ -360,7 +361,7 @@ def history_view(
     """``selfcheck history``: one row per report, then a sparkline per dimension across reports."""
     if not rows:
         return no_reports(lang)
-    table = Table(title=t(Msg.HISTORY_TITLE, lang), title_justify="left")
+    table = LineTable(title=t(Msg.HISTORY_TITLE, lang), title_justify="left")
     table.add_column(t(Msg.COL_DATE, lang), no_wrap=True)
     table.add_column(t(Msg.COL_NAME, lang), overflow="fold")
     for qid in ids:
@@ -372,7 +373,7 @@ def history_view(
             cells.append(number_text(res.scores.overall) if res else "")
         table.add_row(f"{report.created:%Y-%m-%d}", report.respondent.name or "–", *cells)
     parts: list[RenderableType] = [table]
-    trend = Table(title=t(Msg.HISTORY_TREND, lang), title_justify="left")
+    trend = LineTable(title=t(Msg.HISTORY_TREND, lang), title_justify="left")
     trend.add_column(t(Msg.DOC_COL_QUESTIONNAIRE, lang), overflow="fold")
     trend.add_column(t(Msg.COL_DIMENSION, lang), overflow="fold")
     trend.add_column(t(Msg.COL_TREND, lang), no_wrap=True)
