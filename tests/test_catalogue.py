@@ -62,6 +62,26 @@ def test_errors_survive_the_trip_to_a_worker_process_and_back() -> None:
         assert back.render("en") == error.render("en") and back.render("zh") == error.render("zh")
 
 
+def test_the_keys_behave_as_the_enum_the_type_checker_sees() -> None:
+    import copy
+    from enum import Enum
+
+    names = [name for name in vars(Msg) if not name.startswith("_") and isinstance(getattr(Msg, name), Msg)]
+    as_enum = Enum("AsEnum", [(name, getattr(Msg, name).value) for name in names])  # type: ignore[misc]
+    assert [m.name for m in Msg] == [m.name for m in as_enum] and len(Msg) == len(as_enum) > 600
+    for name in names:  # aliases: a second name for a value is the first name's member, as in an Enum
+        assert getattr(Msg, name).name == as_enum[name].name
+        assert getattr(Msg, name).value == as_enum[name].value
+
+    def same(a: Msg, b: Msg) -> bool:
+        return a is b
+
+    assert same(Msg.FIELD_MEASURE, Msg.DOC_COL_MEASURE) and not same(Msg.NO_PAIR, Msg.AT)
+    assert pickle.loads(pickle.dumps(Msg.NO_PAIR)) is Msg.NO_PAIR
+    assert copy.deepcopy(Msg.NO_PAIR) is Msg.NO_PAIR and copy.copy(Msg.NO_PAIR) is Msg.NO_PAIR
+    assert {Msg.NO_PAIR: 1}[Msg.NO_PAIR] == 1 and isinstance(Msg.AT, Msg)
+
+
 @pytest.mark.parametrize(
     ("env", "lang"),
     [

@@ -1,15 +1,21 @@
 """The one catalogue of wording: every sentence a person reads, in Chinese and English, keyed by :class:`Msg`.
 
-Keys are enum members, so mypy catches a misspelt key; values are ``(zh, en)`` format strings. Questionnaire content
+Keys are enum members to the type checker, so mypy catches a misspelt key (:mod:`selfcheck.i18n.keys` builds them
+at run time); values are ``(zh, en)`` format strings. Questionnaire content
 (titles, items, problems) carries its own translations and is chosen with :func:`selfcheck.i18n.pick`.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from enum import Enum as Keys  # what the type checker holds the keys to
+else:
+    from selfcheck.i18n.keys import Keys  # the same at run time, built in a fraction of the time
 
 
-class Msg(Enum):
+class Msg(Keys):
     """A message: ``(Chinese, English)`` with ``{named}`` fields filled by :func:`selfcheck.i18n.t`."""
 
     PROGRESS = ("第 {n}/{total} 题", "Question {n}/{total}")
