@@ -99,6 +99,29 @@ def measure(cmds: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[
     return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in cmds}
 
 
+def instructions(cmds: dict[str, list[str]], env: dict[str, str]) -> dict[str, int]:
+    """Instructions each command executes (valgrind's callgrind, one run each, two at a time): unlike time, the same
+    from run to run within a tenth of a percent, whatever else the machine does. Empty without valgrind."""
+    import re
+    from concurrent.futures import ThreadPoolExecutor
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+
+    def count(cmd: list[str]) -> int:
+        args = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+        done = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            raise RuntimeError(f"no instruction count from valgrind for {cmd}: {done.stderr[-500:]}")
+        return int(found.group(1))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = list(pool.map(count, cmds.values()))
+    return dict(zip(cmds, counts, strict=True))
+
+
 def wall(cmd: list[str], env: dict[str, str], runs: int) -> float:
     """Median wall time of one command, in seconds."""
     return measure({"cmd": cmd}, env, runs)["cmd"][0]
@@ -328,32 +351,47 @@ Row = tuple[str, float, float | None, str, float, float | None, str, bool]
 """label, wall, CPU, reference label, wall ratio, CPU ratio, budget text, within budget."""
 
 
-def command_rows(exe: str, py: str, work: Path, env: dict[str, str], runs: int) -> list[Row]:
-    """Every command against the hello-world command (or its --help), measured interleaved in one run."""
+BUDGETS: list[tuple[str, str, str, float | None]] = [
+    ("selfcheck --help", "--help", "hello --help", 1.0),
+    ("selfcheck --version", "--version", "hello --help", 1.0),
+    ("floor: Rich + one table", "floor", "hello command", None),
+    ("diff A B (six questionnaires)", "diff", "hello command", 1.45),
+    ("report show", "report show", "hello command", 1.45),
+    ("questionnaires list", "questionnaires list", "hello command", 1.25),
+    ("export --format md", "export md", "hello command", 1.5),
+    ("export --format html", "export html", "hello command", 1.5),
+    ("export --format docx", "export docx", "hello command", 2.2),
+]
+"""label, command, reference, budget (a ratio; None for the floor, shown for reference)."""
+
+
+def command_set(exe: str, py: str, work: Path) -> dict[str, list[str]]:
+    """The commands measured against the hello-world app, and the references, by name."""
     hello = work / "hello.py"
     hello.write_text(HELLO, encoding="utf-8")
     floor = work / "floor.py"
     floor.write_text(FLOOR, encoding="utf-8")
     a, b = make_reports(work / "reports", 2, ("zuofeng", "qunzhong", "xianjin", "diaoyan", "juece", "fuwu"))
     docx = work / "material.docx"
-    t = measure(
-        {
-            "pass": [py, "-c", "pass"],
-            "hello --help": [py, str(hello), "--help"],
-            "--help": [exe, "--help"],
-            "--version": [exe, "--version"],
-            "hello command": [py, str(hello), "--name", "x"],
-            "floor": [py, str(floor)],
-            "diff": [exe, "diff", str(a), str(b)],
-            "report show": [exe, "report", "show", str(b)],
-            "questionnaires list": [exe, "questionnaires", "list"],
-            "export md": [exe, "export", str(b), "--format", "md", "-o", "-"],
-            "export html": [exe, "export", str(b), "--format", "html", "-o", "-"],
-            "export docx": [exe, "export", str(b), "--format", "docx", "-o", str(docx), "--force"],
-        },
-        env,
-        runs * 2,
-    )
+    return {
+        "pass": [py, "-c", "pass"],
+        "hello --help": [py, str(hello), "--help"],
+        "--help": [exe, "--help"],
+        "--version": [exe, "--version"],
+        "hello command": [py, str(hello), "--name", "x"],
+        "floor": [py, str(floor)],
+        "diff": [exe, "diff", str(a), str(b)],
+        "report show": [exe, "report", "show", str(b)],
+        "questionnaires list": [exe, "questionnaires", "list"],
+        "export md": [exe, "export", str(b), "--format", "md", "-o", "-"],
+        "export html": [exe, "export", str(b), "--format", "html", "-o", "-"],
+        "export docx": [exe, "export", str(b), "--format", "docx", "-o", str(docx), "--force"],
+    }
+
+
+def command_rows(cmds: dict[str, list[str]], env: dict[str, str], runs: int) -> list[Row]:
+    """Every command against the hello-world command (or its --help), measured interleaved in one run."""
+    t = measure(cmds, env, runs * 2)
 
     def row(label: str, name: str, ref: str, budget: float | None) -> Row:
         (w, c), (rw, rc) = t[name], t[ref]
@@ -361,10 +399,9 @@ def command_rows(exe: str, py: str, work: Path, env: dict[str, str], runs: int) 
         return (label, w, c, ref, w / rw, c / rc, f"≤ {budget:g}×" if budget else "", ok)
 
     rows: list[Row] = [("python -c pass", *t["pass"], "", 0.0, None, "", True)]
-    rows.append(row("selfcheck --help", "--help", "hello --help", 1.0))
-    rows.append(row("selfcheck --version", "--version", "hello --help", 1.0))
-    hello_prompt = to_prompt([py, str(hello), "--name", "x"], env, "hello x", runs)
-    first = to_prompt([exe, "start"], env, "要做哪一组", runs)
+    rows += [row(*budget) for budget in BUDGETS[:2]]
+    hello_prompt = to_prompt(cmds["hello command"], env, "hello x", runs)
+    first = to_prompt([cmds["--help"][0], "start"], env, "要做哪一组", runs)
     rows.append(
         (
             "start → first prompt",
@@ -377,14 +414,21 @@ def command_rows(exe: str, py: str, work: Path, env: dict[str, str], runs: int) 
             first / hello_prompt <= 1.25,
         )
     )
-    rows.append(row("floor: Rich + one table", "floor", "hello command", None))
-    rows.append(row("diff A B (six questionnaires)", "diff", "hello command", 1.45))
-    rows.append(row("report show", "report show", "hello command", 1.45))
-    rows.append(row("questionnaires list", "questionnaires list", "hello command", 1.25))
-    rows.append(row("export --format md", "export md", "hello command", 1.5))
-    rows.append(row("export --format html", "export html", "hello command", 1.5))
-    rows.append(row("export --format docx", "export docx", "hello command", 2.2))
+    rows += [row(*budget) for budget in BUDGETS[2:]]
     return rows
+
+
+def print_instructions(counts: dict[str, int]) -> None:
+    """The same budgets in instructions executed (steady where wall time swings), or why they are missing."""
+    if not counts:
+        print("\ninstructions: valgrind is not installed (apt install valgrind), not counted")
+        return
+    print(f"\n{'instructions (valgrind)':34} {'million':>9} {'reference':>15} {'ratio':>6}  {'budget':>9}")
+    for label, name, ref, budget in BUDGETS:
+        ratio = counts[name] / counts[ref]
+        limit = f"≤ {budget:g}×" if budget else ""
+        verdict = ("yes" if ratio <= budget else "NO") if budget else ""
+        print(f"{label:34} {counts[name] / 1e6:9,.0f} {ref:>15} {ratio:6.2f}  {limit:>9}  {verdict}")
 
 
 def summary_rows(exe: str, work: Path, env: dict[str, str], runs: int, sizes: tuple[int, int], large: int) -> list[Row]:
@@ -458,6 +502,11 @@ def main() -> int:
     """Measure, print the table, and say whether every budget holds."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and smaller report sets")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions each command executes (valgrind; about two minutes)",
+    )
     parts = ("commands", "text", "summary", "collect")
     parser.add_argument(
         "--only",
@@ -477,7 +526,9 @@ def main() -> int:
     env = {**os.environ, "SELFCHECK_HOME": str(work / "home"), "COLUMNS": "100", "TERM": "xterm"}
     compile_package()
     try:
-        rows: list[Row] = command_rows(exe, py, work, env, runs) if "commands" in only else []
+        cmds = command_set(exe, py, work) if "commands" in only else {}
+        rows: list[Row] = command_rows(cmds, env, runs) if cmds else []
+        counts = instructions(cmds, env) if cmds and args.instructions else None
         if "text" in only:
             answer = per_answer(runs)
             rows.append(("one answer (score + draft save)", answer, None, "", 0.0, None, "< 20 ms", answer < 0.020))
@@ -494,6 +545,8 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(rows)
+    if counts is not None:
+        print_instructions(counts)
     return 0 if all(r[7] for r in rows) else 1
 
 
