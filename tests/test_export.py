@@ -270,6 +270,21 @@ def test_docx_read_back(saved: Path, tmp_path: Path) -> None:
     assert abs(sum(widths) - 156) < 1  # the whole 版心 width
 
 
+def test_golden_docx_body(saved: Path, tmp_path: Path) -> None:
+    """The Word body (word/document.xml, indented for a readable diff) is byte-for-byte stable: a change made to
+    render faster must not move a single element of the material."""
+    import zipfile
+
+    from docx.oxml.parser import parse_xml
+
+    out = tmp_path / "material.docx"
+    args = ["--unit", "某某县发展和改革局", "--post", "副局长", "--meeting", "2026年度组织生活会", "--scores"]
+    result = runner.invoke(app, ["export", "--format", "docx", "-o", str(out), "--force", *args])
+    assert result.exit_code == 0, result.output
+    body = parse_xml(zipfile.ZipFile(out).read("word/document.xml"))
+    check_golden("report.docx.xml", body.xml)  # python-docx's own indented serialisation
+
+
 def test_docx_scores_appendix_on_request(saved: Path, tmp_path: Path) -> None:
     document = _docx(tmp_path, "--scores")
     texts = [p.text for p in document.paragraphs]
