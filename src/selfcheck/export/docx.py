@@ -163,6 +163,44 @@ def _has_page_field(word: WordDocument) -> bool:
     return any("PAGE" in s.footer._element.xml for s in word.sections)
 
 
+class _StyleIds:
+    """Paragraph style ids by name, each resolved once per document.
+
+    ``paragraph.style = name`` makes python-docx rescan every style in styles.xml for the default paragraph style
+    (which gets no w:pStyle) on each call: half the time of an export went there. Once the styles are set up
+    neither the default nor any id changes, so the default is found once and each name looked up once.
+    """
+
+    def __init__(self, word: WordDocument) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self._styles = word.styles
+        self._default = self._styles.default(WD_STYLE_TYPE.PARAGRAPH)  # the one scan of every style
+        self._ids: dict[str, str | None] = {}
+
+    def id(self, name: str) -> str | None:
+        """The id python-docx gives style ``name``: ``None`` for the default paragraph style (no w:pStyle)."""
+        if name not in self._ids:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style = self._styles[name]
+            if style.type != WD_STYLE_TYPE.PARAGRAPH:  # python-docx's own check, and its message
+                raise ValueError(f"assigned style is type {style.type}, need type {WD_STYLE_TYPE.PARAGRAPH}")
+            self._ids[name] = None if style == self._default else style.style_id
+        return self._ids[name]
+
+    def apply(self, paragraph: Any, name: str) -> Any:
+        """Give ``paragraph`` the style ``name``, as ``paragraph.style = name`` does; the paragraph is returned."""
+        # python-docx sets a style by id only at the oxml level; ``_p`` is the paragraph's w:p element, the one
+        # its public setter writes the same id to.
+        paragraph._p.style = self.id(name)
+        return paragraph
+
+    def add(self, word: WordDocument, text: str, name: str) -> Any:
+        """``word.add_paragraph(text, style=name)`` without the rescan."""
+        return self.apply(word.add_paragraph(text), name)
+
+
 def _text_points(text: str, bold: bool = False) -> float:
     """How wide ``text`` is on one line at the table size: a Chinese character is one em, a digit 0.6 em and a
     Latin letter 0.7 em (as wide as they come in the fonts Word and LibreOffice fall back to); bold 10% more."""
@@ -213,7 +251,7 @@ def _borders(table: Any) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _table(word: WordDocument, block: Table, text_style: str) -> None:
+def _table(word: WordDocument, block: Table, text_style: str, ids: _StyleIds) -> None:
     """A bordered table, widths by content, fixed layout, header row repeated."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.oxml import OxmlElement
@@ -236,8 +274,7 @@ def _table(word: WordDocument, block: Table, text_style: str) -> None:
             cell.width = Pt(widths[i])
             if block.kind(i) == "short":  # names, dates and status stay on one line
                 cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
-            p = cell.paragraphs[0]
-            p.style = word.styles[text_style]
+            p = ids.apply(cell.paragraphs[0], text_style)
             p.paragraph_format.first_line_indent = Pt(0)
             run = p.add_run(text)
             run.bold = r == 0 or None
@@ -254,11 +291,11 @@ def _marked(p: Any, mark: str, lang: Lang) -> None:
         p.add_run(mark).font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
-def _section(word: WordDocument, part: Section, text_style: str, lang: Lang) -> None:
-    word.add_paragraph(part.title, style="Heading 1")
+def _section(word: WordDocument, part: Section, text_style: str, lang: Lang, ids: _StyleIds) -> None:
+    ids.add(word, part.title, "Heading 1")
     for block in part.blocks:
         if isinstance(block, Heading):
-            word.add_paragraph(block.text, style="Heading 2")
+            ids.add(word, block.text, "Heading 2")
         elif isinstance(block, Paragraph):
             p = word.add_paragraph(block.text)
             _marked(p, block.mark, lang)
@@ -270,7 +307,7 @@ def _section(word: WordDocument, part: Section, text_style: str, lang: Lang) -> 
                     p.add_run(spacer(lang) + entry.text)
                 _marked(p, entry.mark, lang)
         elif isinstance(block, Table):
-            _table(word, block, text_style)
+            _table(word, block, text_style, ids)
 
 
 def _open_template(path: Path) -> WordDocument:
@@ -313,16 +350,17 @@ def render(doc: Document, template: Path | None = None) -> bytes:
     if not _has_page_field(word):
         _page_numbers(word)
 
-    word.add_paragraph(doc.title, style="Title")
+    ids = _StyleIds(word)
+    ids.add(word, doc.title, "Title")
     for line in doc.byline:
-        word.add_paragraph(line, style="Subtitle")
+        ids.add(word, line, "Subtitle")
     if doc.byline_mark:
-        _marked(word.add_paragraph(style="Subtitle"), doc.byline_mark, doc.lang)
+        _marked(ids.add(word, "", "Subtitle"), doc.byline_mark, doc.lang)
     word.add_paragraph()
     for part in doc.sections:
-        _section(word, part, "Table Text", doc.lang)
+        _section(word, part, "Table Text", doc.lang, ids)
     if doc.appendix is not None:
-        _section(word, doc.appendix, "Table Text", doc.lang)
+        _section(word, doc.appendix, "Table Text", doc.lang, ids)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
