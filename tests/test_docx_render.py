@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from selfcheck.export import docx as render_docx
+from selfcheck.export.document import Table
 
 
 def _house() -> Any:
@@ -66,3 +67,51 @@ def test_style_ids_refuse_what_python_docx_refuses() -> None:
     assert str(ours.value) == str(theirs.value)
     with pytest.raises(KeyError):
         ids.id("No Such Style")
+
+
+def _cell_by_cell(word: Any, block: Table) -> None:
+    """The table built one cell at a time with python-docx's own calls, as ``_table`` did before it copied rows."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.shared import Emu, Pt
+
+    section = word.sections[-1]
+    widths = render_docx.column_widths(block, Emu(section.page_width - section.left_margin - section.right_margin).pt)
+    table = word.add_table(rows=1, cols=len(block.headers))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    render_docx._borders(table)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Pt(width)
+    for r, texts in enumerate([block.headers, *block.rows]):
+        row = table.rows[0] if r == 0 else table.add_row()
+        render_docx._row_rules(row, header=r == 0)
+        for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+            cell.width = Pt(widths[i])
+            if block.kind(i) == "short":
+                cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+            cell.paragraphs[0].style = "Table Text"
+            cell.paragraphs[0].paragraph_format.first_line_indent = Pt(0)
+            cell.paragraphs[0].add_run(text).bold = r == 0 or None
+    word.add_paragraph()
+
+
+TABLES = [
+    Table(["问题", "措施"], []),
+    Table(["问题"], [["只有一行"]]),
+    Table(
+        ["问题", "整改措施", "责任人", "完成时限"],
+        [["", " 前有空格", "张三", "2027-06-30"], ["换\n行", "制表\t符", "尾有空格 ", ""], ["甲", "乙", "丙", "丁"]],
+        ["text", "wide", "short", "short"],
+    ),
+]
+
+
+@pytest.mark.parametrize("block", TABLES, ids=["header only", "one row", "awkward text"])
+def test_tables_copied_row_by_row_are_the_tables_built_cell_by_cell(block: Table) -> None:
+    ours, theirs = _house(), _house()
+    render_docx._table(ours, block, "Table Text", render_docx._StyleIds(ours))
+    _cell_by_cell(theirs, block)
+    assert ours.element.body.xml == theirs.element.body.xml
+    [table] = ours.tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [block.headers, *block.rows]

@@ -251,10 +251,27 @@ def _borders(table: Any) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _blank_row(row: Any, header: bool, block: Table, widths: list[float], text_style: str, ids: _StyleIds) -> None:
+    """``row``'s rules, and every cell of it: its column's width, on one line in a short column, in the table text
+    style with no first-line indent, with an empty run (bold in the header row) for its text."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Pt
+
+    _row_rules(row, header)
+    for i, cell in enumerate(row.cells):
+        cell.width = Pt(widths[i])
+        if block.kind(i) == "short":  # names, dates and status stay on one line
+            cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+        p = ids.apply(cell.paragraphs[0], text_style)
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.add_run().bold = header or None
+
+
 def _table(word: WordDocument, block: Table, text_style: str, ids: _StyleIds) -> None:
     """A bordered table, widths by content, fixed layout, header row repeated."""
+    import copy
+
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.oxml import OxmlElement
     from docx.shared import Emu, Pt
 
     section = word.sections[-1]
@@ -267,17 +284,18 @@ def _table(word: WordDocument, block: Table, text_style: str, ids: _StyleIds) ->
     _borders(table)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Pt(width)
-    for r, texts in enumerate([block.headers, *block.rows]):
-        row = table.rows[0] if r == 0 else table.add_row()
-        _row_rules(row, header=r == 0)
-        for i, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-            cell.width = Pt(widths[i])
-            if block.kind(i) == "short":  # names, dates and status stay on one line
-                cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
-            p = ids.apply(cell.paragraphs[0], text_style)
-            p.paragraph_format.first_line_indent = Pt(0)
-            run = p.add_run(text)
-            run.bold = r == 0 or None
+    _blank_row(table.rows[0], True, block, widths, text_style, ids)
+    if block.rows:
+        blank = table.add_row()
+        _blank_row(blank, False, block, widths, text_style, ids)
+        # Body rows differ only in their text: a copy of the blank row's XML (made by lxml, in C) is much cheaper
+        # than styling every cell through python-docx again. python-docx cannot append a ready row, so the copy
+        # goes straight into the table's w:tbl element (``_tbl``), after the blank row, as add_row would put it.
+        for _ in block.rows[1:]:
+            table._tbl.append(copy.deepcopy(blank._tr))
+    for row, texts in zip(table.rows, [block.headers, *block.rows], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.paragraphs[0].runs[0].text = text
     word.add_paragraph()
 
 
