@@ -207,6 +207,15 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
     """Where to cut ``text`` into lines of at most ``width`` cells (``first`` for the first line), as
     ``(start, end)`` offsets. Newlines are kept and so is the indent a line starts with; the spaces at a break are
     dropped; a word wider than a whole line is cut. Linear: a stretch of ideographs is placed a line at a time."""
+    if "\n" not in text:
+        kept = text.rstrip()
+        if kept and cells(kept) <= (width if first is None else first):
+            return [(0, len(kept))]  # it fits: one line, its indent kept and its trailing spaces dropped
+    return _broken(text, width, first)
+
+
+def _broken(text: str, width: int, first: int | None = None) -> list[tuple[int, int]]:
+    """:func:`line_spans` the long way, piece by piece (what a line that fits whole is checked against)."""
     spaces, word = _space_runs()
     spans: list[tuple[int, int]] = []
     limit = width if first is None else first
