@@ -14,19 +14,21 @@ SIMILAR = 0.85
 """difflib ratio at or above which two descriptions count as the same wording."""
 
 _PUNCT = "，。、；：！？,.;:!? \t\n“”\"'（）()"
-_CONCRETE = re.compile(
+# The patterns are kept as text and compiled by ``re`` on first use (and cached there): compiling the three
+# alternations at import cost every ``diff`` and ``report show`` more than their wording checks, which use none.
+_CONCRETE = (
     r"[0-9０-９〇一二三四五六七八九十百千万两]"
     r"|[年月日周天次件户人]|村|社区|镇|乡|街道|县|市|区|单位|部门|会议|项目|企业|学校|医院|工地|窗口|热线|信访"
 )
 
 # Only words that put a group or other people where "I" belongs; 单位 and 部门 name a place
 # ("除了单位组织的集中学习外"), not who failed.
-_COLLECTIVE = re.compile(
+_COLLECTIVE = (
     r"我们|咱们|大家|班子成员|有的同志|有些同志|部分同志|个别同志|一些同志|有的干部|部分干部|部分党员|有的党员"
 )
 # A checkable measure says how often, how many or by when: a figure, a Chinese number with its counter (not the
 # 一 of 进一步), "每…", "不少于/至少", or a time limit.
-_CHECKABLE = re.compile(
+_CHECKABLE = (
     r"[0-9０-９]"
     r"|[一二三四五六七八九十百千两半]+(?:次|个|篇|户|天|周|月|季度|年|件|人|名|小时|份|本|项|场|条|遍|期|批|家)"
     r"|每|不少于|至少|不超过|以上|以内|之内|之前|以前|年底|月底|季度末|前完成"
@@ -56,7 +58,7 @@ def too_short(text: str) -> bool:
 
 def is_generic(text: str) -> bool:
     """No number, date, place or case in it: a slogan rather than 见人见事."""
-    return _CONCRETE.search(text) is None
+    return re.search(_CONCRETE, text) is None
 
 
 def first_similar(text: str, earlier: Iterable[tuple[str, str]]) -> str | None:
@@ -69,12 +71,12 @@ def first_similar(text: str, earlier: Iterable[tuple[str, str]]) -> str | None:
 
 def is_collective(text: str) -> bool:
     """Written about "we", the unit or "some comrades" and never "I": 以集体问题代替个人问题."""
-    return _COLLECTIVE.search(text) is not None and "我" not in text.replace("我们", "")
+    return re.search(_COLLECTIVE, text) is not None and "我" not in text.replace("我们", "")
 
 
 def is_wish(measure: str) -> bool:
     """No frequency, amount or date in it ("进一步加强学习"): a wish rather than a measure one can check."""
-    return _CHECKABLE.search(measure) is None
+    return re.search(_CHECKABLE, measure) is None
 
 
 Issue = Literal["short", "repeat", "similar", "same", "collective", "generic"]
