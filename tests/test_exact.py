@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -164,3 +165,29 @@ GOOD_PATHS = _paths(GOOD)
 )
 def test_mutated_reports_agree(index: int, action: str, value: Any) -> None:
     _agree(Report, _mutate(GOOD, GOOD_PATHS[index], action, value))
+
+
+QUESTIONNAIRE = rtoml.loads((builtin_questionnaire_dir() / "diaoyan.toml").read_text(encoding="utf-8"))
+QUESTIONNAIRE_PATHS = _paths(QUESTIONNAIRE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    index=st.integers(0, len(QUESTIONNAIRE_PATHS) - 1),
+    action=st.sampled_from(["replace", "delete", "add"]),
+    value=_VALUES,
+)
+def test_mutated_questionnaires_agree(index: int, action: str, value: Any) -> None:
+    # Questionnaires have the unions (an optional text, an answer value, a scale or its name) and the item kinds
+    # the walk dispatches on by type and tag: a value of any type in any place must not slip through.
+    _agree(Questionnaire, _mutate(QUESTIONNAIRE, QUESTIONNAIRE_PATHS[index], action, value))
+
+
+def test_a_stored_definition_takes_the_exact_path() -> None:
+    # A definition stored beside the reports is the model's JSON dump: every field present, none left to default.
+    for path in sorted(builtin_questionnaire_dir().glob("*.toml")):
+        q = Questionnaire.model_validate(rtoml.loads(path.read_text(encoding="utf-8")))
+        fast = _agree(Questionnaire, q.model_dump(mode="json"))
+        assert fast is not None
+        # Fields in declared order at every level, as the full validation keeps them (exports list them so).
+        assert json.dumps(fast.model_dump(mode="json")) == json.dumps(q.model_dump(mode="json"))

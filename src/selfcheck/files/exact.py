@@ -11,6 +11,8 @@ the bad-input corpus and random mutations through both paths and compares the mo
 from __future__ import annotations
 
 import copy
+import functools
+import math
 import operator
 import re
 import types
@@ -36,6 +38,10 @@ class _Unsupported(Exception):  # noqa: N818 - a signal inside this module, neve
 
 
 _PLANS: dict[type[BaseModel], Check | None] = {}
+_ACCEPTS: dict[Check, frozenset[type]] = {}
+"""The value types a check can take: it refuses a value of any other type with ``_Mismatch`` before doing anything
+else. A union tries only the options that can take the value's type (an optional field left empty raises nothing);
+a check not listed here is tried for a value of any type."""
 
 
 def construct_exact(cls: type[M], data: object) -> M | None:
@@ -60,52 +66,91 @@ def _plan(cls: type[BaseModel]) -> Check | None:
         return _PLANS[cls]
     checks: dict[str, Check] = {}
     required: set[str] = set()
+    names: list[str] = []
     defaults: list[tuple[str, Callable[[], Any]]] = []
-
     before: list[Callable[[Any], Any]] = []
 
     def build(data: Any) -> Any:
-        for func in before:
-            data = func(data)  # e.g. an older key renamed, as full validation would
+        if before:
+            for func in before:
+                data = func(data)  # e.g. an older key renamed, as full validation would
         if type(data) is not dict:
             raise _Mismatch
         values = {}
         for key, value in data.items():
-            check = checks.get(key)
-            if check is None:
-                raise _Mismatch  # unknown key: the full validation names it
+            try:
+                check = checks[key]
+            except KeyError:
+                raise _Mismatch from None  # unknown key: the full validation names it
             values[key] = check(value)
-        if not values.keys() >= required:  # a set comparison in C, no generator per model
+        if len(values) == len(names):  # every field given (a stored definition has them all): ordered in C
+            state = dict(zip(names, map(values.__getitem__, names), strict=True))
+        elif values.keys() >= required:  # a set comparison in C, no generator per model
+            state = {name: values[name] if name in values else default() for name, default in defaults}
+        else:
             raise _Mismatch
-        return _construct(cls, values, defaults)
+        # What model_construct does for a model without extras, private attributes or post-init (checked when
+        # planning), in field order, without its per-call bookkeeping.
+        model = cls.__new__(cls)
+        _setattr(model, "__dict__", state)
+        _setattr(model, "__pydantic_fields_set__", set(values))
+        _setattr(model, "__pydantic_extra__", None)
+        _setattr(model, "__pydantic_private__", None)
+        return model
 
     _PLANS[cls] = build  # registered first, so that a model that contains itself resolves
+    _PLANNING.add(cls)
     try:
-        if cls.model_config.get("extra") != "forbid":
-            raise _Unsupported  # ignored or kept extra keys would need pydantic's own handling
-        for name, info in cls.model_fields.items():
-            if info.alias is not None and info.alias != name:
-                raise _Unsupported
-            checks[name] = _with_validators(cls, name, _field_check(info))
-            if info.is_required():
-                required.add(name)
-            if not info.is_required():
-                defaults.append((name, _default(info)))
-            else:
-                defaults.append((name, _missing))
-        decorators = cls.__pydantic_decorators__
-        if decorators.root_validators or decorators.validators:
-            raise _Unsupported
-        for decorator in decorators.model_validators.values():
-            if decorator.info.mode != "before":
-                raise _Unsupported  # after and wrap validators see the built model: leave those to pydantic
-            before.append(decorator.func)
-        if cls.__private_attributes__ or cls.__pydantic_post_init__ or cls.__pydantic_root_model__:
-            raise _Unsupported  # _construct sets none of these up
+        _fields(cls, checks, required, names, defaults)
+        before += _before_validators(cls)
     except _Unsupported:
         _PLANS[cls] = None
         return None
-    return build
+    finally:
+        _PLANNING.discard(cls)
+    return build if before else _accepting(build, dict)
+
+
+_setattr = object.__setattr__
+_PLANNING: set[type[BaseModel]] = set()
+"""Models whose plan is being made (a model that contains itself meets its own unfinished plan)."""
+
+
+def _fields(
+    cls: type[BaseModel],
+    checks: dict[str, Check],
+    required: set[str],
+    names: list[str],
+    defaults: list[tuple[str, Callable[[], Any]]],
+) -> None:
+    """Fill in the check, name and default of each of ``cls``'s fields."""
+    if cls.model_config.get("extra") != "forbid":
+        raise _Unsupported  # ignored or kept extra keys would need pydantic's own handling
+    for name, info in cls.model_fields.items():
+        if info.alias is not None and info.alias != name:
+            raise _Unsupported
+        checks[name] = _with_validators(cls, name, _field_check(info))
+        names.append(name)
+        if info.is_required():
+            required.add(name)
+            defaults.append((name, _missing))
+        else:
+            defaults.append((name, _default(info)))
+
+
+def _before_validators(cls: type[BaseModel]) -> list[Callable[[Any], Any]]:
+    """The model's ``before`` validators; any other kind of validator makes it unsupported."""
+    decorators = cls.__pydantic_decorators__
+    if decorators.root_validators or decorators.validators:
+        raise _Unsupported
+    before = []
+    for decorator in decorators.model_validators.values():
+        if decorator.info.mode != "before":
+            raise _Unsupported  # after and wrap validators see the built model: leave those to pydantic
+        before.append(decorator.func)
+    if cls.__private_attributes__ or cls.__pydantic_post_init__ or cls.__pydantic_root_model__:
+        raise _Unsupported  # build() sets none of these up
+    return before
 
 
 def _missing() -> Any:
@@ -131,18 +176,6 @@ def _default(info: FieldInfo) -> Callable[[], Any]:
     return lambda: copy.deepcopy(value)  # as pydantic does for a mutable default
 
 
-def _construct(cls: type[BaseModel], values: dict[str, Any], fields: list[tuple[str, Callable[[], Any]]]) -> BaseModel:
-    """What ``model_construct`` does for a model without extras, private attributes or post-init, in field order,
-    without its per-call bookkeeping."""
-    state = {name: values[name] if name in values else default() for name, default in fields}
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", state)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
-
-
 def _with_validators(cls: type[BaseModel], name: str, check: Check) -> Check:
     """The field's own validators around its type check: ``before`` ones first, ``after`` ones last."""
     before: list[Callable[[Any], Any]] = []
@@ -158,6 +191,7 @@ def _with_validators(cls: type[BaseModel], name: str, check: Check) -> Check:
             raise _Unsupported  # wrap and plain validators change what the type check sees
     if not before and not after:
         return check
+    kinds = None if before else _ACCEPTS.get(check)  # a before validator may turn any value into the type
 
     def validated(value: Any) -> Any:
         for func in before:
@@ -167,7 +201,7 @@ def _with_validators(cls: type[BaseModel], name: str, check: Check) -> Check:
             value = func(value)
         return value
 
-    return validated
+    return validated if kinds is None else _accepting(validated, *kinds)
 
 
 def _field_check(info: FieldInfo) -> Check:
@@ -176,13 +210,24 @@ def _field_check(info: FieldInfo) -> Check:
     return _constrained(_type_check(info.annotation), info.metadata)
 
 
+def _accepting(check: Check, *kinds: type) -> Check:
+    """``check``, listed as refusing every value whose type is not one of ``kinds`` (see :data:`_ACCEPTS`)."""
+    _ACCEPTS[check] = frozenset(kinds)
+    return check
+
+
+_EXACT_KIND: dict[Check, type] = {}
+"""The checks that take exactly one type and pass the value on unchanged, with that type."""
+
+
 def _exact(kind: type) -> Check:
     def check(value: Any) -> Any:
         if type(value) is not kind:
             raise _Mismatch
         return value
 
-    return check
+    _EXACT_KIND[check] = kind
+    return _accepting(check, kind)
 
 
 def _float(value: Any) -> float:
@@ -202,16 +247,34 @@ _SIMPLE: dict[object, Check] = {
     str: _exact(str),
     int: _exact(int),
     bool: _exact(bool),
-    float: _float,
+    float: _accepting(_float, float, int),
     datetime: _exact(datetime),
     date: _exact(date),
-    type(None): _none,
+    type(None): _accepting(_none, type(None)),
 }
 
 
+_TYPE_CHECKS: dict[object, Check] = dict(_SIMPLE)
+"""Checks by annotation: ``str | None`` or a constrained id type recur in many fields of many models."""
+_UNFINISHED = [0]
+"""How many checks of an unfinished model's plan were made: a check that contains one is not kept for reuse."""
+
+
 def _type_check(tp: Any) -> Check:
-    if tp in _SIMPLE:
-        return _SIMPLE[tp]
+    try:
+        return _TYPE_CHECKS[tp]
+    except KeyError:
+        pass
+    except TypeError:  # an annotation that cannot be a key
+        return _new_type_check(tp)
+    unfinished = _UNFINISHED[0]
+    check = _new_type_check(tp)
+    if _UNFINISHED[0] == unfinished:
+        _TYPE_CHECKS[tp] = check
+    return check
+
+
+def _new_type_check(tp: Any) -> Check:
     origin = get_origin(tp)
     args = get_args(tp)
     if origin is Annotated:
@@ -230,14 +293,19 @@ def _type_check(tp: Any) -> Check:
 
 
 def _model(cls: type[BaseModel]) -> Check:
+    plan = _plan(cls)
+    if plan is None:
+        raise _Unsupported
+    if cls not in _PLANNING:
+        return plan  # finished: it stays as it is
+
     def check(value: Any) -> Any:
-        plan = _plan(cls)  # looked up when used: the inner model may still be planning
+        plan = _PLANS[cls]  # looked up when used: when the plan is finished, the model may be unsupported after all
         if plan is None:
             raise _Mismatch
         return plan(value)
 
-    if _plan(cls) is None:
-        raise _Unsupported
+    _UNFINISHED[0] += 1
     return check
 
 
@@ -268,7 +336,7 @@ def _discriminated(base: Any, key: str) -> Check:
             raise _Mismatch
         return by_tag[value[key]](value)
 
-    return check
+    return _accepting(check, dict)
 
 
 def _literal(allowed: tuple[Any, ...]) -> Check:
@@ -282,10 +350,30 @@ def _literal(allowed: tuple[Any, ...]) -> Check:
             pass
         raise _Mismatch
 
-    return check
+    return _accepting(check, *(kind for kind, _ in known))
 
 
 def _union(options: list[Check]) -> Check:
+    """The first option that takes the value. Only the options that can take the value's type are tried, in their
+    order: the others would refuse it anyway, and a refusal is an exception (``str | None`` left empty raised one)."""
+    kinds = [_ACCEPTS.get(option) for option in options]
+    known: set[type] = set().union(*(k for k in kinds if k is not None))
+    by_type = {
+        kind: _first_of([o for o, k in zip(options, kinds, strict=True) if k is None or kind in k]) for kind in known
+    }
+    other = _first_of([o for o, k in zip(options, kinds, strict=True) if k is None])
+
+    def check(value: Any) -> Any:
+        return by_type.get(type(value), other)(value)
+
+    return check if any(k is None for k in kinds) else _accepting(check, *known)
+
+
+def _first_of(options: list[Check]) -> Check:
+    """The first of ``options`` that takes the value (none: every value is refused)."""
+    if len(options) == 1:
+        return options[0]
+
     def check(value: Any) -> Any:
         for option in options:
             try:
@@ -303,7 +391,7 @@ def _list(item: Check) -> Check:
             raise _Mismatch
         return [item(v) for v in value]
 
-    return check
+    return _accepting(check, list)
 
 
 def _dict(key: Check, item: Check) -> Check:
@@ -312,75 +400,68 @@ def _dict(key: Check, item: Check) -> Check:
             raise _Mismatch
         return {key(k): item(v) for k, v in value.items()}
 
-    return check
+    return _accepting(check, dict)
 
 
-Test = Callable[[Any], bool]
-
-
-def _compare(op: Callable[[Any, Any], bool], limit: Any, measure: Callable[[Any], Any] | None = None) -> Test:
-    """``op(value, limit)``, or ``op(measure(value), limit)`` (lengths)."""
-    if measure is None:
-        return lambda value: bool(op(value, limit))
-    return lambda value: bool(op(measure(value), limit))
+Test = Callable[[Any], object]
+"""A constraint's test: a true result (``True``, a match) when the value meets it."""
 
 
 def _constrained(check: Check, metadata: list[Any] | tuple[Any, ...]) -> Check:
-    """The type check followed by the field's constraints (bounds, lengths, patterns); others are unsupported."""
-    tests: list[Test] = []
-    for m in metadata:
-        if isinstance(m, annotated_types.Ge):
-            tests.append(_compare(operator.ge, m.ge))
-        elif isinstance(m, annotated_types.Gt):
-            tests.append(_compare(operator.gt, m.gt))
-        elif isinstance(m, annotated_types.Le):
-            tests.append(_compare(operator.le, m.le))
-        elif isinstance(m, annotated_types.Lt):
-            tests.append(_compare(operator.lt, m.lt))
-        elif isinstance(m, annotated_types.MinLen):
-            tests.append(_compare(operator.ge, m.min_length, len))
-        elif isinstance(m, annotated_types.MaxLen):
-            tests.append(_compare(operator.le, m.max_length, len))
-        elif isinstance(m, StringConstraints):
-            tests += _string_tests(m)
-        else:
-            raise _Unsupported
-    if not tests:
+    """The type check and the field's constraints (bounds, lengths, patterns) in one call; others are unsupported.
+    A plain type check is made inline and the tests are C functions: a field's value costs one Python call."""
+    tests, lengths = _limits(metadata)
+    if not tests and lengths is None:
         return check
-
-    if len(tests) == 1:  # the common case (a bound, a length, a pattern): no loop
-        (only,) = tests
-
-        def constrained_once(value: Any) -> Any:
-            value = check(value)
-            if not only(value):
-                raise _Mismatch
-            return value
-
-        return constrained_once
+    kind = _EXACT_KIND.get(check)
+    shortest, longest = lengths or (0, math.inf)
 
     def constrained(value: Any) -> Any:
-        value = check(value)
+        if kind is None:
+            value = check(value)
+        elif type(value) is not kind:
+            raise _Mismatch
+        if lengths is not None and not shortest <= len(value) <= longest:
+            raise _Mismatch
         for test in tests:
             if not test(value):
                 raise _Mismatch
         return value
 
-    return constrained
+    kinds = _ACCEPTS.get(check)  # the type check comes first: the constrained check refuses the same types
+    return constrained if kinds is None else _accepting(constrained, *kinds)
 
 
-def _string_tests(m: StringConstraints) -> list[Test]:
-    if m.strip_whitespace or m.to_upper or m.to_lower or m.ascii_only or m.strict:
-        raise _Unsupported  # these change or narrow the value in ways this walk does not copy
+def _limits(metadata: list[Any] | tuple[Any, ...]) -> tuple[list[Test], tuple[int, float] | None]:
+    """The value tests of ``metadata`` (a bound ``ge`` is ``partial(operator.le, ge)``, that is ``ge <= value``; a
+    pattern is its ``search``) and the length range, None when no length is constrained."""
     tests: list[Test] = []
-    if m.min_length is not None:
-        tests.append(_compare(operator.ge, m.min_length, len))
-    if m.max_length is not None:
-        tests.append(_compare(operator.le, m.max_length, len))
-    if m.pattern is not None:
-        pattern = re.compile(m.pattern if isinstance(m.pattern, str) else m.pattern.pattern)
-        tests.append(lambda value: pattern.search(value) is not None)
-    return tests
+    lengths: list[tuple[int, float]] = []
+    for m in metadata:
+        if isinstance(m, annotated_types.Ge):
+            tests.append(functools.partial(operator.le, m.ge))
+        elif isinstance(m, annotated_types.Gt):
+            tests.append(functools.partial(operator.lt, m.gt))
+        elif isinstance(m, annotated_types.Le):
+            tests.append(functools.partial(operator.ge, m.le))
+        elif isinstance(m, annotated_types.Lt):
+            tests.append(functools.partial(operator.gt, m.lt))
+        elif isinstance(m, annotated_types.MinLen):
+            lengths.append((m.min_length, math.inf))
+        elif isinstance(m, annotated_types.MaxLen):
+            lengths.append((0, m.max_length))
+        elif isinstance(m, StringConstraints):
+            if m.strip_whitespace or m.to_upper or m.to_lower or m.ascii_only or m.strict:
+                raise _Unsupported  # these change or narrow the value in ways this walk does not copy
+            if m.min_length is not None or m.max_length is not None:
+                lengths.append((m.min_length or 0, math.inf if m.max_length is None else m.max_length))
+            if m.pattern is not None:
+                tests.append(re.compile(m.pattern if isinstance(m.pattern, str) else m.pattern.pattern).search)
+        else:
+            raise _Unsupported
+    if not lengths:
+        return tests, None
+    return tests, (max(low for low, _ in lengths), min(high for _, high in lengths))
 
 
 def validate(cls: type[M], data: object) -> M:
