@@ -297,30 +297,14 @@ def compare_questionnaire(
         dict.fromkeys([*old.scores.dimensions, *old.insufficient, *new.scores.dimensions, *new.insufficient])
     )
     if q is not None:
-        dim_ids = [d.id for d in q.dimensions] + [d for d in dim_ids if d not in {x.id for x in q.dimensions}]
+        known = {x.id for x in q.dimensions}
+        dim_ids = [d.id for d in q.dimensions] + [d for d in dim_ids if d not in known]
     dims = [_dimension(dim_id, old, new, q, old_q, lang) for dim_id in dim_ids]
-    items: list[ItemDiff] = []
     order = [i.id for i in q.items] if q is not None else sorted(old_items | new_items)
     if old_q is not None:  # items only the older version had: their answers are listed too, in its words
-        order += [i.id for i in old_q.items if i.id not in set(order)]
-    for item_id in order:
-        if item_id not in old_items and item_id not in new_items:
-            continue
-        a, b = old.answers.get(item_id), new.answers.get(item_id)
-        text, dim, sa, sb = item_id, "", None, None
-        ta = "" if a is None else _plain(a)
-        tb = "" if b is None else _plain(b)
-        now_def, was_def = _item_in(q, item_id), _item_in(old_q, item_id) or _item_in(q, item_id)
-        found = now_def or was_def
-        if found is not None:
-            text, dim = found[1].label(lang), found[1].dimension
-        if was_def is not None and a is not None:
-            # The older answer in the words of the version it was given in (its options may be gone since).
-            sa, ta = item_score(was_def[0], was_def[1], a), describe(was_def[0], was_def[1], a, lang)
-        if now_def is not None and b is not None:
-            sb, tb = item_score(now_def[0], now_def[1], b), describe(now_def[0], now_def[1], b, lang)
-        items.append(ItemDiff(item_id, dim, text, a, b, Change(sa, sb), ta, tb))
-    items.sort(key=lambda i: i.score.delta if i.score.delta is not None else 0.0)
+        listed = set(order)
+        order += [i.id for i in old_q.items if i.id not in listed]
+    items = _item_diffs([i for i in order if i in old_items or i in new_items], old, new, q, old_q, lang)
     return QuestionnaireDiff(
         id=qid,
         title=pick(q.title, q.title_en, lang) if q is not None else (new.title or old.title or qid),
@@ -334,6 +318,39 @@ def compare_questionnaire(
         removed=removed,
         version=(old.version, new.version),
     )
+
+
+def _item_diffs(
+    order: list[str],
+    old: QuestionnaireResult,
+    new: QuestionnaireResult,
+    q: Questionnaire | None,
+    old_q: Questionnaire | None,
+    lang: Lang,
+) -> list[ItemDiff]:
+    """The items in ``order``, worst score drop first: each answer scored and worded by the version it was given in
+    (the older one by ``old_q`` where that has the item, else by ``q``)."""
+    # Looked up by id once per questionnaire: Questionnaire.item searches the list, for every item of both reports.
+    now = {i.id: (q, i) for i in q.items} if q is not None else {}
+    was = {**now, **{i.id: (old_q, i) for i in old_q.items}} if old_q is not None else now
+    items: list[ItemDiff] = []
+    for item_id in order:
+        a, b = old.answers.get(item_id), new.answers.get(item_id)
+        text, dim, sa, sb = item_id, "", None, None
+        ta = "" if a is None else _plain(a)
+        tb = "" if b is None else _plain(b)
+        now_def, was_def = now.get(item_id), was.get(item_id)
+        found = now_def or was_def
+        if found is not None:
+            text, dim = found[1].label(lang), found[1].dimension
+        if was_def is not None and a is not None:
+            # The older answer in the words of the version it was given in (its options may be gone since).
+            sa, ta = item_score(was_def[0], was_def[1], a), describe(was_def[0], was_def[1], a, lang)
+        if now_def is not None and b is not None:
+            sb, tb = item_score(now_def[0], now_def[1], b), describe(now_def[0], now_def[1], b, lang)
+        items.append(ItemDiff(item_id, dim, text, a, b, Change(sa, sb), ta, tb))
+    items.sort(key=lambda i: i.score.delta if i.score.delta is not None else 0.0)
+    return items
 
 
 def _plain(value: AnswerValue) -> str:
