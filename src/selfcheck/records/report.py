@@ -1,6 +1,8 @@
 """The report: what one run of ``selfcheck start`` keeps, as a versioned Pydantic model."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in this module: the models' annotations are objects when the classes
+# are made, so pydantic does not compile and evaluate each one as text (about 5 M instructions in every process
+# that reads a report).
 
 import hashlib
 from datetime import UTC, date, datetime
@@ -88,7 +90,7 @@ class Respondent(Record):
         """A rating of ``name`` by someone else."""
         return self.is_rater and name is not None and self.subject == name
 
-    def same_series(self, other: Respondent) -> bool:
+    def same_series(self, other: "Respondent") -> bool:
         """Reports that follow one another: one's own self-assessments, or ratings of one person in one role. They
         are the pairs ``diff`` compares and the history its honest-wording notes look back over. Two self-assessments
         signed with different names are two people's (a folder the branch collects into), never one series."""
@@ -252,7 +254,7 @@ def result_for(
     result: Result,
     ratings: dict[str, int] | None = None,
     comments: dict[str, str] | None = None,
-    who: Who | None = None,
+    who: "Who | None" = None,
 ) -> QuestionnaireResult:
     """The report's table for one questionnaire from its answers and score."""
     from selfcheck.questionnaire.profile import applies
