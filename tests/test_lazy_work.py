@@ -103,3 +103,30 @@ def test_questionnaires_list_reads_no_model(tmp_path: Path) -> None:
         out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
         assert "PYDANTIC False" in out.stdout, (args, out.stdout, out.stderr)
         assert "zuofeng" in out.stdout
+
+
+def test_reading_reports_with_stored_definitions_loads_no_library(tmp_path: Path) -> None:
+    # The library module (and the questionnaire files it reads) is only the fallback for a definition not stored.
+    folder = tmp_path / "reports"
+    runner = CliRunner()
+    for days in (0, 3):
+        data = {"questionnaires": {"diaoyan": {"answers": {"dc-days": days}}}}
+        answers = write_toml(tmp_path / f"a{days}.toml", data)
+        result = runner.invoke(app, ["start", "diaoyan", "--answers", str(answers), "--dir", str(folder)])
+        assert result.exit_code == 0, result.output
+    probe = (
+        "import sys\n"
+        "from selfcheck.cli import main\n"
+        "sys.argv = ['selfcheck', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('LIBRARY', 'selfcheck.questionnaire.library' in sys.modules)\n"
+    )
+    env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
+    for args in (
+        ["diff", "--dir", str(folder)],
+        ["report", "show", "latest", "--dir", str(folder)],
+        ["history", "--dir", str(folder)],
+        ["export", "latest", "--dir", str(folder), "--format", "md", "-o", "-"],
+    ):
+        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
+        assert "LIBRARY False" in out.stdout, (args, out.stdout, out.stderr)

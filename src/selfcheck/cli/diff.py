@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +11,7 @@ from selfcheck.cli.options import (
     FolderOption,
     JsonOption,
     LangOption,
+    library_definitions,
     print_json,
     print_warning,
     resolve_lang,
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
     from selfcheck.i18n import Lang
     from selfcheck.questionnaire.model import Questionnaire
     from selfcheck.records.report import Report
-
-
-def _definitions(ids: Iterable[str]) -> dict[str, Questionnaire]:
-    from selfcheck.questionnaire.library import load_library
-
-    return load_library(only=ids).definitions()
 
 
 def _latest_pair(rows: list[tuple[Path, Report]]) -> tuple[int, int]:
@@ -77,13 +71,13 @@ def _as_answered(
     from selfcheck.records.definitions import for_reports
 
     a, b = older[1], newer[1]
-    defs = for_reports([older, newer], base, lambda: _definitions([*a.questionnaires, *b.questionnaires]))
+    defs = for_reports([older, newer], base, lambda: library_definitions([*a.questionnaires, *b.questionnaires]))
     changed = [
         qid
         for qid, res in a.questionnaires.items()
         if qid in b.questionnaires and b.questionnaires[qid].digest != res.digest
     ]
-    old_defs = for_reports([older], base, lambda: _definitions(changed)) if changed else {}
+    old_defs = for_reports([older], base, lambda: library_definitions(changed)) if changed else {}
     return defs, old_defs
 
 

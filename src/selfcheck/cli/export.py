@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from selfcheck.i18n import Lang
     from selfcheck.records.report import Report
 
-from selfcheck.cli.options import LangOption, resolve_lang, warn_skipped
+from selfcheck.cli.options import LangOption, library_definitions, resolve_lang, warn_skipped
 from selfcheck.export import FormatName, TableName  # at run time: Typer reads the choices from them
 
 
@@ -113,12 +113,10 @@ def _reports_source(
     status = ledger.load(base).finding_status()
 
     def document() -> Document:
-        from selfcheck.questionnaire.library import load_library
-
         if rated:  # ratings by others: the 民主测评结果 of everyone rated, never one rater's answers
             from selfcheck.export.ratings_doc import build as build_ratings
 
-            return build_ratings([r for _, r in reports], load_library().definitions(), lang)
+            return build_ratings([r for _, r in reports], library_definitions(), lang)
         return _material(reports[0], base, title, lang, status, form.scores if scores is None else scores)
 
     def table() -> tuple[list[str], list[list[str]]]:
@@ -126,9 +124,7 @@ def _reports_source(
 
         if what == "findings":
             return tables.FINDING_COLUMNS, tables.finding_rows(reports, status)
-        from selfcheck.questionnaire.library import load_library
-
-        return tables.ANSWER_COLUMNS, tables.answer_rows(reports, load_library().definitions())
+        return tables.ANSWER_COLUMNS, tables.answer_rows(reports, library_definitions())
 
     stem = paths[0].stem if len(paths) == 1 else f"selfcheck-{what if form.table else 'reports'}"
     return Source(reports, document, table), stem
@@ -144,7 +140,6 @@ def _material(
 ) -> Document:
     """The 对照检查材料 of one self-assessment, its title block from the options and what was remembered."""
     from selfcheck.export.document import TitleBlock, build
-    from selfcheck.questionnaire.library import load_library
     from selfcheck.records import definitions, material_settings
 
     report = row[1]
@@ -155,7 +150,7 @@ def _material(
         meeting=kept.get("meeting", ""),
         name=given["name"] or report.respondent.name or kept.get("name", ""),
     )
-    defs = definitions.for_reports([row], base, lambda: load_library().definitions())
+    defs = definitions.for_reports([row], base, library_definitions)
     return build(report, defs, lang, status, title, scores)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from selfcheck.cli.options import JsonOption, LangOption, print_json, resolve_lang, warn_skipped
+from selfcheck.cli.options import JsonOption, LangOption, library_definitions, print_json, resolve_lang, warn_skipped
 
 if TYPE_CHECKING:
     from selfcheck.errors import ReportError
@@ -35,7 +35,6 @@ def gap(
     from selfcheck.compare.gap import check_subject, compare
     from selfcheck.compare.summary import skip_counts
     from selfcheck.export.phrasing import skipped_text
-    from selfcheck.questionnaire.library import load_library
     from selfcheck.records import storage
 
     language = resolve_lang(lang)
@@ -45,7 +44,7 @@ def gap(
     for exc in broken:
         warn_skipped(exc, language)
     check_subject(mine, str(self_path), named)
-    definitions = load_library().definitions()
+    definitions = library_definitions()
     gaps = compare(mine, [r for _, r in named], definitions)
     reasons = skip_counts(broken)
     if json:

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, resolve_lang, warn_skipped
+from selfcheck.cli.options import (
+    FolderOption,
+    JsonOption,
+    LangOption,
+    library_definitions,
+    print_json,
+    resolve_lang,
+    warn_skipped,
+)
 
 
 def history(
@@ -50,11 +58,10 @@ def history(
             ]
         )
         return
-    from selfcheck.questionnaire.library import load_library
     from selfcheck.records.definitions import for_reports
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import history_view
 
-    definitions = for_reports(rows, storage.reports_dir(folder), lambda: load_library(only=wanted).definitions())
+    definitions = for_reports(rows, storage.reports_dir(folder), lambda: library_definitions(wanted))
 
     make_console().print(history_view([(p.name, r) for p, r in rows], definitions, wanted, resolve_lang(lang)))

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from selfcheck.errors import SelfcheckError
 from selfcheck.i18n import Lang  # at run time: Typer reads the choices of --lang from it
 from selfcheck.records.codes import RaterRole
+
+if TYPE_CHECKING:
+    from selfcheck.questionnaire.model import Questionnaire
 
 
 def print_error(message: str) -> None:
@@ -34,6 +38,14 @@ def warn_skipped(error: SelfcheckError, lang: Lang) -> None:
     from selfcheck.i18n import Msg, t
 
     print_warning(t(Msg.SKIPPED, lang, reason=error.render(lang)))
+
+
+def library_definitions(ids: Iterable[str] | None = None) -> dict[str, Questionnaire]:
+    """The library's questionnaires by id (only ``ids`` when given), for reports whose definitions are not stored.
+    The library module is imported here, when called: reports with stored definitions never need it."""
+    from selfcheck.questionnaire.library import load_library
+
+    return load_library(only=ids).definitions()
 
 
 def print_json(data: Any) -> None:

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from selfcheck.cli import plain_app
-from selfcheck.cli.options import FolderOption, JsonOption, LangOption, print_json, resolve_lang, warn_skipped
+from selfcheck.cli.options import (
+    FolderOption,
+    JsonOption,
+    LangOption,
+    library_definitions,
+    print_json,
+    resolve_lang,
+    warn_skipped,
+)
 
 app = plain_app(
     help=(
@@ -40,7 +48,6 @@ def show(
     if json:
         print_json({"path": str(path), **report.model_dump(mode="json", exclude_none=True)})
         return
-    from selfcheck.questionnaire.library import load_library
     from selfcheck.terminal.console import make_console
     from selfcheck.terminal.views import report_view
 
@@ -48,7 +55,7 @@ def show(
     from selfcheck.records.definitions import for_reports
 
     definitions = for_reports(
-        [(path, report)], storage.reports_dir(folder), lambda: load_library(only=report.questionnaires).definitions()
+        [(path, report)], storage.reports_dir(folder), lambda: library_definitions(report.questionnaires)
     )
     console = make_console()
     console.print(f"{path}", style="dim", soft_wrap=True)  # a path is never cut by an inserted newline
