@@ -297,9 +297,16 @@ def test_wrapped_keeps_its_style_on_every_line() -> None:
     assert "\x1b[33m对照检查\x1b[0m\x1b[1;33m改进\x1b[0m" in out  # the base style under the span's, as Rich draws it
 
 
-@given(st.text(_ALPHABET, max_size=40), st.integers(min_value=1, max_value=60), st.none() | st.integers(1, 60))
+@given(
+    st.text(st.one_of(_ALPHABET, st.sampled_from("\t\n\u3000\x1b ")), max_size=40),
+    st.integers(min_value=1, max_value=60),
+    st.none() | st.integers(1, 60),
+)
 def test_a_line_that_fits_whole_is_cut_as_the_long_way_cuts_it(text: str, width: int, first: int | None) -> None:
     from selfcheck.terminal.linebreak import _broken
 
-    line = text.replace("\n", " ")
-    assert line_spans(line, width, first) == _broken(line, width, first)
+    assert line_spans(text, width, first) == _broken(text, width, first)
+
+
+def test_a_tab_counts_as_the_long_way_counts_it() -> None:  # the short cut once measured the line with Rich: 0 cells
+    assert line_spans("群众群众，，\t，", 14) == [(0, 6), (7, 8)]
