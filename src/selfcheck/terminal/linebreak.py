@@ -93,21 +93,20 @@ _IDEOGRAPHS: list["re.Pattern[str]"] = []
 
 
 def _ideographs_end(text: str, i: int, end: int) -> int:
-    """Where the run of common ideographs starting at ``i`` (one itself) ends. A short run, as most are, is found by
-    looking; a long one by a regular expression, compiled only then: compiling its class of 20,992 characters costs
-    about 9 million instructions, more than wrapping a help page."""
-    j = i + 1
-    stop = min(end, i + 64)
-    while j < stop and "\u4e00" <= text[j] <= "\u9fff":
-        j += 1
-    if j < stop or j == end:
+    """Where the run of common ideographs starting at ``i`` (one itself) ends. In a short text, as a line of help or
+    an item is, by looking; in a long one by a regular expression, compiled only then: compiling its class of 20,992
+    characters costs about 9 million instructions, more than wrapping a help page, and looking costs more than that
+    over a long text (a 600,000-character text drew in 0.49 s of CPU instead of 0.34)."""
+    if len(text) <= 4096:
+        j = i + 1
+        while j < end and "\u4e00" <= text[j] <= "\u9fff":
+            j += 1
         return j
     if not _IDEOGRAPHS:
         import re
 
         _IDEOGRAPHS.append(re.compile("[\u4e00-\u9fff]+"))
-    more = _IDEOGRAPHS[0].match(text, j, end)
-    return more.end() if more else j
+    return _IDEOGRAPHS[0].match(text, i, end).end()  # type: ignore[union-attr]  # text[i] itself matches
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -215,9 +214,12 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
     """Where to cut ``text`` into lines of at most ``width`` cells (``first`` for the first line), as
     ``(start, end)`` offsets. Newlines are kept and so is the indent a line starts with; the spaces at a break are
     dropped; a word wider than a whole line is cut. Linear: a stretch of ideographs is placed a line at a time."""
-    if text.isprintable():  # no newline, tab, joiner or other space than " ": measured whole as piece by piece
+    limit = width if first is None else first
+    # No newline, tab, joiner or space other than " " (measured whole as piece by piece), and no longer in
+    # characters than the line is in cells (a long text would be measured whole only to be cut anyway).
+    if len(text) <= limit and text.isprintable():
         kept = text.rstrip()
-        if kept and cells(kept) <= (width if first is None else first):
+        if kept and cells(kept) <= limit:
             return [(0, len(kept))]  # it fits: one line, its indent kept and its trailing spaces dropped
     return _broken(text, width, first)
 
