@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from helpers import MINIMAL, minimal
 from selfcheck.questionnaire.library import load_library, parse
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
+from selfcheck.questionnaire.values import item_score
 from selfcheck.scoring.findings import detect
-from selfcheck.scoring.scores import item_score, score
+from selfcheck.scoring.scores import score
 
 
 def q_of(data: dict[str, Any] | None = None) -> Questionnaire:

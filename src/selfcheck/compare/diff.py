@@ -14,10 +14,9 @@ from typing import Any, Literal, NamedTuple
 from selfcheck.i18n import Lang, pick
 from selfcheck.interview.detail_checks import similar
 from selfcheck.questionnaire.model import AnswerValue, Item, MultiItem, Questionnaire
-from selfcheck.questionnaire.values import describe
+from selfcheck.questionnaire.values import describe, item_score
 from selfcheck.records.ledger import FINISHED, Ledger, Problem
 from selfcheck.records.report import Finding, QuestionnaireResult, Report
-from selfcheck.scoring.scores import item_score
 
 
 class Change(NamedTuple):

@@ -14,8 +14,8 @@ from typing import Any
 from selfcheck.errors import ReportError
 from selfcheck.i18n import Msg
 from selfcheck.questionnaire.model import Questionnaire
+from selfcheck.questionnaire.values import item_score
 from selfcheck.records.report import QuestionnaireResult, Report
-from selfcheck.scoring.scores import item_score
 
 MIN_RATERS = 3
 """Fewer other raters than this and only totals are shown, so no single rating can be read off (背靠背)."""

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 
 from selfcheck.i18n import t
 from selfcheck.questionnaire.model import Questionnaire
-from selfcheck.questionnaire.values import describe
+from selfcheck.questionnaire.values import describe, item_score
 from selfcheck.records.ledger import status_label
 from selfcheck.records.report import CAUSE_LABELS, SOURCE_LABELS, Report
-from selfcheck.scoring.scores import item_score
 
 if TYPE_CHECKING:
     from selfcheck.export import Source

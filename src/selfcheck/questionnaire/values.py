@@ -1,4 +1,4 @@
-"""Turning what a person types (or a file holds) into an answer value, and back into words.
+"""Turning what a person types (or a file holds) into an answer value, and back into words; an answer's score.
 
 The rules differ by item kind and live with each kind in :mod:`selfcheck.questionnaire.kinds`; these are the entry
 points the interview, the answers file, the diff and the exports call."""
@@ -28,3 +28,8 @@ def check(q: Questionnaire, item: Item, value: object) -> AnswerValue:
 def describe(q: Questionnaire, item: Item, value: AnswerValue, lang: Lang = "zh") -> str:
     """An answer in words, as shown in summaries and diffs."""
     return kind_of(item).describe(q, value, lang)
+
+
+def item_score(q: Questionnaire, item: Item, value: AnswerValue) -> float | None:
+    """An answer's score normalised to 0-1, or None for unscored items and unusable values."""
+    return kind_of(item).score(q, value)

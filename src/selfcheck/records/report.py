@@ -14,10 +14,10 @@ from selfcheck.i18n import Lang, Msg, t
 from selfcheck.questionnaire.model import AnswerValue, Questionnaire
 from selfcheck.records import codes, versions
 from selfcheck.records.codes import Role
-from selfcheck.scoring.scores import Result
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
+    from selfcheck.scoring.scores import Result
 
 SCHEMA_VERSION = versions.REPORT.current
 """What each version added, and how an older report is upgraded: :data:`selfcheck.records.versions.REPORT`."""
@@ -251,7 +251,7 @@ def result_for(
     q: Questionnaire,
     answers: dict[str, AnswerValue],
     skipped: list[str],
-    result: Result,
+    result: "Result",
     ratings: dict[str, int] | None = None,
     comments: dict[str, str] | None = None,
     who: "Who | None" = None,

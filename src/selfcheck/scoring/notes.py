@@ -44,7 +44,7 @@ def _check_fails(q: Questionnaire, check_id: str, answers: Mapping[str, AnswerVa
 
 def consistency_notes(q: Questionnaire, answers: Mapping[str, AnswerValue], who: Who | None = None) -> list[str]:
     """The ids of the questionnaire's failed checks, then :data:`SAME_POINT` and :data:`ALL_BEST` when they hold."""
-    from selfcheck.scoring.scores import item_score
+    from selfcheck.questionnaire.values import item_score
 
     shown = visible_ids(q, answers, who)
     out = [c.id for c in q.checks if _check_fails(q, c.id, answers, shown)]

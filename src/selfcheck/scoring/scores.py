@@ -7,16 +7,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from selfcheck.questionnaire.conditions import visible_ids
-from selfcheck.questionnaire.kinds import kind_of
-from selfcheck.questionnaire.model import AnswerValue, Band, Item, Questionnaire
+from selfcheck.questionnaire.model import AnswerValue, Band, Questionnaire
+from selfcheck.questionnaire.values import item_score
 
 if TYPE_CHECKING:
     from selfcheck.questionnaire.profile import Who
-
-
-def item_score(q: Questionnaire, item: Item, value: AnswerValue) -> float | None:
-    """An answer's score normalised to 0-1, or None for unscored items and unusable values."""
-    return kind_of(item).score(q, value)
 
 
 @dataclass(frozen=True)
