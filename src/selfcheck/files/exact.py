@@ -61,13 +61,15 @@ def supported(cls: type[BaseModel]) -> bool:
     return _plan(cls) is not None
 
 
+FieldPlan = tuple[str, frozenset[type] | None, Check, Callable[[], Any]]
+"""A field as build() walks it: name, the types its value passes through unchanged (None: call the check), the
+check, and how to make its value when it is missing (a required field's refuses)."""
+
+
 def _plan(cls: type[BaseModel]) -> Check | None:
     if cls in _PLANS:
         return _PLANS[cls]
-    checks: dict[str, Check] = {}
-    required: set[str] = set()
-    names: list[str] = []
-    defaults: list[tuple[str, Callable[[], Any]]] = []
+    fields: list[FieldPlan] = []
     before: list[Callable[[Any], Any]] = []
 
     def build(data: Any) -> Any:
@@ -76,24 +78,29 @@ def _plan(cls: type[BaseModel]) -> Check | None:
                 data = func(data)  # e.g. an older key renamed, as full validation would
         if type(data) is not dict:
             raise _Mismatch
-        values = {}
-        for key, value in data.items():
-            try:
-                check = checks[key]
-            except KeyError:
-                raise _Mismatch from None  # unknown key: the full validation names it
-            values[key] = check(value)
-        if len(values) == len(names):  # every field given (a stored definition has them all): ordered in C
-            state = dict(zip(names, map(values.__getitem__, names), strict=True))
-        elif values.keys() >= required:  # a set comparison in C, no generator per model
-            state = {name: values[name] if name in values else default() for name, default in defaults}
-        else:
-            raise _Mismatch
+        # The fields in declared order, as model_construct keeps them: a plain text, flag or number is checked
+        # here, without a call.
+        state = {}
+        missing = 0
+        for name, passed, check, default in fields:
+            if name in data:
+                value = data[name]
+                if passed is None:
+                    state[name] = check(value)
+                elif type(value) in passed:
+                    state[name] = value
+                else:
+                    raise _Mismatch
+            else:
+                state[name] = default()
+                missing += 1
+        if len(data) + missing != len(fields):
+            raise _Mismatch  # a key that is no field: the full validation names it
         # What model_construct does for a model without extras, private attributes or post-init (checked when
-        # planning), in field order, without its per-call bookkeeping.
+        # planning), without its per-call bookkeeping.
         model = cls.__new__(cls)
         _setattr(model, "__dict__", state)
-        _setattr(model, "__pydantic_fields_set__", set(values))
+        _setattr(model, "__pydantic_fields_set__", set(data))
         _setattr(model, "__pydantic_extra__", None)
         _setattr(model, "__pydantic_private__", None)
         return model
@@ -101,7 +108,7 @@ def _plan(cls: type[BaseModel]) -> Check | None:
     _PLANS[cls] = build  # registered first, so that a model that contains itself resolves
     _PLANNING.add(cls)
     try:
-        _fields(cls, checks, required, names, defaults)
+        fields += _fields(cls)
         before += _before_validators(cls)
     except _Unsupported:
         _PLANS[cls] = None
@@ -116,26 +123,18 @@ _PLANNING: set[type[BaseModel]] = set()
 """Models whose plan is being made (a model that contains itself meets its own unfinished plan)."""
 
 
-def _fields(
-    cls: type[BaseModel],
-    checks: dict[str, Check],
-    required: set[str],
-    names: list[str],
-    defaults: list[tuple[str, Callable[[], Any]]],
-) -> None:
-    """Fill in the check, name and default of each of ``cls``'s fields."""
+def _fields(cls: type[BaseModel]) -> list[FieldPlan]:
+    """How build() walks each of ``cls``'s fields."""
     if cls.model_config.get("extra") != "forbid":
         raise _Unsupported  # ignored or kept extra keys would need pydantic's own handling
+    fields: list[FieldPlan] = []
     for name, info in cls.model_fields.items():
         if info.alias is not None and info.alias != name:
             raise _Unsupported
-        checks[name] = _with_validators(cls, name, _field_check(info))
-        names.append(name)
-        if info.is_required():
-            required.add(name)
-            defaults.append((name, _missing))
-        else:
-            defaults.append((name, _default(info)))
+        check = _with_validators(cls, name, _field_check(info))
+        default = _missing if info.is_required() else _default(info)
+        fields.append((name, _PASSED.get(check), check, default))
+    return fields
 
 
 def _before_validators(cls: type[BaseModel]) -> list[Callable[[Any], Any]]:
@@ -216,8 +215,9 @@ def _accepting(check: Check, *kinds: type) -> Check:
     return check
 
 
-_EXACT_KIND: dict[Check, type] = {}
-"""The checks that take exactly one type and pass the value on unchanged, with that type."""
+_PASSED: dict[Check, frozenset[type]] = {}
+"""Checks that return a value of one of these exact types unchanged and refuse any other: build() and a constrained
+check make the type test themselves instead of calling them."""
 
 
 def _exact(kind: type) -> Check:
@@ -226,7 +226,7 @@ def _exact(kind: type) -> Check:
             raise _Mismatch
         return value
 
-    _EXACT_KIND[check] = kind
+    _PASSED[check] = frozenset((kind,))
     return _accepting(check, kind)
 
 
@@ -238,11 +238,6 @@ def _float(value: Any) -> float:
     raise _Mismatch
 
 
-def _none(value: Any) -> None:
-    if value is not None:
-        raise _Mismatch
-
-
 _SIMPLE: dict[object, Check] = {
     str: _exact(str),
     int: _exact(int),
@@ -250,7 +245,7 @@ _SIMPLE: dict[object, Check] = {
     float: _accepting(_float, float, int),
     datetime: _exact(datetime),
     date: _exact(date),
-    type(None): _accepting(_none, type(None)),
+    type(None): _exact(type(None)),
 }
 
 
@@ -366,6 +361,8 @@ def _union(options: list[Check]) -> Check:
     def check(value: Any) -> Any:
         return by_type.get(type(value), other)(value)
 
+    if all(option in _PASSED for option in options):  # str | None: whichever option takes the value returns it
+        _PASSED[check] = frozenset(known)
     return check if any(k is None for k in kinds) else _accepting(check, *known)
 
 
@@ -413,13 +410,13 @@ def _constrained(check: Check, metadata: list[Any] | tuple[Any, ...]) -> Check:
     tests, lengths = _limits(metadata)
     if not tests and lengths is None:
         return check
-    kind = _EXACT_KIND.get(check)
+    passed = _PASSED.get(check)
     shortest, longest = lengths or (0, math.inf)
 
     def constrained(value: Any) -> Any:
-        if kind is None:
+        if passed is None:
             value = check(value)
-        elif type(value) is not kind:
+        elif type(value) not in passed:
             raise _Mismatch
         if lengths is not None and not shortest <= len(value) <= longest:
             raise _Mismatch
