@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +16,9 @@ from typer.testing import CliRunner
 
 from helpers import MINIMAL
 from selfcheck.cli import app
+from selfcheck.errors import ReportError
+from selfcheck.files.tomlfile import MAX_DEPTH, depth, read_toml
+from selfcheck.i18n import Msg
 from selfcheck.interview.state import Interview
 from selfcheck.questionnaire.conditions import visible_ids
 from selfcheck.questionnaire.model import ChoiceItem, LikertItem, Questionnaire, YesNoItem
@@ -131,3 +135,37 @@ def test_fast_pieces_agree_with_the_plain_rule(text: str) -> None:
     if not text or text.isascii():
         return
     assert _words(text, 0, len(text)) == _reference_words(text, 0, len(text))
+
+
+def _nesting(node: object) -> int:
+    """How deeply tables and arrays nest, by the definition (recursive): the rule ``tomlfile.depth`` counts by."""
+    if isinstance(node, dict):
+        return 1 + max((_nesting(v) for v in node.values()), default=0)
+    if isinstance(node, list):
+        return 1 + max((_nesting(v) for v in node), default=0)
+    return 0
+
+
+_NESTED = st.recursive(
+    st.one_of(st.none(), st.integers(), st.text(max_size=3)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=2), inner, max_size=3)),
+    max_leaves=40,
+)
+
+
+@given(_NESTED)
+def test_depth_agrees_with_the_definition(data: object) -> None:
+    assert depth(data) == _nesting(data)
+
+
+def test_a_file_nested_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    inside = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    path.write_text(f"a = {inside}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        read_toml(path, Msg.WHAT_REPORT, ReportError)
+    assert caught.value.msg is Msg.FILE_TOO_DEEP
+    assert depth({"a": [[[]]]}) == 4 and depth([]) == 1 and depth(3) == 0
+    just = tmp_path / "just.toml"
+    just.write_text("a = " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n", encoding="utf-8")
+    assert depth(read_toml(just, Msg.WHAT_REPORT, ReportError)) == MAX_DEPTH
