@@ -7,7 +7,6 @@ import errno
 import itertools
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,6 +52,8 @@ def _clean_stale(folder: Path) -> None:
 def _write_temp(path: Path, data: bytes) -> str:
     """``data`` in a synced, 0600 temp file beside ``path``; its name. Nothing is left behind on failure
     (a full disk or a read-only folder raises OSError, which the command boundary words as one line)."""
+    import tempfile  # here: commands that only read reports never need it
+
     _clean_stale(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
