@@ -10,9 +10,8 @@ is rewritten only when selfcheck next saves it. A version newer than this selfch
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from selfcheck.errors import ReportError
 from selfcheck.i18n import Msg, Phrase
@@ -21,15 +20,15 @@ Step = Callable[[dict[str, Any], Path], dict[str, Any]]
 """One upgrade: the data of version n (and the file's path) → the data of version n + 1."""
 
 
-@dataclass(frozen=True)
-class FileKind:
-    """One kind of file and its versions."""
+class FileKind(NamedTuple):
+    """One kind of file and its versions. (A named tuple: a frozen dataclass compiles its methods from source when
+    the class is made, in every command that reads a file.)"""
 
     what: Msg
     """The file kind in words (WHAT_REPORT …), for messages."""
     current: int
     """The version selfcheck writes."""
-    steps: Mapping[int, Step] = field(default_factory=dict)
+    steps: Mapping[int, Step]
     """Version n → the step to n + 1, for every readable version below :attr:`current`."""
     assumed: int | None = None
     """The version of a file that names none; None: the file must name its version."""
