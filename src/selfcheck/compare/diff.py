@@ -1,14 +1,13 @@
 """Comparing two reports: scores, answers and findings over time. Pure functions, no I/O.
 
-The immutable parts of a comparison (a change, a note, an item's or a dimension's diff) are named tuples rather than
-frozen dataclasses: Python 3.11 compiles each dataclass method from source when the class is made, about 3 M
-instructions per class in every ``diff``, and a named tuple is made without compiling anything."""
+The comparison and its parts (a change, a note, an item's or a dimension's diff) are named tuples rather than
+dataclasses: Python 3.11 compiles each dataclass method from source when the class is made, about 3 M instructions
+per class in every ``diff``, and a named tuple is made without compiling anything. Nothing changes them once made."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from selfcheck.i18n import Lang, pick
@@ -79,8 +78,7 @@ class ItemDiff(NamedTuple):
         return self.old != self.new
 
 
-@dataclass
-class QuestionnaireDiff:
+class QuestionnaireDiff(NamedTuple):
     """Everything that changed in one questionnaire between the two reports."""
 
     id: str
@@ -89,8 +87,8 @@ class QuestionnaireDiff:
     level: tuple[str | None, str | None]
     dimensions: list[DimensionDiff]
     items: list[ItemDiff]
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    added: list[str]
+    removed: list[str]
     version: tuple[str, str] = ("", "")
 
     @property
@@ -132,8 +130,7 @@ class FindingLink(NamedTuple):
     notes: tuple[Note, ...] = ()
 
 
-@dataclass
-class Diff:
+class Diff(NamedTuple):
     """The comparison of report ``old`` with report ``new``.
 
     ``unchecked``: findings of ``old`` that ``new`` could not say anything about — their questionnaire or item was
@@ -145,7 +142,7 @@ class Diff:
     resolved: list[FindingLink]
     persisting: list[FindingLink]
     new: list[FindingLink]
-    unchecked: list[FindingLink] = field(default_factory=list)
+    unchecked: list[FindingLink]
 
     def drops_over(self, points: float) -> list[tuple[str, str, float]]:
         """(questionnaire, dimension, delta) for every dimension that fell by more than ``points``."""
