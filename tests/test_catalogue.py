@@ -66,8 +66,14 @@ def test_the_keys_behave_as_the_enum_the_type_checker_sees() -> None:
     import copy
     from enum import Enum
 
-    names = [name for name in vars(Msg) if not name.startswith("_") and isinstance(getattr(Msg, name), Msg)]
+    # Every name the catalogue's source assigns, read from the source: an entry the run-time class failed to make a
+    # member (a forgotten comma makes one string of its two texts) would be missing from both sides otherwise.
+    source = Path(__file__).parents[1] / "src" / "selfcheck" / "i18n" / "catalogue.py"
+    body = next(n for n in ast.parse(source.read_text(encoding="utf-8")).body if isinstance(n, ast.ClassDef))
+    names = [t.id for n in body.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)]
+    assert len(names) > 600 and all(isinstance(getattr(Msg, name), Msg) for name in names)
     as_enum = Enum("AsEnum", [(name, getattr(Msg, name).value) for name in names])  # type: ignore[misc]
+    assert list(Msg.__members__) == list(as_enum.__members__) and Msg["AT"] is Msg.AT and str(Msg.AT) == "Msg.AT"
     assert [m.name for m in Msg] == [m.name for m in as_enum] and len(Msg) == len(as_enum) > 600
     for name in names:  # aliases: a second name for a value is the first name's member, as in an Enum
         assert getattr(Msg, name).name == as_enum[name].name
@@ -80,6 +86,23 @@ def test_the_keys_behave_as_the_enum_the_type_checker_sees() -> None:
     assert pickle.loads(pickle.dumps(Msg.NO_PAIR)) is Msg.NO_PAIR
     assert copy.deepcopy(Msg.NO_PAIR) is Msg.NO_PAIR and copy.copy(Msg.NO_PAIR) is Msg.NO_PAIR
     assert {Msg.NO_PAIR: 1}[Msg.NO_PAIR] == 1 and isinstance(Msg.AT, Msg)
+    with pytest.raises(AttributeError):
+        Msg.AT.value = ("改", "changed")  # type: ignore[misc]
+
+
+def test_a_catalogue_entry_that_is_not_two_texts_is_refused() -> None:
+    from selfcheck.i18n.keys import Keys
+
+    with pytest.raises(TypeError, match="B is not a tuple of texts"):
+
+        class Broken(Keys):
+            A = ("甲", "a")
+            B = "乙b"  # what two texts become when the comma between them is forgotten
+
+    with pytest.raises(TypeError, match="C is not a tuple of texts"):
+
+        class AlsoBroken(Keys):
+            C = ("丙", 3)
 
 
 @pytest.mark.parametrize(
