@@ -298,7 +298,7 @@ def test_wrapped_keeps_its_style_on_every_line() -> None:
 
 
 @given(
-    st.text(st.one_of(_ALPHABET, st.sampled_from("\t\n\u3000\x1b ")), max_size=40),
+    st.text(st.one_of(_ALPHABET, st.sampled_from("\t\n\u3000\x1b \u1161\u093f\U0001d300한")), max_size=40),
     st.integers(min_value=1, max_value=60),
     st.none() | st.integers(1, 60),
 )
@@ -306,6 +306,12 @@ def test_a_line_that_fits_whole_is_cut_as_the_long_way_cuts_it(text: str, width:
     from selfcheck.terminal.linebreak import _broken
 
     assert line_spans(text, width, first) == _broken(text, width, first)
+
+
+def test_a_jamo_counts_as_the_long_way_counts_it() -> None:  # Rich's whole-string count differs on it
+    import rich.cells  # noqa: F401 - loaded, as in the application
+
+    assert line_spans("作\u1161", 2) == [(0, 1), (1, 2)]
 
 
 def test_a_tab_counts_as_the_long_way_counts_it() -> None:  # the short cut once measured the line with Rich: 0 cells

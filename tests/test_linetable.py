@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from selfcheck.terminal.linetable import Justify, LineTable
+from selfcheck.terminal.visible import install
+
+install()  # as the application runs: control characters shown, not obeyed (the same for both tables)
 
 
 class _AsciiFile(io.StringIO):
@@ -79,10 +84,9 @@ def test_ascii_terminals_get_rich_s_ascii_box() -> None:
     assert "┏" not in _drawn(table, 80, False, ascii_only=True)[1]
 
 
-cell_text = st.text(
-    alphabet=st.sampled_from([*"作风调研 决策服务abcXYZ 0123.+-–▲▼[]/\\", "\t", "\x1b", "😀", "\n"]),
-    max_size=14,
-)
+_plain = st.sampled_from([*"作风调研 决策服务abcXYZ 0123.+-–▲▼[]/\\", "\x1b", "😀", "\u3000", "\u0301"])
+_breaking = st.sampled_from(["\t", "\n", "\u2028", "\x85"])  # what makes Rich draw the table itself
+cell_text = st.text(st.one_of(*[_plain] * 9, _breaking), max_size=14)  # one character in ten breaks a line
 styles = st.sampled_from(["", "green", "bold red", "dim", "yellow"])
 
 
@@ -115,3 +119,35 @@ def test_any_table_is_drawn_as_rich_draws_it(
         if data.draw(st.booleans()):
             table.add_section()
     assert _drawn(table, width, color) == _drawn(table.rich_table(), width, color)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), columns=st.integers(1, 3), color=st.booleans())
+def test_one_line_tables_that_fit_are_drawn_directly_as_rich_draws_them(
+    data: st.DataObject, columns: int, color: bool
+) -> None:
+    """Tables that take LineTable's own path (not handed to Rich), so the comparison above is not only Rich's
+    table against itself."""
+    short = st.text(_plain, max_size=10)
+    table = LineTable(title=data.draw(st.none() | short))
+    for _ in range(columns):
+        table.add_column(data.draw(short), justify=data.draw(st.sampled_from(["left", "right"])))
+    for _ in range(data.draw(st.integers(0, 4))):
+        table.add_row(*(data.draw(short) for _ in range(columns)))
+    console = Console(file=io.StringIO(), width=100, markup=False, emoji=False, highlight=False)
+    assert not any(isinstance(part, Table) for part in table.__rich_console__(console, console.options))
+    assert _drawn(table, 100, color) == _drawn(table.rich_table(), 100, color)
+
+
+def test_a_line_separator_in_a_cell_is_left_to_rich() -> None:
+    table = _score_table([("甲\u2028乙", "1", "2", "+1")], None, set())
+    assert _drawn(table, 80, False) == _drawn(table.rich_table(), 80, False)
+
+
+def test_a_short_row_gets_empty_cells_and_a_long_one_is_refused() -> None:
+    table = _score_table([], None, set())
+    table.add_row("甲")
+    assert table.rows[-1] == ("甲", "", "", "")
+    assert _drawn(table, 80, True) == _drawn(table.rich_table(), 80, True)
+    with pytest.raises(ValueError, match="5 cells for 4 columns"):
+        table.add_row("1", "2", "3", "4", "5")

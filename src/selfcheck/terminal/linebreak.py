@@ -219,7 +219,9 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
     # characters than the line is in cells (a long text would be measured whole only to be cut anyway).
     if len(text) <= limit and text.isprintable():
         kept = text.rstrip()
-        if kept and cells(kept) <= limit:
+        # Measured character by character as the pieces are (Rich's whole-string count differs on some combining
+        # characters, e.g. Hangul jamo), so that the short cut cuts exactly where the long way would.
+        if kept and (len(kept) if kept.isascii() else sum(map(_cell, kept))) <= limit:
             return [(0, len(kept))]  # it fits: one line, its indent kept and its trailing spaces dropped
     return _broken(text, width, first)
 

@@ -53,8 +53,10 @@ class LineTable:
         self.columns.append(_Column(header, justify, no_wrap, overflow))
 
     def add_row(self, *cells: str | Text) -> None:
-        """A row, one cell per column."""
-        self.rows.append(cells)
+        """A row, one cell per column (missing cells at the end are empty, as in Rich's table)."""
+        if len(cells) > len(self.columns):
+            raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
+        self.rows.append((*cells, *[""] * (len(self.columns) - len(cells))))
 
     def add_section(self) -> None:
         """A rule under the last row added."""
@@ -82,7 +84,7 @@ class LineTable:
         grid += [[_text(console, cell) for cell in row] for row in self.rows]
         widths = [max(cell_len(row[i].plain) for row in grid) + 2 for i in range(len(self.columns))]
         table_width = sum(widths) + len(widths) + 1
-        if table_width > options.max_width or any("\n" in c.plain or "\t" in c.plain for row in grid for c in row):
+        if table_width > options.max_width or any(_several_lines(c.plain) for row in grid for c in row):
             yield self.rich_table()
             return
         edges = box.HEAVY_HEAD.substitute(options, safe=console.safe_box)
@@ -120,6 +122,12 @@ class LineTable:
                 yield line
         yield Segment(edges.get_bottom(widths))
         yield line
+
+
+def _several_lines(plain: str) -> bool:
+    """Whether ``plain`` has a line break (a newline or any other that ``str.splitlines`` splits at: Rich measures and
+    draws a cell by its lines) or a tab (which Rich expands): then Rich draws the table."""
+    return "\t" in plain or (plain != "" and plain.splitlines() != [plain])
 
 
 def _text(console: Console, cell: str | Text) -> Text:
