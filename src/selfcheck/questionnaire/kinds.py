@@ -44,7 +44,8 @@ NO = {"n", "no", "否", "2", "不", "没有", "无", "false"}
 MAX_TEXT = 4000
 GENERIC_UNITS = frozenset("个次件天日人户篇条项份回")
 """Measure words accepted after a count when the item names no unit of its own."""
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+"""As text, compiled by re when a date item's definition is first checked (and cached there), not at import."""
 
 ItemT_co = TypeVar("ItemT_co", bound=ItemBase, covariant=True)
 
@@ -445,7 +446,7 @@ class Date(Kind[DateItem]):
         return date_hint(self.item.when, today)
 
     def literal_problem(self, q: Questionnaire, op: str, value: object) -> Phrase | None:
-        if not isinstance(value, str) or not _ISO_DATE.match(value):
+        if not isinstance(value, str) or not re.match(_ISO_DATE, value):
             return Phrase(Msg.Q_NOT_ISO_DATE, value=value)
         try:
             date.fromisoformat(value)

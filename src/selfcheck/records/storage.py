@@ -143,21 +143,22 @@ def reports_dir(override: Path | None = None) -> Path:
     return override if override is not None else paths.data_dir()
 
 
-_COLLISION = re.compile(r"^(?P<base>.+?)(?:\.(?P<n>\d+))?\.toml$")
+# Patterns as text, compiled by re on first use (and cached there): a command that lists no folder compiles none.
+_COLLISION = r"^(?P<base>.+?)(?:\.(?P<n>\d+))?\.toml$"
 
 
 def _order(path: Path) -> tuple[str, int]:
     """Sort key: the name (starting with the timestamp), then the collision number (x.2.toml after x.toml)."""
-    match = _COLLISION.match(path.name)
+    match = re.match(_COLLISION, path.name)
     if match is None:  # pragma: no cover - the glob only yields *.toml
         return path.name, 0
     base = match["base"]
-    if _DAY_ONLY.match(base):  # a rating keeps the day only: it sorts as made at midnight, not after the whole day
+    if re.match(_DAY_ONLY, base):  # a rating keeps the day only: it sorts as made at midnight, not after the whole day
         base = f"{base[:19]}000000-{base[19:]}"
     return base, int(match["n"] or 1)
 
 
-_DAY_ONLY = re.compile(r"selfcheck-\d{8}-(?!\d{6}-)")
+_DAY_ONLY = r"selfcheck-\d{8}-(?!\d{6}-)"
 
 
 def list_reports(folder: Path) -> list[Path]:
