@@ -164,9 +164,13 @@ def _default(info: FieldInfo) -> Callable[[], Any]:
     signature on every call, which made building a questionnaire slower than validating it)."""
     factory = info.default_factory
     if factory is not None:
-        # list, dict and friends never take the validated data; asking pydantic means inspect.signature, whose
-        # text-signature parser compiles the tokenizer's regular expressions (milliseconds in every process).
-        if factory not in _PLAIN_FACTORIES and info.default_factory_takes_validated_data:
+        # list, dict and friends never take the validated data, nor does a model whose __init__ is pydantic's
+        # (its data are keywords only); asking pydantic means inspect.signature, whose text-signature parser
+        # compiles the tokenizer's regular expressions, and for a model builds its whole signature.
+        plain = factory in _PLAIN_FACTORIES or (
+            isinstance(factory, type) and issubclass(factory, BaseModel) and factory.__init__ is BaseModel.__init__
+        )
+        if not plain and info.default_factory_takes_validated_data:
             raise _Unsupported
         return factory  # type: ignore[return-value]
     value = info.default
@@ -206,7 +210,20 @@ def _with_validators(cls: type[BaseModel], name: str, check: Check) -> Check:
 def _field_check(info: FieldInfo) -> Check:
     if info.discriminator is not None:
         raise _Unsupported
-    return _constrained(_type_check(info.annotation), info.metadata)
+    check = _type_check(info.annotation)
+    if not info.metadata:
+        return check
+    try:  # a subclass repeats its base's fields (seven item kinds share ItemBase's): one constrained check each
+        key = (check, *info.metadata)
+        return _CONSTRAINED[key]
+    except KeyError:
+        constrained = _CONSTRAINED[key] = _constrained(check, info.metadata)
+        return constrained
+    except TypeError:  # a constraint that cannot be a key
+        return _constrained(check, info.metadata)
+
+
+_CONSTRAINED: dict[tuple[object, ...], Check] = {}
 
 
 def _accepting(check: Check, *kinds: type) -> Check:
