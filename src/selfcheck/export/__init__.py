@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, cast, get_args
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, cast, get_args
 
 if TYPE_CHECKING:
     from selfcheck.export.document import Document
     from selfcheck.records.report import Report
 
 
-@dataclass(frozen=True)
-class Format:
-    """One export format: the module that renders it and what it can take."""
+class Format(NamedTuple):
+    """One export format: the module that renders it and what it can take. (A named tuple: a frozen dataclass
+    compiles its methods from source when the class is made, in every export.)"""
 
     module: str
     suffix: str
