@@ -298,7 +298,7 @@ def test_wrapped_keeps_its_style_on_every_line() -> None:
 
 
 @given(
-    st.text(st.one_of(_ALPHABET, st.sampled_from("\t\n\u3000\x1b \u1161\u093f\U0001d300한")), max_size=40),
+    st.text(st.one_of(_ALPHABET, st.sampled_from("\t\n\u3000\x1b \u1161\u093f\U0001d300한\ufe0f\u200d")), max_size=40),
     st.integers(min_value=1, max_value=60),
     st.none() | st.integers(1, 60),
 )
@@ -312,6 +312,11 @@ def test_a_jamo_counts_as_the_long_way_counts_it() -> None:  # Rich's whole-stri
     import rich.cells  # noqa: F401 - loaded, as in the application
 
     assert line_spans("作\u1161", 2) == [(0, 1), (1, 2)]
+
+
+def test_an_emoji_sequence_counts_as_the_long_way_counts_it() -> None:  # 0 + VS16 is two cells, not one
+    assert line_spans("00000对对对0\ufe0f对对", 16) == _reference_spans("00000对对对0\ufe0f对对", 16)
+    assert all(cells("00000对对对0\ufe0f对对"[a:b]) <= 16 for a, b in line_spans("00000对对对0\ufe0f对对", 16))
 
 
 def test_a_tab_counts_as_the_long_way_counts_it() -> None:  # the short cut once measured the line with Rich: 0 cells

@@ -215,9 +215,10 @@ def line_spans(text: str, width: int, first: int | None = None) -> list[tuple[in
     ``(start, end)`` offsets. Newlines are kept and so is the indent a line starts with; the spaces at a break are
     dropped; a word wider than a whole line is cut. Linear: a stretch of ideographs is placed a line at a time."""
     limit = width if first is None else first
-    # No newline, tab, joiner or space other than " " (measured whole as piece by piece), and no longer in
-    # characters than the line is in cells (a long text would be measured whole only to be cut anyway).
-    if len(text) <= limit and text.isprintable():
+    # No newline, tab, joiner, variation selector or space other than " " (an emoji sequence is measured by Rich
+    # piece by piece), and no longer in characters than the line is in cells (a long text would be measured whole
+    # only to be cut anyway).
+    if len(text) <= limit and text.isprintable() and _JOINERS[0] not in text and _JOINERS[1] not in text:
         kept = text.rstrip()
         # Measured character by character as the pieces are (Rich's whole-string count differs on some combining
         # characters, e.g. Hangul jamo), so that the short cut cuts exactly where the long way would.
