@@ -492,7 +492,7 @@ def print_table(rows: list[Row]) -> None:
     for label, value, cpu, ref_label, ratio, cpu_ratio, limit_text, ok in rows:
         if "peak MB" in label:
             shown = f"{value * 1000:6.0f} MB"
-        elif "/" in label and not label.startswith("  /"):
+        elif label.startswith("summary") and "/" in label and not label.startswith("  /"):  # 10,000 / 1,000
             shown = f"{value:8.2f}×"
         else:
             shown = f"{value * 1000:6.1f} ms"
