@@ -130,3 +130,25 @@ def test_reading_reports_with_stored_definitions_loads_no_library(tmp_path: Path
     ):
         out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
         assert "LIBRARY False" in out.stdout, (args, out.stdout, out.stderr)
+
+
+def test_the_collector_runs_less_often_but_still_runs(tmp_path: Path) -> None:
+    """main() spaces the collector's passes out (the objects a command imports live until it ends) and freezes
+    what is left when the command ends; it never turns the collector off, and cyclic garbage is still collected."""
+    probe = (
+        "import gc, sys\n"
+        "from selfcheck.cli import main\n"
+        "sys.argv = ['selfcheck', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('ENABLED', gc.isenabled(), 'THRESHOLD', gc.get_threshold()[0], 'FROZEN', gc.get_freeze_count() > 0)\n"
+        "gc.unfreeze()\n"
+        "class Node:\n    pass\n"
+        "a, b = Node(), Node()\n"
+        "a.other, b.other = b, a\n"
+        "del a, b\n"
+        "print('COLLECTED', gc.collect() >= 2)\n"
+    )
+    env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
+    assert "ENABLED True THRESHOLD 20000 FROZEN True" in out.stdout, (out.stdout, out.stderr)
+    assert "COLLECTED True" in out.stdout, (out.stdout, out.stderr)
