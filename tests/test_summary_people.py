@@ -176,3 +176,28 @@ def test_ratings_are_grouped_by_the_person_rated_and_kept_apart_from_self_assess
     shown = table(str(folder))
     assert "他评：9份评价，涉及2人（每人的得分取其评价人的平均）" in shown
     assert "小问卷(mini)·他评2人（9份评价）" in shown and "小问卷(mini)·自评1人" in shown
+
+
+def test_the_summary_is_the_same_whatever_the_hash_seed(home: Path, tmp_path: Path) -> None:
+    """Questionnaires come in the reports' order: a set's order (it changes with PYTHONHASHSEED) once decided which
+    table came first, so two runs over one folder printed different material."""
+    import os
+    import subprocess
+    import sys
+
+    files = [write_toml(tmp_path / f"{q}.toml", minimal(id=q, title=f"问卷{q}")) for q in ("qa", "qb", "qc", "qd")]
+    given = {"answers": {"a1": 3, "a2": 1, "b1": True, "b3": "all"}}
+    answers = write_toml(tmp_path / "answers.toml", {"questionnaires": dict.fromkeys(("qa", "qb", "qc", "qd"), given)})
+    for name in ("张三", "李四"):
+        args = ["start", "--name", name, *(x for f in files for x in ("-q", str(f))), "--answers", str(answers)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "100"}
+        cmd = [sys.executable, "-m", "selfcheck", "summary", str(home / "reports")]
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    [shown] = outputs
+    assert shown.index("(qa)") < shown.index("(qb)") < shown.index("(qc)") < shown.index("(qd)")

@@ -268,8 +268,8 @@ class Tally:
         self.persons.add(light.person)
         if light.name:
             self.names.add(light.name)
-        for qid in parts:
-            if qid == ANY_QUESTIONNAIRE:
+        for qid in light.scores:  # the report's order, not the set's: a set's order changes with the hash seed
+            if qid not in parts:
                 continue
             self.counts.setdefault(qid, Counter())[light.role] += 1
             overall, dims = light.scores[qid]
