@@ -45,7 +45,8 @@ def test_a_questionnaire_remembers_its_own_digest_only() -> None:
     assert same is not a and same.digest() == a.digest()
 
 
-def test_diff_of_reports_with_stored_definitions_builds_no_pydantic_schema(tmp_path: Path) -> None:
+def _two_reports(tmp_path: Path) -> Path:
+    """A folder with two diaoyan reports, made as a person makes them, their definitions stored beside them."""
     folder = tmp_path / "reports"
     runner = CliRunner()
     for days in (0, 3):
@@ -53,16 +54,26 @@ def test_diff_of_reports_with_stored_definitions_builds_no_pydantic_schema(tmp_p
         answers = write_toml(tmp_path / f"a{days}.toml", data)
         result = runner.invoke(app, ["start", "diaoyan", "--answers", str(answers), "--dir", str(folder)])
         assert result.exit_code == 0, result.output
+    return folder
+
+
+def _run_main(tmp_path: Path, args: list[str], then: str) -> subprocess.CompletedProcess[str]:
+    """``selfcheck ARGS`` run by ``main()`` in a fresh interpreter (it must succeed), then the line ``then``."""
     probe = (
         "import sys\n"
         "from selfcheck.cli import main\n"
         "sys.argv = ['selfcheck', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "print('SCHEMA', 'pydantic.plugin._loader' in sys.modules)\n"  # imported when any schema is built
+        f"{then}\n"
     )
     env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
-    args = [sys.executable, "-c", probe, "diff", "--dir", str(folder)]
-    out = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    return subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
+
+
+def test_diff_of_reports_with_stored_definitions_builds_no_pydantic_schema(tmp_path: Path) -> None:
+    folder = _two_reports(tmp_path)
+    schema = "print('SCHEMA', 'pydantic.plugin._loader' in sys.modules)"  # its loader comes with any schema built
+    out = _run_main(tmp_path, ["diff", "--dir", str(folder)], schema)
     assert "SCHEMA False" in out.stdout, (out.stdout, out.stderr)
     assert "diaoyan" in out.stdout
 
@@ -91,44 +102,22 @@ def test_the_listing_shows_what_the_loaded_library_holds(home: Path, tmp_path: P
 
 
 def test_questionnaires_list_reads_no_model(tmp_path: Path) -> None:
-    probe = (
-        "import sys\n"
-        "from selfcheck.cli import main\n"
-        "sys.argv = ['selfcheck', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "print('PYDANTIC', 'pydantic' in sys.modules)\n"
-    )
-    env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
     for args in (["questionnaires", "list"], ["questionnaires", "list", "--json"]):
-        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
+        out = _run_main(tmp_path, args, "print('PYDANTIC', 'pydantic' in sys.modules)")
         assert "PYDANTIC False" in out.stdout, (args, out.stdout, out.stderr)
         assert "zuofeng" in out.stdout
 
 
 def test_reading_reports_with_stored_definitions_loads_no_library(tmp_path: Path) -> None:
     # The library module (and the questionnaire files it reads) is only the fallback for a definition not stored.
-    folder = tmp_path / "reports"
-    runner = CliRunner()
-    for days in (0, 3):
-        data = {"questionnaires": {"diaoyan": {"answers": {"dc-days": days}}}}
-        answers = write_toml(tmp_path / f"a{days}.toml", data)
-        result = runner.invoke(app, ["start", "diaoyan", "--answers", str(answers), "--dir", str(folder)])
-        assert result.exit_code == 0, result.output
-    probe = (
-        "import sys\n"
-        "from selfcheck.cli import main\n"
-        "sys.argv = ['selfcheck', *sys.argv[1:]]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "print('LIBRARY', 'selfcheck.questionnaire.library' in sys.modules)\n"
-    )
-    env = {"SELFCHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "COLUMNS": "100"}
+    folder = _two_reports(tmp_path)
     for args in (
         ["diff", "--dir", str(folder)],
         ["report", "show", "latest", "--dir", str(folder)],
         ["history", "--dir", str(folder)],
         ["export", "latest", "--dir", str(folder), "--format", "md", "-o", "-"],
     ):
-        out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False)
+        out = _run_main(tmp_path, args, "print('LIBRARY', 'selfcheck.questionnaire.library' in sys.modules)")
         assert "LIBRARY False" in out.stdout, (args, out.stdout, out.stderr)
 
 
