@@ -363,6 +363,8 @@ def test_a_raters_first_question_is_one_of_the_questions_raters_are_asked(home: 
     child.expect(f"第 1/{len(asked)} 题")
     child.sendline("b")
     child.expect("已经是第一题")
+    child.expect("› ")
+    time.sleep(0.2)  # a person's pause: readline is waiting for a key (see terminal/lineinput.py)
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
